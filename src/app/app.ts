@@ -1,0 +1,31 @@
+// STUB — being implemented in the engine commit.
+import type { Bot } from "grammy";
+import type { Config } from "../config/schema.ts";
+import type { FlowSet } from "../engine/flow.ts";
+import type { Plugin } from "../engine/plugin.ts";
+import type { Clock } from "../engine/types.ts";
+import type { Localizer } from "../i18n/localizer.ts";
+import type { Logger } from "../log.ts";
+import type { Router } from "../router/router.ts";
+import type { Store } from "../store/store.ts";
+import type { ChannelRegistry } from "../channels/channel.ts";
+
+/** Everything a running Jol shares: built once by `createApp`, handed to channels. */
+export interface App {
+  config: Config;
+  log: Logger;
+  store: Store;
+  i18n: Localizer;
+  flows: FlowSet;
+  router: Router;
+  channels: ChannelRegistry;
+  plugins: Plugin[];
+  clock: Clock;
+  /**
+   * Additions to the Telegram bot beyond the migrant chat (the consultants' staff-group desk).
+   * The Telegram channel calls each with its `Bot` before starting.
+   */
+  telegramExtensions: Array<(bot: Bot) => void>;
+  /** Stop timers and close the store (channels are stopped by their owner first). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,61 @@
+import type { Address, ChannelName, Outbound } from "../engine/types.ts";
+
+/**
+ * A messenger adapter. Thin: it turns platform updates into `Inbound` for the router and renders
+ * `Outbound` in the platform's idiom (inline keyboard on Telegram, numbered list on WhatsApp and
+ * the console). It never decides what to say.
+ */
+export interface Channel {
+  readonly name: ChannelName;
+  /** Connect and start receiving; resolves once running. */
+  start(): Promise<void>;
+  /** Stop receiving, finish in-flight work, close connections. */
+  stop(): Promise<void>;
+  /**
+   * Send bot-initiated messages (a consultant's reply, an alert) to a user of this channel.
+   * Throws `BlockedError` when the user blocked the bot, `DeliveryError` on other failures.
+   */
+  send(address: Address, messages: Outbound[]): Promise<void>;
+}
+
+/** The user blocked the bot or deleted the chat (Telegram 403): mark them, do not retry. */
+export class BlockedError extends Error {
+  constructor(readonly address: Address) {
+    super(`${address.channel} user blocked the bot`);
+    this.name = "BlockedError";
+  }
+}
+
+/** A message could not be delivered; the sender must be told (DESIGN.md invariant 3). */
+export class DeliveryError extends Error {
+  constructor(
+    readonly address: Address,
+    reason: string,
+  ) {
+    super(`could not deliver to ${address.channel}: ${reason}`);
+    this.name = "DeliveryError";
+  }
+}
+
+/** The running channels by name, so any module can reach a user on whatever messenger they use. */
+export class ChannelRegistry {
+  private readonly channels = new Map<ChannelName, Channel>();
+
+  add(channel: Channel): void {
+    this.channels.set(channel.name, channel);
+  }
+
+  get(name: ChannelName): Channel | undefined {
+    return this.channels.get(name);
+  }
+
+  all(): Channel[] {
+    return [...this.channels.values()];
+  }
+
+  async send(address: Address, messages: Outbound[]): Promise<void> {
+    const channel = this.channels.get(address.channel);
+    if (!channel) throw new DeliveryError(address, `channel ${address.channel} is not running`);
+    await channel.send(address, messages);
+  }
+}

@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import { ConfigSchema, SECRET_KEYS, type Config } from "./schema.ts";
+
+/** A configuration problem that names the variable, what was expected and what was found. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration error:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Read the settings from `env` (default `process.env`, after loading `.env` if present).
+ * Empty strings count as unset. Throws `ConfigError` listing every bad variable.
+ *
+ * @example
+ * const config = loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" });
+ */
+export function loadConfig(env: Record<string, string | undefined> = readEnv()): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== "") input[key] = value;
+  }
+  const parsed = ConfigSchema.safeParse(input);
+  if (parsed.success) {
+    const config = parsed.data;
+    if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+      throw new ConfigError([
+        "TELEGRAM_WEBHOOK_SECRET: expected a secret when TELEGRAM_WEBHOOK_URL is set (webhook requests must be authenticated), found nothing",
+      ]);
+    }
+    return config;
+  }
+  const problems = parsed.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? "?");
+    const found = input[key];
+    const shown = found === undefined ? "nothing" : SECRET_KEYS.has(key) ? "a value (hidden)" : JSON.stringify(found);
+    return `${key}: expected ${issue.message.replace(/^Invalid input: /, "")}, found ${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+function readEnv(): Record<string, string | undefined> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  return process.env;
+}
+
+/** The effective settings as printable lines, secrets masked. */
+export function describeConfig(config: Config): string[] {
+  return Object.keys(ConfigSchema.shape).map((key) => {
+    const value = (config as Record<string, unknown>)[key];
+    const shown =
+      value === undefined ? "(unset)" : SECRET_KEYS.has(key) ? mask(String(value)) : Array.isArray(value) ? value.join(",") : String(value);
+    return `${key}=${shown}`;
+  });
+}
+
+function mask(value: string): string {
+  if (value.startsWith("redis")) return value.replace(/\/\/([^@]*)@/, "//***@");
+  return value.length <= 6 ? "***" : `${value.slice(0, 3)}***${value.slice(-2)}`;
+}

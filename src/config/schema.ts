@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { LANGS } from "../engine/types.ts";
+
+/**
+ * Every setting Jol reads, as one zod schema over environment variables (and an optional `.env`
+ * file). This is the single source of truth: `jol config` prints it, the README's configuration
+ * table follows it, and a bad value stops start-up naming the variable, what was expected and
+ * what was found.
+ *
+ * Each entry's `.describe()` is the one-line help shown by `jol config --help`.
+ * `secret` variables are masked when printed.
+ */
+
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d+$/, "a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const idList = z
+  .string()
+  .regex(/^\s*(-?\d+\s*(,\s*-?\d+\s*)*)?$/, "a comma-separated list of numeric Telegram user ids, like 111,222")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(Number),
+  );
+
+export const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "REDIS_URL"]);
+
+export const ConfigSchema = z.object({
+  // --- core ---
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "a redis:// or rediss:// URL, like redis://127.0.0.1:6379/0")
+    .optional()
+    .describe("Redis connection URL. Unset: sessions live in memory and are lost on restart (demo only)."),
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/, "letters, digits and : . - _").default("jol:").describe("Prefix of every Redis key Jol writes."),
+  SESSION_TTL_DAYS: int(1, 3650).default(30).describe("Days of inactivity after which a user's session is deleted."),
+  DEFAULT_LANG: z.enum(LANGS).default("ru").describe("Language used before a user chooses one, when the platform gives no hint."),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info").describe("How much to log (never message texts)."),
+  FLOWS_DIR: z.string().default("flows").describe("Folder of flow YAML files."),
+  LOCALES_DIR: z.string().default("locales").describe("Folder of Fluent texts, one sub-folder per language."),
+
+  // --- hotline (shown to users; never invent these: the NGO fills them in) ---
+  HOTLINE_PHONE: z.string().default("+7 000 000 00 00 (DEMO — not a real number)").describe("Hotline phone shown to users."),
+  HOTLINE_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "working hours as HH:MM-HH:MM, like 09:00-18:00")
+    .default("09:00-18:00")
+    .describe("Hotline working hours, HH:MM-HH:MM, in HOTLINE_TIMEZONE."),
+  HOTLINE_DAYS: z
+    .string()
+    .regex(/^[1-7](,[1-7])*$/, "weekday numbers 1 (Monday) to 7 (Sunday), comma-separated, like 1,2,3,4,5")
+    .default("1,2,3,4,5")
+    .describe("Hotline working days, 1 = Monday … 7 = Sunday."),
+  HOTLINE_TIMEZONE: z.string().default("Asia/Almaty").describe("Time zone of the hotline hours."),
+  HOTLINE_SLA_MINUTES: int(1, 10080).default(30).describe("Minutes after which an untaken case is announced again (admins after twice that)."),
+  EMERGENCY_CONTACTS: z
+    .string()
+    .default("112 (DEMO placeholder — set EMERGENCY_CONTACTS)")
+    .describe("Emergency contacts shown outside working hours, free text, ' | ' between entries."),
+  CASE_RETENTION_DAYS: int(1, 3650).default(90).describe("Days a closed case keeps its transcript before it is deleted."),
+
+  // --- Telegram ---
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, "a token from @BotFather, like 123456:ABC-DEF...")
+    .optional()
+    .describe("Bot token from @BotFather; turns the Telegram channel on."),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").describe("Bot API server (a self-hosted telegram-bot-api, or the tests' stand-in)."),
+  TELEGRAM_WEBHOOK_URL: z.url().optional().describe("Public HTTPS URL for webhook mode; unset: long polling."),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters A-Z a-z 0-9 _ -")
+    .optional()
+    .describe("Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required with a webhook."),
+  TELEGRAM_WEBHOOK_PORT: int(1, 65535).default(8080).describe("Port the webhook HTTP server listens on."),
+  TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0").describe("Address the webhook HTTP server binds."),
+  TELEGRAM_STAFF_CHAT_ID: int(-9999999999999, 0).optional().describe("The staff supergroup (with topics) where consultants get cases."),
+  TELEGRAM_OPERATOR_IDS: idList.default([]).describe("Telegram user ids of hotline consultants."),
+  TELEGRAM_ADMIN_IDS: idList.default([]).describe("Telegram user ids of admins (broadcasts, statistics, SLA escalations)."),
+
+  // --- WhatsApp ---
+  WHATSAPP_ENABLED: bool.default(false).describe("1 turns the WhatsApp channel (whatsapp-web.js) on."),
+  WHATSAPP_AUTH: z.enum(["local", "remote"]).default("local").describe("local: LocalAuth on disk; remote: RemoteAuth with the profile in Redis."),
+  WHATSAPP_DATA_DIR: z.string().default(".wwebjs_auth").describe("Folder for the WhatsApp browser profile."),
+  WHATSAPP_CLIENT_ID: z.string().regex(/^[\w-]+$/, "letters, digits, _ and -").default("jol").describe("Name of this WhatsApp session (one per phone number)."),
+  WHATSAPP_PAIR_PHONE: z
+    .string()
+    .regex(/^\d{8,15}$/, "the phone number in international format, digits only, like 77001234567")
+    .optional()
+    .describe("Pair by phone-number code instead of QR."),
+  WHATSAPP_QR_PNG: z.string().default("whatsapp-qr.png").describe("Where the pairing QR code is written as a PNG."),
+  WHATSAPP_PACE_MS: int(0, 600000).default(5000).describe("Pause between bot-initiated WhatsApp messages (jittered)."),
+  PUPPETEER_EXECUTABLE_PATH: z.string().default("/usr/bin/chromium").describe("The Chromium that whatsapp-web.js drives."),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;

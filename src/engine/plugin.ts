@@ -1,0 +1,74 @@
+import type { NodeContext, NodeKind, NodeResult } from "./node-kind.ts";
+import type { Effect, Outbound, Address, Lang } from "./types.ts";
+import type { Session } from "./session.ts";
+import type { Store } from "../store/store.ts";
+import type { Localizer } from "../i18n/localizer.ts";
+import type { Logger } from "../log.ts";
+import type { Clock } from "./types.ts";
+import type { FlowSet } from "./flow.ts";
+
+/**
+ * How a domain module (knowledge, screening, cases, broadcast) plugs into Jol without the
+ * engine knowing it: node kinds for flows, free-text handlers, handlers for its effects, and
+ * extra checks for `jol flows check`.
+ *
+ * @example
+ * export const knowledgePlugin: Plugin = { name: "knowledge", kinds: [articleKind], interceptors: [searchInterceptor] };
+ */
+export interface Plugin {
+  name: string;
+  kinds?: NodeKind[];
+  interceptors?: TextInterceptor[];
+  /** Handlers for effect types this module defines (`x-...`) or owns (`handoff`). */
+  effects?: Record<string, EffectHandler>;
+  /** Problems in flows and texts that only this module can see (e.g. article metadata). */
+  check?(flows: FlowSet, i18n: Localizer): CheckProblem[];
+  /** Sees every inbound message before the engine (see `InboundHook`). */
+  inbound?: InboundHook;
+}
+
+/**
+ * Looks at free text the current node did not take (or any text, for `priority` >= 100 —
+ * danger words) and may answer it. Returns `null` to let the next one try.
+ * Runs inside the pure step: no I/O here; emit an effect for that.
+ */
+export interface TextInterceptor {
+  id: string;
+  /** Higher runs first. >= 100 also runs before input nodes that would take free text. */
+  priority: number;
+  handle(text: string, ctx: NodeContext, where: { waitingType?: string }): NodeResult | "stay" | null;
+}
+
+/** Runs after the step, with I/O. Its sends go to the user who wrote. */
+export type EffectHandler = (effect: Effect, ctx: EffectContext) => Promise<void>;
+
+export interface EffectContext {
+  address: Address;
+  lang: Lang;
+  /** The session after the step; changes here are saved. */
+  session: Session;
+  store: Store;
+  i18n: Localizer;
+  log: Logger;
+  clock: Clock;
+  /** Send to the user whose update this is (in order with the step's own replies). */
+  reply(message: Outbound): void;
+  /** Send to any address on any channel (consultant relays, alerts). */
+  sendTo(address: Address, messages: Outbound[]): Promise<void>;
+}
+
+export interface CheckProblem {
+  file: string;
+  line?: number;
+  message: string;
+  /** How to fix it, for a content editor. */
+  fix?: string;
+  severity?: "error" | "warning";
+}
+
+/**
+ * Runs before the engine for every inbound message of a user (after dedupe, inside the user's
+ * lock). The cases module uses it to relay a user's messages to their consultant while a case is
+ * open. Return "handled" to skip the engine for this message.
+ */
+export type InboundHook = (inbound: import("./types.ts").Inbound, ctx: EffectContext) => Promise<"handled" | "continue">;

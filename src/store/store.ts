@@ -1,0 +1,66 @@
+/**
+ * What Jol's modules need from storage, and nothing more. Two implementations pass one
+ * contract suite (`test/store/contract.ts`): Redis (production, all integration tests) and
+ * memory (the demo on a machine without Redis).
+ *
+ * Keys are logical (`session:telegram:42`); an implementation adds its own prefix. Values are
+ * strings (JSON) or, for `getBuffer`/`setBuffer`, binary. Every TTL is in milliseconds.
+ *
+ * @example
+ * const ok = await store.setIfAbsent(`seen:${id}`, "1", 86_400_000); // dedupe
+ * if (!ok) return; // handled before
+ */
+export interface Store {
+  get(key: string): Promise<string | null>;
+  /** Set a value; with `ttlMs` it expires, without it it lives until deleted. */
+  set(key: string, value: string, ttlMs?: number): Promise<void>;
+  /** Set only if the key does not exist. True if it was set. Atomic. */
+  setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean>;
+  /** Replace the value only if it is still `expected` (`null`: the key must not exist). True if replaced. Atomic. */
+  compareAndSet(key: string, expected: string | null, value: string, ttlMs?: number): Promise<boolean>;
+  /** Delete the key only if its value is `expected`. True if deleted. Atomic (lock release). */
+  deleteIfEquals(key: string, expected: string): Promise<boolean>;
+  /** Delete keys; returns how many existed. */
+  delete(...keys: string[]): Promise<number>;
+  /** Set or clear (`undefined`) a key's time to live. False if the key does not exist. */
+  expire(key: string, ttlMs: number): Promise<boolean>;
+  /** Milliseconds left to live; -1 no expiry; -2 no key. */
+  ttl(key: string): Promise<number>;
+  /** Add to an integer counter (created at 0). Atomic. */
+  incr(key: string, by?: number): Promise<number>;
+
+  getBuffer(key: string): Promise<Buffer | null>;
+  setBuffer(key: string, value: Buffer, ttlMs?: number): Promise<void>;
+
+  /** Hashes: small records edited field by field. */
+  hget(key: string, field: string): Promise<string | null>;
+  hset(key: string, fields: Record<string, string>): Promise<void>;
+  hgetall(key: string): Promise<Record<string, string>>;
+  hdel(key: string, ...fields: string[]): Promise<number>;
+
+  /** Sets. */
+  sadd(key: string, ...members: string[]): Promise<number>;
+  srem(key: string, ...members: string[]): Promise<number>;
+  smembers(key: string): Promise<string[]>;
+  sismember(key: string, member: string): Promise<boolean>;
+
+  /** Sorted sets (due times, queues by score). */
+  zadd(key: string, score: number, member: string): Promise<void>;
+  zrem(key: string, ...members: string[]): Promise<number>;
+  /** Members with min <= score <= max, lowest first, at most `limit`. */
+  zrangeByScore(key: string, min: number, max: number, limit?: number): Promise<string[]>;
+  zscore(key: string, member: string): Promise<number | null>;
+
+  /** Lists (transcripts, queues): append, read a range (inclusive, negative from the end), trim. */
+  rpush(key: string, ...values: string[]): Promise<number>;
+  lrange(key: string, start: number, stop: number): Promise<string[]>;
+  llen(key: string): Promise<number>;
+  /** Remove and return the first element, or null. */
+  lpop(key: string): Promise<string | null>;
+
+  /** Logical keys that start with `prefix` (admin tools and cleanup; not for hot paths). */
+  keys(prefix: string): Promise<string[]>;
+
+  /** Release connections. */
+  close(): Promise<void>;
+}
