@@ -75,7 +75,8 @@ export interface NodeRefs {
 /** A choice as a node offers it: `id` unique within the node, `label` a Fluent message. */
 export interface ChoiceSpec {
   id: string;
-  label: MessageRef;
+  /** A Fluent message, or `{ text }` for a label that is not translated (a language's own name, a search hit). */
+  label: MessageRef | { text: string };
 }
 
 /** What a node kind can see and do during a step. */
@@ -86,6 +87,8 @@ export interface NodeContext {
   /** The flow the node belongs to. */
   readonly flowId: string;
   readonly clock: Clock;
+  /** The platform's language hint for this update (Telegram `language_code`), if any. */
+  readonly hint?: string;
   /** Render a message in the user's language. */
   t(ref: MessageRef, args?: Record<string, string | number>): string;
   /** Whether a Fluent message exists (domain content may be optional). */

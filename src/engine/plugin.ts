@@ -25,6 +25,9 @@ export interface Plugin {
   check?(flows: FlowSet, i18n: Localizer): CheckProblem[];
   /** Sees every inbound message before the engine (see `InboundHook`). */
   inbound?: InboundHook;
+  /** Background work (schedulers, queues) started by `jol start` after the channels, stopped before them. */
+  start?(): void | Promise<void>;
+  stop?(): Promise<void>;
 }
 
 /**
