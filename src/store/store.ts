@@ -23,7 +23,7 @@ export interface Store {
   /** Delete keys; returns how many existed. */
   delete(...keys: string[]): Promise<number>;
   /** Set or clear (`undefined`) a key's time to live. False if the key does not exist. */
-  expire(key: string, ttlMs: number): Promise<boolean>;
+  expire(key: string, ttlMs?: number): Promise<boolean>;
   /** Milliseconds left to live; -1 no expiry; -2 no key. */
   ttl(key: string): Promise<number>;
   /** Add to an integer counter (created at 0). Atomic. */

@@ -1,0 +1,266 @@
+import type { Store } from "./store.ts";
+import { checkTtl, compareMembers } from "./ttl.ts";
+
+type Value =
+  | { kind: "string"; value: string | Buffer }
+  | { kind: "hash"; value: Map<string, string> }
+  | { kind: "set"; value: Set<string> }
+  | { kind: "zset"; value: Map<string, number> }
+  | { kind: "list"; value: string[] };
+
+type Entry = Value & { expiresAt: number | undefined };
+type Kind = Value["kind"];
+type EntryOf<K extends Kind> = Extract<Entry, { kind: K }>;
+
+export interface MemoryStoreOptions {
+  /** Current time in ms; tests pass a fake clock to expire keys without waiting. Default `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * The `Store` in process memory, for `npx jol chat` and `npm start` on a machine without Redis.
+ * It follows Redis semantics (the contract suite in `test/store/contract.ts` runs on both):
+ * every key type can carry a TTL, expired keys vanish lazily when touched, an emptied
+ * hash/set/list is deleted, and using a key as the wrong type throws `WRONGTYPE`.
+ * Everything is lost when the process exits, and nothing is shared between processes.
+ *
+ * @example
+ * const store = new MemoryStore();
+ * await store.set("greeting", "salem", 60_000);
+ */
+export class MemoryStore implements Store {
+  private readonly data = new Map<string, Entry>();
+  private readonly now: () => number;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async get(key: string): Promise<string | null> {
+    const entry = this.read(key, "string");
+    if (!entry) return null;
+    return typeof entry.value === "string" ? entry.value : entry.value.toString("utf8");
+  }
+
+  async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    this.write(key, { kind: "string", value }, ttlMs);
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {
+    checkTtl(ttlMs);
+    if (this.live(key)) return false;
+    this.write(key, { kind: "string", value }, ttlMs);
+    return true;
+  }
+
+  async compareAndSet(key: string, expected: string | null, value: string, ttlMs?: number): Promise<boolean> {
+    checkTtl(ttlMs);
+    const current = await this.get(key);
+    if (current !== expected) return false;
+    this.write(key, { kind: "string", value }, ttlMs);
+    return true;
+  }
+
+  async deleteIfEquals(key: string, expected: string): Promise<boolean> {
+    if ((await this.get(key)) !== expected) return false;
+    this.data.delete(key);
+    return true;
+  }
+
+  async delete(...keys: string[]): Promise<number> {
+    let n = 0;
+    for (const key of new Set(keys)) if (this.live(key) && this.data.delete(key)) n++;
+    return n;
+  }
+
+  async expire(key: string, ttlMs?: number): Promise<boolean> {
+    const entry = this.live(key);
+    if (!entry) return false;
+    if (ttlMs === undefined) entry.expiresAt = undefined;
+    else if (ttlMs <= 0) this.data.delete(key); // as Redis PEXPIRE with a non-positive time
+    else entry.expiresAt = this.now() + (checkTtl(ttlMs) ?? 0);
+    return true;
+  }
+
+  async ttl(key: string): Promise<number> {
+    const entry = this.live(key);
+    if (!entry) return -2;
+    if (entry.expiresAt === undefined) return -1;
+    return Math.max(0, entry.expiresAt - this.now());
+  }
+
+  async incr(key: string, by = 1): Promise<number> {
+    if (!Number.isSafeInteger(by)) throw new RangeError(`incr: 'by' must be a whole number, got ${by}`);
+    const entry = this.read(key, "string");
+    const before = entry ? String(entry.value) : "0";
+    if (!/^-?\d+$/.test(before) || !Number.isSafeInteger(Number(before))) {
+      throw new Error(`ERR value is not an integer or out of range (key ${key})`);
+    }
+    const after = Number(before) + by;
+    if (entry) entry.value = String(after);
+    else this.write(key, { kind: "string", value: String(after) }, undefined);
+    return after;
+  }
+
+  async getBuffer(key: string): Promise<Buffer | null> {
+    const entry = this.read(key, "string");
+    if (!entry) return null;
+    return typeof entry.value === "string" ? Buffer.from(entry.value, "utf8") : Buffer.from(entry.value);
+  }
+
+  async setBuffer(key: string, value: Buffer, ttlMs?: number): Promise<void> {
+    this.write(key, { kind: "string", value: Buffer.from(value) }, ttlMs);
+  }
+
+  async hget(key: string, field: string): Promise<string | null> {
+    return this.read(key, "hash")?.value.get(field) ?? null;
+  }
+
+  async hset(key: string, fields: Record<string, string>): Promise<void> {
+    const entries = Object.entries(fields);
+    if (entries.length === 0) return;
+    const hash = this.readOrCreate(key, "hash", () => new Map()).value;
+    for (const [field, value] of entries) hash.set(field, value);
+  }
+
+  async hgetall(key: string): Promise<Record<string, string>> {
+    return Object.fromEntries(this.read(key, "hash")?.value ?? []);
+  }
+
+  async hdel(key: string, ...fields: string[]): Promise<number> {
+    const entry = this.read(key, "hash");
+    if (!entry) return 0;
+    let n = 0;
+    for (const field of new Set(fields)) if (entry.value.delete(field)) n++;
+    this.dropIfEmpty(key, entry.value.size);
+    return n;
+  }
+
+  async sadd(key: string, ...members: string[]): Promise<number> {
+    if (members.length === 0) return 0;
+    const set = this.readOrCreate(key, "set", () => new Set()).value;
+    const before = set.size;
+    for (const member of members) set.add(member);
+    return set.size - before;
+  }
+
+  async srem(key: string, ...members: string[]): Promise<number> {
+    const entry = this.read(key, "set");
+    if (!entry) return 0;
+    let n = 0;
+    for (const member of members) if (entry.value.delete(member)) n++;
+    this.dropIfEmpty(key, entry.value.size);
+    return n;
+  }
+
+  async smembers(key: string): Promise<string[]> {
+    return [...(this.read(key, "set")?.value ?? [])];
+  }
+
+  async sismember(key: string, member: string): Promise<boolean> {
+    return this.read(key, "set")?.value.has(member) ?? false;
+  }
+
+  async zadd(key: string, score: number, member: string): Promise<void> {
+    if (Number.isNaN(score)) throw new RangeError("zadd: score must be a number, got NaN");
+    this.readOrCreate(key, "zset", () => new Map()).value.set(member, score);
+  }
+
+  async zrem(key: string, ...members: string[]): Promise<number> {
+    const entry = this.read(key, "zset");
+    if (!entry) return 0;
+    let n = 0;
+    for (const member of new Set(members)) if (entry.value.delete(member)) n++;
+    this.dropIfEmpty(key, entry.value.size);
+    return n;
+  }
+
+  async zrangeByScore(key: string, min: number, max: number, limit?: number): Promise<string[]> {
+    const zset = this.read(key, "zset")?.value;
+    if (!zset) return [];
+    const hits = [...zset].filter(([, score]) => score >= min && score <= max);
+    hits.sort(([a, sa], [b, sb]) => sa - sb || compareMembers(a, b));
+    const members = hits.map(([member]) => member);
+    return limit === undefined || limit < 0 ? members : members.slice(0, limit);
+  }
+
+  async zscore(key: string, member: string): Promise<number | null> {
+    return this.read(key, "zset")?.value.get(member) ?? null;
+  }
+
+  async rpush(key: string, ...values: string[]): Promise<number> {
+    if (values.length === 0) return this.llen(key);
+    const list = this.readOrCreate(key, "list", () => []).value;
+    list.push(...values);
+    return list.length;
+  }
+
+  async lrange(key: string, start: number, stop: number): Promise<string[]> {
+    const list = this.read(key, "list")?.value;
+    if (!list) return [];
+    const len = list.length;
+    const from = Math.max(0, start < 0 ? len + start : start);
+    const to = Math.min(len - 1, stop < 0 ? len + stop : stop);
+    return from > to ? [] : list.slice(from, to + 1);
+  }
+
+  async llen(key: string): Promise<number> {
+    return this.read(key, "list")?.value.length ?? 0;
+  }
+
+  async lpop(key: string): Promise<string | null> {
+    const entry = this.read(key, "list");
+    if (!entry) return null;
+    const first = entry.value.shift() ?? null;
+    this.dropIfEmpty(key, entry.value.length);
+    return first;
+  }
+
+  async keys(prefix: string): Promise<string[]> {
+    const found: string[] = [];
+    for (const key of [...this.data.keys()]) if (key.startsWith(prefix) && this.live(key)) found.push(key);
+    return found;
+  }
+
+  async close(): Promise<void> {
+    this.data.clear();
+  }
+
+  /** The entry if it exists and has not expired (an expired one is removed now). */
+  private live(key: string): Entry | undefined {
+    const entry = this.data.get(key);
+    if (entry?.expiresAt !== undefined && entry.expiresAt <= this.now()) {
+      this.data.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private read<K extends Kind>(key: string, kind: K): EntryOf<K> | undefined {
+    const entry = this.live(key);
+    if (!entry) return undefined;
+    if (entry.kind !== kind) {
+      throw new Error(`WRONGTYPE Operation against a key holding the wrong kind of value (key ${key} is a ${entry.kind}, not a ${kind})`);
+    }
+    return entry as EntryOf<K>;
+  }
+
+  private readOrCreate<K extends Kind>(key: string, kind: K, empty: () => EntryOf<K>["value"]): EntryOf<K> {
+    const existing = this.read(key, kind);
+    if (existing) return existing;
+    const entry = { kind, value: empty(), expiresAt: undefined } as unknown as EntryOf<K>; // TS cannot narrow a union by a generic kind
+    this.data.set(key, entry);
+    return entry;
+  }
+
+  /** Replace the key (any type, any TTL) as Redis SET does. */
+  private write(key: string, value: Value, ttlMs: number | undefined): void {
+    const ttl = checkTtl(ttlMs);
+    this.data.set(key, { ...value, expiresAt: ttl === undefined ? undefined : this.now() + ttl });
+  }
+
+  /** Redis deletes a hash, set, sorted set or list when its last element goes. */
+  private dropIfEmpty(key: string, size: number): void {
+    if (size === 0) this.data.delete(key);
+  }
+}

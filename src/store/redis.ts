@@ -1,0 +1,341 @@
+import { Redis, type RedisOptions } from "ioredis";
+import type { Logger } from "../log.ts";
+import type { Store } from "./store.ts";
+import { checkTtl } from "./ttl.ts";
+
+/** Replace `expected` by `value` only if the key still holds it (ARGV[1] "1": the key must not exist). */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+if ARGV[1] == '1' then
+  if current then return 0 end
+elseif current ~= ARGV[2] then
+  return 0
+end
+if ARGV[4] == '' then
+  redis.call('SET', KEYS[1], ARGV[3])
+else
+  redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
+end
+return 1`;
+
+/** Delete the key only if it holds ARGV[1] (release a lock only if it is still ours). */
+const DELETE_IF_EQUALS = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+
+/** The Lua commands registered with `defineCommand` (ioredis runs them by EVALSHA). */
+interface ScriptedRedis extends Redis {
+  jolCompareAndSet(key: string, mustBeAbsent: "0" | "1", expected: string, value: string, ttlMs: string): Promise<number>;
+  jolDeleteIfEquals(key: string, expected: string): Promise<number>;
+}
+
+export interface RedisStoreOptions {
+  /** `redis://` or `rediss://` URL (password, database number and TLS as usual). */
+  url: string;
+  /** Written before every key, so several apps (or test runs) share one Redis. Default `jol:`. */
+  prefix?: string;
+  /** Connection trouble after start-up is logged here (never values). */
+  log?: Logger;
+  /** How long `connect` keeps trying before it gives up with a `RedisUnavailableError`. Default 5000 ms. */
+  connectTimeoutMs?: number;
+  /** Extra ioredis options (tests, Sentinel, TLS details). */
+  redis?: RedisOptions;
+}
+
+/** Start-up could not reach Redis; the message names REDIS_URL (password hidden) and how to fix it. */
+export class RedisUnavailableError extends Error {
+  constructor(url: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `Cannot reach Redis at ${redactUrl(url)} (REDIS_URL): ${reason}. ` +
+        "Start Redis there (apt-get install redis-server, or docker compose up -d redis), " +
+        "correct REDIS_URL, or unset REDIS_URL to keep sessions in memory (demo only).",
+      { cause },
+    );
+    this.name = "RedisUnavailableError";
+  }
+}
+
+/** The URL as it may be printed: any password replaced by `***`. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString().replace(/\/$/, "");
+  } catch {
+    return url.replace(/\/\/([^@/]*)@/, "//***@");
+  }
+}
+
+/**
+ * The production `Store` on Redis (ioredis 5). Keys are prefixed here rather than with ioredis'
+ * `keyPrefix` option, because that option does not apply to SCAN patterns (`keys()` would
+ * otherwise see other apps' keys). Commands are auto-pipelined: concurrent calls from many
+ * users share round trips. `compareAndSet` and `deleteIfEquals` are Lua scripts, so they are
+ * atomic across processes.
+ *
+ * Use `RedisStore.connect` (it fails fast with a clear error when Redis is down); after start-up
+ * the client reconnects by itself and commands wait for it.
+ *
+ * @example
+ * const store = await RedisStore.connect({ url: "redis://127.0.0.1:6379", prefix: "jol:" });
+ * await store.set("session:telegram:42", json, 30 * 86_400_000);
+ * await store.close();
+ */
+export class RedisStore implements Store {
+  /** The raw client, for admin tools, the benchmark and tests. Keys there carry `prefix`. */
+  readonly client: Redis;
+  readonly prefix: string;
+  private readonly redis: ScriptedRedis;
+
+  /**
+   * Wrap a client. Prefer `RedisStore.connect`; this constructor neither waits for the connection
+   * nor registers an error listener beyond the one that keeps ioredis from printing.
+   */
+  constructor(client: Redis, prefix = "jol:") {
+    this.client = client;
+    this.prefix = prefix;
+    this.redis = client as ScriptedRedis;
+    if (!("jolCompareAndSet" in client)) {
+      client.defineCommand("jolCompareAndSet", { numberOfKeys: 1, lua: COMPARE_AND_SET });
+      client.defineCommand("jolDeleteIfEquals", { numberOfKeys: 1, lua: DELETE_IF_EQUALS });
+    }
+  }
+
+  /**
+   * Connect and wait until Redis answers. Retries briefly (Redis may be starting next to us),
+   * then throws `RedisUnavailableError` instead of reconnecting forever.
+   */
+  static async connect(options: RedisStoreOptions): Promise<RedisStore> {
+    const deadline = Date.now() + (options.connectTimeoutMs ?? 5000);
+    let ready = false;
+    let lastError: unknown = new Error("no answer");
+    const client = new Redis(options.url, {
+      enableAutoPipelining: true,
+      lazyConnect: true,
+      ...options.redis,
+      retryStrategy: (times) => {
+        if (!ready && Date.now() + 200 > deadline) return null; // give up: start-up reports it
+        return Math.min(times * 100, 2000);
+      },
+    });
+    let errorsLogged = 0;
+    client.on("error", (error: Error) => {
+      lastError = error;
+      // Before start-up completes the error is reported by the thrown exception instead.
+      if (ready && errorsLogged++ % 50 === 0) options.log?.warn("redis connection problem", { error: error.message });
+    });
+    client.on("ready", () => {
+      if (ready && errorsLogged > 0) options.log?.info("redis connection restored");
+      errorsLogged = 0;
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const onReady = (): void => {
+          client.off("end", onEnd);
+          resolve();
+        };
+        const onEnd = (): void => {
+          client.off("ready", onReady);
+          reject(lastError);
+        };
+        client.once("ready", onReady);
+        client.once("end", onEnd);
+        client.connect().catch((error: unknown) => {
+          lastError = error;
+        });
+      });
+    } catch (error) {
+      client.disconnect();
+      throw new RedisUnavailableError(options.url, error);
+    }
+    ready = true;
+    return new RedisStore(client, options.prefix ?? "jol:");
+  }
+
+  private k(key: string): string {
+    return this.prefix + key;
+  }
+
+  async get(key: string): Promise<string | null> {
+    return this.redis.get(this.k(key));
+  }
+
+  async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    const ttl = checkTtl(ttlMs);
+    if (ttl === undefined) await this.redis.set(this.k(key), value);
+    else await this.redis.set(this.k(key), value, "PX", ttl);
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {
+    const ttl = checkTtl(ttlMs);
+    const result =
+      ttl === undefined ? await this.redis.set(this.k(key), value, "NX") : await this.redis.set(this.k(key), value, "PX", ttl, "NX");
+    return result === "OK";
+  }
+
+  async compareAndSet(key: string, expected: string | null, value: string, ttlMs?: number): Promise<boolean> {
+    const ttl = checkTtl(ttlMs);
+    const done = await this.redis.jolCompareAndSet(
+      this.k(key),
+      expected === null ? "1" : "0",
+      expected ?? "",
+      value,
+      ttl === undefined ? "" : String(ttl),
+    );
+    return done === 1;
+  }
+
+  async deleteIfEquals(key: string, expected: string): Promise<boolean> {
+    return (await this.redis.jolDeleteIfEquals(this.k(key), expected)) === 1;
+  }
+
+  async delete(...keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    return this.redis.del(...keys.map((key) => this.k(key)));
+  }
+
+  async expire(key: string, ttlMs?: number): Promise<boolean> {
+    if (ttlMs === undefined) {
+      // PERSIST answers 0 both for "no key" and "had no TTL"; the contract wants "does it exist".
+      const [, exists] = await Promise.all([this.redis.persist(this.k(key)), this.redis.exists(this.k(key))]);
+      return exists === 1;
+    }
+    if (ttlMs <= 0) return (await this.redis.del(this.k(key))) === 1; // as PEXPIRE does with a past time
+    return (await this.redis.pexpire(this.k(key), checkTtl(ttlMs) ?? 0)) === 1;
+  }
+
+  async ttl(key: string): Promise<number> {
+    return this.redis.pttl(this.k(key));
+  }
+
+  async incr(key: string, by = 1): Promise<number> {
+    if (!Number.isSafeInteger(by)) throw new RangeError(`incr: 'by' must be a whole number, got ${by}`);
+    return this.redis.incrby(this.k(key), by);
+  }
+
+  async getBuffer(key: string): Promise<Buffer | null> {
+    return this.redis.getBuffer(this.k(key));
+  }
+
+  async setBuffer(key: string, value: Buffer, ttlMs?: number): Promise<void> {
+    const ttl = checkTtl(ttlMs);
+    if (ttl === undefined) await this.redis.set(this.k(key), value);
+    else await this.redis.set(this.k(key), value, "PX", ttl);
+  }
+
+  async hget(key: string, field: string): Promise<string | null> {
+    return this.redis.hget(this.k(key), field);
+  }
+
+  async hset(key: string, fields: Record<string, string>): Promise<void> {
+    if (Object.keys(fields).length === 0) return;
+    await this.redis.hset(this.k(key), fields);
+  }
+
+  async hgetall(key: string): Promise<Record<string, string>> {
+    return this.redis.hgetall(this.k(key));
+  }
+
+  async hdel(key: string, ...fields: string[]): Promise<number> {
+    if (fields.length === 0) return 0;
+    return this.redis.hdel(this.k(key), ...fields);
+  }
+
+  async sadd(key: string, ...members: string[]): Promise<number> {
+    if (members.length === 0) return 0;
+    return this.redis.sadd(this.k(key), ...members);
+  }
+
+  async srem(key: string, ...members: string[]): Promise<number> {
+    if (members.length === 0) return 0;
+    return this.redis.srem(this.k(key), ...members);
+  }
+
+  async smembers(key: string): Promise<string[]> {
+    return this.redis.smembers(this.k(key));
+  }
+
+  async sismember(key: string, member: string): Promise<boolean> {
+    return (await this.redis.sismember(this.k(key), member)) === 1;
+  }
+
+  async zadd(key: string, score: number, member: string): Promise<void> {
+    if (Number.isNaN(score)) throw new RangeError("zadd: score must be a number, got NaN");
+    await this.redis.zadd(this.k(key), scoreArg(score), member);
+  }
+
+  async zrem(key: string, ...members: string[]): Promise<number> {
+    if (members.length === 0) return 0;
+    return this.redis.zrem(this.k(key), ...members);
+  }
+
+  async zrangeByScore(key: string, min: number, max: number, limit?: number): Promise<string[]> {
+    if (limit === undefined || limit < 0) return this.redis.zrangebyscore(this.k(key), scoreArg(min), scoreArg(max));
+    if (limit === 0) return [];
+    return this.redis.zrangebyscore(this.k(key), scoreArg(min), scoreArg(max), "LIMIT", 0, limit);
+  }
+
+  async zscore(key: string, member: string): Promise<number | null> {
+    const score = await this.redis.zscore(this.k(key), member);
+    return score === null ? null : parseScore(score);
+  }
+
+  async rpush(key: string, ...values: string[]): Promise<number> {
+    if (values.length === 0) return this.llen(key);
+    return this.redis.rpush(this.k(key), ...values);
+  }
+
+  async lrange(key: string, start: number, stop: number): Promise<string[]> {
+    return this.redis.lrange(this.k(key), start, stop);
+  }
+
+  async llen(key: string): Promise<number> {
+    return this.redis.llen(this.k(key));
+  }
+
+  async lpop(key: string): Promise<string | null> {
+    return this.redis.lpop(this.k(key));
+  }
+
+  async keys(prefix: string): Promise<string[]> {
+    const pattern = globEscape(this.k(prefix)) + "*";
+    const found = new Set<string>(); // SCAN may return a key twice
+    let cursor = "0";
+    do {
+      const [next, batch] = await this.redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+      for (const key of batch) found.add(key.slice(this.prefix.length));
+      cursor = next;
+    } while (cursor !== "0");
+    return [...found];
+  }
+
+  async close(): Promise<void> {
+    if (this.client.status === "end") return;
+    try {
+      await this.client.quit();
+    } catch {
+      this.client.disconnect();
+    }
+  }
+}
+
+/** Redis spells infinite scores `+inf`/`-inf`. */
+function scoreArg(score: number): string {
+  if (score === Infinity) return "+inf";
+  if (score === -Infinity) return "-inf";
+  return String(score);
+}
+
+function parseScore(score: string): number {
+  if (score === "inf" || score === "+inf") return Infinity;
+  if (score === "-inf") return -Infinity;
+  return Number(score);
+}
+
+/** Escape glob characters so a SCAN pattern matches the prefix literally. */
+function globEscape(text: string): string {
+  return text.replace(/[*?[\]\\]/g, "\\$&");
+}
