@@ -142,7 +142,7 @@ export class BotApiStandIn {
 
   private readonly server: Server;
   private readonly events = new EventEmitter();
-  private readonly queue: Array<{ update: Update; delivered: boolean }> = [];
+  private readonly queue: Update[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly faults: FaultRule[] = [];
   private readonly counters = new Map<string, number>();
@@ -206,11 +206,12 @@ export class BotApiStandIn {
 
   /**
    * Queue an update for `getUpdates`. Without `update_id` one is assigned (increasing).
-   * Queuing the same `update_id` again simulates a redelivery.
+   * Queuing an update with the same `update_id` again (before it is confirmed) simulates a
+   * redelivery.
    */
   pushUpdate(update: Omit<Update, "update_id"> & { update_id?: number }): Update {
     const full = this.withId(update);
-    this.queue.push({ update: full, delivered: false });
+    this.queue.push(full);
     this.flushWaiters();
     return full;
   }
@@ -366,19 +367,21 @@ export class BotApiStandIn {
 
   // --- getUpdates ----------------------------------------------------------------------------
 
-  /** The long poll behind `getUpdates`: confirm updates below `offset`, then wait for some. */
+  /**
+   * The long poll behind `getUpdates`, as Telegram does it: updates below `offset` are confirmed
+   * and forgotten; every other queued update is returned (again, if an earlier poll returned it
+   * but no later `offset` confirmed it — which is how a restarted bot sees a redelivery).
+   */
   pollUpdates(payload: Payload, onAbort: (cancel: () => void) => void): Promise<Update[]> {
     if (this.webhook) {
       throw new ApiFault(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     }
     const offset = typeof payload.offset === "number" ? payload.offset : 0;
-    // Telegram forgets updates below the offset once they were delivered.
     for (let i = this.queue.length - 1; i >= 0; i--) {
-      const item = this.queue[i]!;
-      if (item.delivered && item.update.update_id < offset) this.queue.splice(i, 1);
+      if (this.queue[i]!.update_id < offset) this.queue.splice(i, 1);
     }
     const limit = typeof payload.limit === "number" && payload.limit > 0 ? Math.min(payload.limit, 100) : 100;
-    const ready = this.take(limit);
+    const ready = this.queue.slice(0, limit);
     const timeout = Math.min(typeof payload.timeout === "number" ? payload.timeout : 0, this.options.maxPollSeconds);
     if (ready.length > 0 || timeout <= 0) return Promise.resolve(ready);
     return new Promise<Update[]>((resolve) => {
@@ -400,25 +403,8 @@ export class BotApiStandIn {
     });
   }
 
-  /** Updates not yet delivered, marked delivered (a redelivery is an update pushed again). */
-  private take(limit: number): Update[] {
-    const out: Update[] = [];
-    for (const item of this.queue) {
-      if (out.length >= limit) break;
-      if (!item.delivered) {
-        item.delivered = true;
-        out.push(item.update);
-      }
-    }
-    return out;
-  }
-
   private flushWaiters(): void {
-    for (const waiter of [...this.waiters]) {
-      const ready = this.take(waiter.limit);
-      if (ready.length === 0) return;
-      waiter.resolve(ready);
-    }
+    for (const waiter of [...this.waiters]) waiter.resolve(this.queue.slice(0, waiter.limit));
   }
 
   // --- HTTP ------------------------------------------------------------------------------------
