@@ -1,0 +1,132 @@
+import type { InlineKeyboardButton } from "grammy/types";
+import type { MediaKind, Outbound } from "../../engine/types.ts";
+import { encodeChoice, type EncodedChoice } from "./callback-data.ts";
+
+/**
+ * Turn the engine's `Outbound` messages into Bot API calls — the second half of the Telegram
+ * converter pair (the first is `to-inbound.ts`). Pure, so the splitting and keyboards are
+ * unit-tested without a network.
+ *
+ * Decisions:
+ * - **Plain text, no `parse_mode`.** Texts come from Fluent, from users (relayed by consultants)
+ *   and from staff; sent without a parse mode, Telegram shows every character as typed, so there
+ *   is nothing to escape and no way for a `<` or `*` in someone's message to break or forge
+ *   formatting (DESIGN.md invariant 5). Links are still clickable.
+ * - **Link previews off**: migrants are often on slow, paid mobile data.
+ * - **Choices are an inline keyboard, one button per row** (big targets on small screens), under
+ *   the last part of a split text. Callback data is encoded to fit 64 bytes (`callback-data.ts`).
+ * - **Texts over 4096 characters are split** at paragraph boundaries (blank lines), then at line
+ *   ends, then at sentence or word ends — never inside a word unless a "word" is 4096 long.
+ * - **Media** (`Outbound.media` with a file id or URL) goes as sendPhoto/sendDocument/...; the
+ *   text becomes its caption when it fits 1024 characters, else follows as messages.
+ */
+export const MAX_MESSAGE_CHARS = 4096;
+export const MAX_CAPTION_CHARS = 1024;
+
+/** One Bot API call to make, without `chat_id` (the channel adds it). */
+export interface RenderedCall {
+  method: "sendMessage" | "sendPhoto" | "sendDocument" | "sendVoice" | "sendVideo" | "sendAudio" | "sendSticker";
+  payload: Record<string, unknown>;
+}
+
+export interface Rendered {
+  calls: RenderedCall[];
+  /** Encoded choices; those with `remember` need a store entry before the buttons go out. */
+  choices: EncodedChoice[];
+}
+
+const MEDIA_METHODS: Partial<Record<MediaKind, { method: RenderedCall["method"]; field: string; caption: boolean }>> = {
+  photo: { method: "sendPhoto", field: "photo", caption: true },
+  document: { method: "sendDocument", field: "document", caption: true },
+  voice: { method: "sendVoice", field: "voice", caption: true },
+  video: { method: "sendVideo", field: "video", caption: true },
+  audio: { method: "sendAudio", field: "audio", caption: true },
+  sticker: { method: "sendSticker", field: "sticker", caption: false },
+};
+
+// Telegram refuses an empty text; a message that only carries buttons gets this pointer.
+const BUTTONS_ONLY_TEXT = "⬇️";
+
+/**
+ * Render messages in order.
+ *
+ * @example
+ * render([{ text: "Choose", choices: [{ id: "main/menu/jobs", label: "Work" }] }]).calls
+ * // → [{ method: "sendMessage", payload: { text: "Choose", reply_markup: { inline_keyboard: [[{ text: "Work", callback_data: "c:main/menu/jobs" }]] }, ... } }]
+ */
+export function render(messages: Outbound[], extra: Record<string, unknown> = {}): Rendered {
+  const calls: RenderedCall[] = [];
+  const choices: EncodedChoice[] = [];
+  for (const message of messages) {
+    let keyboard: InlineKeyboardButton[][] | undefined;
+    if (message.choices && message.choices.length > 0) {
+      keyboard = message.choices.map((choice) => {
+        const encoded = encodeChoice(choice.id);
+        choices.push(encoded);
+        return [{ text: choice.label, callback_data: encoded.data }];
+      });
+    }
+    const markup = keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {};
+    let text = message.text.trim();
+
+    const media = message.media ? MEDIA_METHODS[message.media.kind] : undefined;
+    const source = message.media?.fileId ?? message.media?.url;
+    if (media && source) {
+      const captioned = media.caption && text.length <= MAX_CAPTION_CHARS && text.length > 0;
+      calls.push({
+        method: media.method,
+        payload: { ...extra, [media.field]: source, ...(captioned ? { caption: text } : {}), ...(captioned || !text ? markup : {}) },
+      });
+      if (captioned) continue;
+      if (!text) continue;
+    }
+    if (!text) {
+      if (!keyboard) continue;
+      text = BUTTONS_ONLY_TEXT;
+    }
+    const parts = splitText(text);
+    parts.forEach((part, index) => {
+      const last = index === parts.length - 1;
+      calls.push({
+        method: "sendMessage",
+        payload: { ...extra, text: part, link_preview_options: { is_disabled: true }, ...(last ? markup : {}) },
+      });
+    });
+  }
+  return { calls, choices };
+}
+
+/**
+ * Split a text into parts of at most `max` characters (UTF-16 units, as Telegram counts), at
+ * the largest boundary that works: blank line, line end, sentence end, space, else a hard cut.
+ * Parts are trimmed; joining them with blank lines gives back the text's paragraphs.
+ */
+export function splitText(text: string, max = MAX_MESSAGE_CHARS): string[] {
+  const parts: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const cut = findCut(rest, max);
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.length > 0) parts.push(rest);
+  return parts;
+}
+
+/** Where to cut `text` so that the first part has at most `max` characters. */
+function findCut(text: string, max: number): number {
+  const window = text.slice(0, max + 1);
+  for (const boundary of [/\n\s*\n/g, /\n/g, /[.!?…]\s/g, /\s/g]) {
+    let best = -1;
+    for (const match of window.matchAll(boundary)) {
+      // Cut after sentence punctuation, before whitespace otherwise.
+      const at = boundary.source.startsWith("[.!?") ? match.index + 1 : match.index;
+      if (at > 0 && at <= max) best = at;
+    }
+    // A boundary in the first fifth would leave a tiny part: try a finer boundary instead.
+    if (best > max / 5) return best;
+  }
+  // No boundary at all: a hard cut, not inside a surrogate pair.
+  const code = text.charCodeAt(max - 1);
+  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+}

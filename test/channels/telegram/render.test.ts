@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { render, splitText } from "../../../src/channels/telegram/render.ts";
+
+describe("render", () => {
+  it("sends plain text (no parse mode, so user text needs no escaping) with choices as one-per-row inline keyboard", () => {
+    const { calls, choices } = render([{ text: "Pick <b>one</b> *now*", choices: [{ id: "main/menu/a", label: "A & B" }, { id: "main/menu/b", label: "<C>" }] }]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.method).toBe("sendMessage");
+    expect(calls[0]!.payload.parse_mode).toBeUndefined();
+    expect(calls[0]!.payload.text).toBe("Pick <b>one</b> *now*");
+    expect(calls[0]!.payload.reply_markup).toEqual({
+      inline_keyboard: [[{ text: "A & B", callback_data: "c:main/menu/a" }], [{ text: "<C>", callback_data: "c:main/menu/b" }]],
+    });
+    expect(choices.map((c) => c.data)).toEqual(["c:main/menu/a", "c:main/menu/b"]);
+  });
+
+  it("splits a 5,000-character text at a paragraph boundary and puts the keyboard under the last part", () => {
+    const para = (n: number, ch: string) => `${ch.repeat(n - 1)}.`;
+    const text = [para(2000, "a"), para(1500, "b"), para(1496, "c")].join("\n\n");
+    expect(text.length).toBe(5000);
+    const { calls } = render([{ text, choices: [{ id: "f/n/ok", label: "OK" }] }]);
+    expect(calls.map((c) => (c.payload.text as string).length)).toEqual([3502, 1496]);
+    expect(calls[0]!.payload.reply_markup).toBeUndefined();
+    expect(calls[1]!.payload.reply_markup).toBeDefined();
+    expect(calls.map((c) => c.payload.text).join("\n\n")).toBe(text);
+  });
+
+  it("relays media with the text as caption when it fits", () => {
+    const { calls } = render([{ text: "from your consultant", media: { kind: "photo", fileId: "AgAC1" } }]);
+    expect(calls).toEqual([{ method: "sendPhoto", payload: { photo: "AgAC1", caption: "from your consultant" } }]);
+  });
+
+  it("adds extra fields (a forum thread) to every call", () => {
+    const { calls } = render([{ text: "x" }, { text: "y" }], { message_thread_id: 9 });
+    expect(calls.every((c) => c.payload.message_thread_id === 9)).toBe(true);
+  });
+});
+
+describe("splitText", () => {
+  it("keeps short texts whole", () => {
+    expect(splitText("hello")).toEqual(["hello"]);
+  });
+
+  it("falls back to line, sentence and word boundaries, and hard-cuts only unbroken runs", () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `line ${i} ${"z".repeat(20)}`).join("\n");
+    for (const part of splitText(lines, 100)) {
+      expect(part.length).toBeLessThanOrEqual(100);
+      expect(part.startsWith("line ")).toBe(true);
+    }
+    const words = "word ".repeat(50).trim();
+    expect(splitText(words, 23).every((p) => /^(word ?)+$/.test(p))).toBe(true);
+    expect(splitText("x".repeat(250), 100).map((p) => p.length)).toEqual([100, 100, 50]);
+  });
+
+  it("never splits a surrogate pair", () => {
+    const parts = splitText("😀".repeat(60), 101);
+    expect(parts.join("")).toBe("😀".repeat(60));
+    expect(parts.every((p) => !/[\ud800-\udbff]$/.test(p))).toBe(true);
+  });
+});
