@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { z } from "zod";
 import { ConfigSchema, SECRET_KEYS, type Config } from "./schema.ts";
 
 /** A configuration problem that names the variable, what was expected and what was found. */
@@ -36,9 +37,27 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     const key = String(issue.path[0] ?? "?");
     const found = input[key];
     const shown = found === undefined ? "nothing" : SECRET_KEYS.has(key) ? "a value (hidden)" : JSON.stringify(found);
-    return `${key}: expected ${issue.message.replace(/^Invalid input: /, "")}, found ${shown}`;
+    return `${key}: expected ${expectation(issue)}, found ${shown}`;
   });
   throw new ConfigError(problems);
+}
+
+/** What a variable should hold, in words: the schema's own message, or zod's default one made readable. */
+function expectation(issue: z.core.$ZodIssue): string {
+  const generic = /^(Too small|Too big|Invalid option|Invalid input)/.test(issue.message);
+  if (generic && issue.code === "too_small" && issue.origin === "number") {
+    return `a number ${issue.inclusive === false ? "above" : "of at least"} ${issue.minimum}`;
+  }
+  if (generic && issue.code === "too_big" && issue.origin === "number") {
+    return `a number ${issue.inclusive === false ? "below" : "of at most"} ${issue.maximum}`;
+  }
+  if (generic && issue.code === "invalid_value") {
+    return `one of ${issue.values
+      .filter((v) => v !== "")
+      .map((v) => String(v))
+      .join(", ")}`;
+  }
+  return issue.message.replace(/^Invalid input: /, "");
 }
 
 function readEnv(): Record<string, string | undefined> {

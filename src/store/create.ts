@@ -12,9 +12,13 @@ import type { Store } from "./store.ts";
  * @example
  * const store = await createStore(loadConfig(), log);
  */
-export async function createStore(config: Pick<Config, "REDIS_URL" | "REDIS_PREFIX">, log: Logger): Promise<Store> {
+export async function createStore(
+  config: Pick<Config, "REDIS_URL" | "REDIS_PREFIX">,
+  log: Logger,
+  options: { connectTimeoutMs?: number } = {},
+): Promise<Store> {
   if (config.REDIS_URL) {
-    const store = await RedisStore.connect({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log });
+    const store = await RedisStore.connect({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log, ...options });
     log.debug("store: redis", { url: redactUrl(config.REDIS_URL), prefix: config.REDIS_PREFIX });
     return store;
   }

@@ -37,9 +37,7 @@ export class MemoryStore implements Store {
   }
 
   async get(key: string): Promise<string | null> {
-    const entry = this.read(key, "string");
-    if (!entry) return null;
-    return typeof entry.value === "string" ? entry.value : entry.value.toString("utf8");
+    return this.text(key);
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
@@ -55,14 +53,13 @@ export class MemoryStore implements Store {
 
   async compareAndSet(key: string, expected: string | null, value: string, ttlMs?: number): Promise<boolean> {
     checkTtl(ttlMs);
-    const current = await this.get(key);
-    if (current !== expected) return false;
+    if (this.text(key) !== expected) return false; // no await between read and write: atomic
     this.write(key, { kind: "string", value }, ttlMs);
     return true;
   }
 
   async deleteIfEquals(key: string, expected: string): Promise<boolean> {
-    if ((await this.get(key)) !== expected) return false;
+    if (this.text(key) !== expected) return false;
     this.data.delete(key);
     return true;
   }
@@ -224,6 +221,13 @@ export class MemoryStore implements Store {
 
   async close(): Promise<void> {
     this.data.clear();
+  }
+
+  /** A string key's value, synchronously (the atomic operations must not yield mid-way). */
+  private text(key: string): string | null {
+    const entry = this.read(key, "string");
+    if (!entry) return null;
+    return typeof entry.value === "string" ? entry.value : entry.value.toString("utf8");
   }
 
   /** The entry if it exists and has not expired (an expired one is removed now). */

@@ -313,12 +313,21 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.closing ??= this.quit();
+    return this.closing;
+  }
+
+  private closing: Promise<void> | undefined;
+
+  private async quit(): Promise<void> {
     if (this.client.status === "end") return;
+    const ended = new Promise((resolve) => this.client.once("end", resolve));
     try {
-      await this.client.quit();
+      await this.client.quit(); // waits for pending commands
     } catch {
       this.client.disconnect();
     }
+    await ended; // status stays "ready" until the socket has really closed
   }
 }
 

@@ -43,12 +43,14 @@ export async function testStore(name: string, options: TestStoreOptions = {}): P
   const prefix = options.prefix ?? `test:${name}:${randomBytes(4).toString("hex")}:`;
   const store = await RedisStore.connect({ url: testRedisUrl(), prefix, connectTimeoutMs: 3000 });
   const disconnect = store.close.bind(store);
-  store.close = async () => {
-    if (store.client.status === "ready") {
-      const keys = await store.keys("");
-      for (let i = 0; i < keys.length; i += 500) await store.delete(...keys.slice(i, i + 500));
-    }
-    await disconnect();
-  };
+  let closing: Promise<void> | undefined;
+  store.close = () =>
+    (closing ??= (async () => {
+      if (store.client.status === "ready") {
+        const keys = await store.keys("");
+        for (let i = 0; i < keys.length; i += 500) await store.delete(...keys.slice(i, i + 500));
+      }
+      await disconnect();
+    })());
   return store;
 }
