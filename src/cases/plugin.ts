@@ -1,7 +1,54 @@
-import type { Plugin } from "../engine/plugin.ts";
+import type { Plugin, CheckProblem } from "../engine/plugin.ts";
 import type { PluginDeps } from "../app/deps.ts";
+import { LANGS } from "../engine/types.ts";
+import { CaseService } from "./service.ts";
+import { caseKinds } from "./kinds.ts";
+import { createHandoffHandler, createRelayHook } from "./relay.ts";
 
-/** The cases module's node kinds, free-text handlers and effects (being built). */
-export function createCasesPlugin(_deps: PluginDeps): Plugin {
-  return { name: "cases" };
+/** The messages the cases module needs in every language (the checker also compares all ids). */
+const REQUIRED = ["case-intro-shared", "case-describe-ask", "case-opened", "case-added", "case-left", "case-end-words", "case-feedback-ask"];
+
+/** The cases plugin, with the service it runs on (so the staff desks can share it). */
+export interface CasesPlugin extends Plugin {
+  service: CaseService;
+}
+
+/**
+ * The hotline handoff: the `consultant` flow's node kinds, the `handoff` effect (open a case),
+ * and the inbound hook that relays an open case's messages to the consultant. The staff side
+ * (the Telegram staff group) is installed by `installTelegramDesk`; `jol desk` drives the same
+ * `CaseService` from a terminal.
+ *
+ * @example
+ * const plugins = [createCasesPlugin(deps)];
+ */
+export function createCasesPlugin(deps: PluginDeps): CasesPlugin {
+  const service = new CaseService(deps);
+  return {
+    name: "cases",
+    service,
+    kinds: caseKinds(deps.config),
+    effects: { handoff: createHandoffHandler(service) },
+    inbound: createRelayHook(service, deps.flows, deps.i18n),
+    check(flows, i18n) {
+      const problems: CheckProblem[] = [];
+      const flow = flows.flows.get("consultant");
+      if (!flow) {
+        problems.push({ file: "flows/consultant.yaml", message: "the consultant flow is missing", fix: "restore flows/consultant.yaml (flow: consultant)" });
+      } else if (![...flow.nodes.values()].some((n) => n.type === "case-open")) {
+        problems.push({ file: flow.file, message: "the consultant flow has no case-open node, so no case is ever opened", fix: "end the flow with a node of type case-open" });
+      }
+      for (const lang of LANGS) {
+        for (const id of REQUIRED) {
+          if (!i18n.has(lang, id)) problems.push({ file: `locales/${lang}/cases.ftl`, message: `missing message ${id}`, fix: `add ${id} = ... to locales/${lang}/cases.ftl` });
+        }
+        for (const name of service.templates()) {
+          if (!i18n.has(lang, `case-tpl-${name}`)) {
+            problems.push({ file: `locales/${lang}/cases.ftl`, message: `canned reply case-tpl-${name} is missing in ${lang}`, fix: `translate case-tpl-${name} into ${lang}` });
+          }
+        }
+      }
+      return problems;
+    },
+  };
 }

@@ -68,6 +68,8 @@ export const ConfigSchema = z.object({
     .default("112 (DEMO placeholder — set EMERGENCY_CONTACTS)")
     .describe("Emergency contacts shown outside working hours, free text, ' | ' between entries."),
   CASE_RETENTION_DAYS: int(1, 3650).default(90).describe("Days a closed case keeps its transcript before it is deleted."),
+  HOTLINE_STAFF_LANG: z.enum(["ru", "en"]).default("ru").describe("Language of the staff group's texts (case cards, reminders, desk replies)."),
+  HOTLINE_STAFF_RATE: int(1, 30).default(20).describe("Messages per minute the bot sends to the staff group (Telegram allows about 20)."),
 
   // --- Telegram ---
   TELEGRAM_BOT_TOKEN: z

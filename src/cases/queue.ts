@@ -1,0 +1,228 @@
+import { randomUUID } from "node:crypto";
+import type { Store } from "../store/store.ts";
+import type { Logger } from "../log.ts";
+import type { LogEntry } from "./types.ts";
+
+/**
+ * What the staff side must show, as data: the core (case service, SLA) pushes jobs, a staff desk
+ * (the Telegram group) renders them. Keeping them in the store means nothing is lost when the
+ * bot restarts, and one ordered list keeps every topic's messages in order.
+ */
+export type StaffJob =
+  /** A new case: open its topic and post the summary card. */
+  | { t: "open"; id: number }
+  /** A message from the migrant, relayed into the case topic. */
+  | { t: "user"; id: number; e: LogEntry }
+  /** A line for the staff in the case topic (`case-staff-*` text in the staff language). */
+  | { t: "event"; id: number; key: string; args?: Record<string, string | number> }
+  /** The case changed (taken, closed, reopened): refresh the card and topic title. */
+  | { t: "card"; id: number }
+  /** A line in the general topic (SLA reminders); `admins` mentions the admins. */
+  | { t: "general"; key: string; args?: Record<string, string | number>; id?: number; admins?: boolean };
+
+/** The staff queue: an ordered list in the store (`case:q`). */
+export class StaffQueue {
+  constructor(
+    private readonly store: Store,
+    readonly key = "case:q",
+  ) {}
+
+  async push(...jobs: StaffJob[]): Promise<void> {
+    if (jobs.length > 0) await this.store.rpush(this.key, ...jobs.map((j) => JSON.stringify(j)));
+  }
+
+  /** The first job, without removing it. */
+  async peek(): Promise<StaffJob | null> {
+    const [raw] = await this.store.lrange(this.key, 0, 0);
+    return raw === undefined ? null : (JSON.parse(raw) as StaffJob);
+  }
+
+  async ack(): Promise<void> {
+    await this.store.lpop(this.key);
+  }
+
+  async length(): Promise<number> {
+    return this.store.llen(this.key);
+  }
+
+  /** Park a job that can never be delivered (kept for an admin to look at, not dropped). */
+  async bury(job: StaffJob, reason: string): Promise<void> {
+    await this.store.rpush(`${this.key}:dead`, JSON.stringify({ job, reason }));
+  }
+}
+
+/** Time as the drainer sees it; tests inject a fake whose `sleep` moves the clock. */
+export interface Timers {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realTimers: Timers = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** Thrown by a deliverer when the platform asks to wait (Telegram 429 `retry_after`). */
+export class RetryAfterError extends Error {
+  constructor(readonly ms: number) {
+    super(`asked to wait ${ms} ms`);
+    this.name = "RetryAfterError";
+  }
+}
+
+/** Thrown by a deliverer for a job that will never succeed (the topic was deleted, ...). */
+export class PermanentError extends Error {
+  override name = "PermanentError";
+}
+
+export interface DrainerOptions {
+  /** At most `limit` messages per `windowMs` (Telegram: about 20 per minute per group). */
+  limit: number;
+  windowMs: number;
+  timers?: Timers;
+  log: Logger;
+  /** How many platform messages a job costs (a new topic plus its card: 2). Default 1. */
+  cost?(job: StaffJob): number;
+}
+
+/**
+ * Delivers the staff queue in order at a pace the platform accepts: a sliding window of send
+ * times kept in the store (`case:q:win`), so that a restart does not forget what was just sent.
+ * One drainer at a time across processes (lock `case:q:lock`). A job is removed only after it
+ * was delivered; a 429 waits as asked and tries the same job again; other failures back off.
+ *
+ * @example
+ * const drainer = new QueueDrainer(store, queue, (job) => desk.render(job), { limit: 20, windowMs: 60_000, log });
+ * drainer.start(); queue.push(job); drainer.kick();
+ */
+export class QueueDrainer {
+  private readonly timers: Timers;
+  private readonly owner = randomUUID();
+  private stopped = true;
+  private halting = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private readonly winKey: string;
+  private readonly lockKey: string;
+
+  constructor(
+    private readonly store: Store,
+    private readonly queue: StaffQueue,
+    private readonly deliver: (job: StaffJob) => Promise<void>,
+    private readonly options: DrainerOptions,
+  ) {
+    this.timers = options.timers ?? realTimers;
+    this.winKey = `${queue.key}:win`;
+    this.lockKey = `${queue.key}:lock`;
+  }
+
+  /**
+   * Deliver until the queue is empty (or `max` jobs). Returns how many were delivered; 0 when
+   * another process holds the lock.
+   */
+  async drain(max = Number.POSITIVE_INFINITY): Promise<number> {
+    if (!(await this.lock())) return 0;
+    let delivered = 0;
+    let backoff = 1000;
+    try {
+      while (delivered < max) {
+        const job = await this.queue.peek();
+        if (!job) break;
+        const cost = Math.min(this.options.cost?.(job) ?? 1, this.options.limit);
+        await this.waitForRoom(cost);
+        await this.record(cost);
+        try {
+          await this.deliver(job);
+          await this.queue.ack();
+          delivered++;
+          backoff = 1000;
+        } catch (error) {
+          if (error instanceof RetryAfterError) {
+            await this.timers.sleep(error.ms);
+          } else if (error instanceof PermanentError) {
+            this.options.log.warn("staff job could not be delivered, parked", { job: job.t, reason: error.message });
+            await this.queue.bury(job, error.message);
+            await this.queue.ack();
+          } else {
+            this.options.log.warn("staff job failed, will retry", { job: job.t, error: (error as Error).message, waitMs: backoff });
+            if (this.halting) break;
+            await this.timers.sleep(backoff);
+            backoff = Math.min(backoff * 2, 30_000);
+          }
+        }
+        await this.store.compareAndSet(this.lockKey, this.owner, this.owner, 60_000);
+      }
+    } finally {
+      await this.store.deleteIfEquals(this.lockKey, this.owner);
+    }
+    return delivered;
+  }
+
+  /** Run in the background: drain, then wait for `kick()` or a poll interval. */
+  start(pollMs = 1000): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.halting = false;
+    this.loop = (async () => {
+      while (!this.stopped) {
+        try {
+          await this.drain();
+        } catch (error) {
+          this.options.log.error("staff queue drain failed", { error: (error as Error).message });
+        }
+        if (this.stopped) break;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          timer.unref?.();
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+      }
+    })();
+  }
+
+  /** Something was queued: drain now instead of at the next poll. */
+  kick(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.halting = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  private async lock(): Promise<boolean> {
+    if (await this.store.setIfAbsent(this.lockKey, this.owner, 60_000)) return true;
+    return (await this.store.get(this.lockKey)) === this.owner;
+  }
+
+  private async sentSince(since: number): Promise<number[]> {
+    const members = await this.store.zrangeByScore(this.winKey, since, Number.MAX_SAFE_INTEGER);
+    return members.map((m) => Number(m.split(":")[0]));
+  }
+
+  private async waitForRoom(cost: number): Promise<void> {
+    const { limit, windowMs } = this.options;
+    for (;;) {
+      const now = this.timers.now();
+      const old = await this.store.zrangeByScore(this.winKey, 0, now - windowMs);
+      if (old.length > 0) await this.store.zrem(this.winKey, ...old);
+      const times = await this.sentSince(now - windowMs + 1);
+      if (times.length + cost <= limit) return;
+      times.sort((a, b) => a - b);
+      const freeAt = (times[times.length + cost - limit - 1] ?? now) + windowMs;
+      await this.timers.sleep(Math.max(1, freeAt - now));
+    }
+  }
+
+  private async record(cost: number): Promise<void> {
+    const now = this.timers.now();
+    for (let i = 0; i < cost; i++) await this.store.zadd(this.winKey, now, `${now}:${randomUUID()}`);
+  }
+}

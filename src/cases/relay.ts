@@ -1,0 +1,168 @@
+import type { EffectContext, EffectHandler, InboundHook } from "../engine/plugin.ts";
+import type { FlowSet } from "../engine/flow.ts";
+import type { Localizer } from "../i18n/localizer.ts";
+import { LANGS, userKey, type Inbound, type Input } from "../engine/types.ts";
+import { normalize, WordLists } from "../engine/match.ts";
+import type { CaseService, UserMessage } from "./service.ts";
+import { CONTACT_KEY, DESC_KEY, VIA_KEY } from "./kinds.ts";
+import { isOpen, nextOpening, parseHours } from "./hours.ts";
+
+/** Commands that end the chat with the consultant and then go to the bot as usual. */
+const LEAVING_COMMANDS = new Set(["menu", "start", "stop", "forget", "language", "lang", "end"]);
+
+/**
+ * The `handoff` effect: open the user's case (or add to their open one), remember it in the
+ * session, and tell the user what happens now. A handoff that did not come through the
+ * `consultant` flow (a high-risk job check) also says what is shared and, outside working hours,
+ * when to expect an answer.
+ */
+export function createHandoffHandler(cases: CaseService): EffectHandler {
+  const config = cases.config;
+  const hours = parseHours(config.HOTLINE_HOURS, config.HOTLINE_DAYS, config.HOTLINE_TIMEZONE);
+  return async (effect, ctx) => {
+    if (effect.type !== "handoff") return;
+    const summary = { ...effect.summary };
+    const desc = summary[DESC_KEY];
+    const contact = summary[CONTACT_KEY] === "yes";
+    const viaFlow = summary[VIA_KEY] === "flow";
+    delete summary[DESC_KEY];
+    delete summary[CONTACT_KEY];
+    delete summary[VIA_KEY];
+    const { case: c, created } = await cases.open({
+      address: ctx.address,
+      lang: ctx.lang,
+      reason: effect.reason,
+      urgent: effect.urgent,
+      summary,
+      desc,
+      contact,
+    });
+    ctx.session.caseId = c.id;
+    const now = ctx.clock.now();
+    if (!viaFlow) {
+      ctx.reply(cases.userText(ctx.lang, "case-intro-shared"));
+      if (!isOpen(hours, now)) {
+        const opening = nextOpening(hours, now);
+        ctx.reply(
+          cases.userText(ctx.lang, "case-off-hours", { when: opening.when, time: opening.time, hours: config.HOTLINE_HOURS, contacts: config.EMERGENCY_CONTACTS }),
+        );
+      }
+    }
+    ctx.reply(cases.userText(ctx.lang, created ? "case-opened" : "case-added", { id: c.id }));
+  };
+}
+
+/**
+ * Before the engine: while the user has an open case, their messages go to the consultant
+ * (text, and stickers, voice, photos as such); `/menu`, other leaving commands or an "end chat"
+ * phrase leave the chat (the consultant sees it). Also takes the 1–5 answer after a close.
+ */
+export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Localizer): InboundHook {
+  const lists = flows.data.get("commands")?.value as Record<string, string[]> | undefined;
+  const words = new WordLists(lists && typeof lists === "object" ? lists : {});
+  const endWords = new Set(
+    LANGS.flatMap((lang) =>
+      i18n
+        .t(lang, "case-end-words")
+        .split(",")
+        .map((w) => normalize(w))
+        .filter(Boolean),
+    ),
+  );
+  const store = cases.cases.store;
+
+  const isLeaving = (input: Input): boolean => {
+    if (input.kind === "command") return LEAVING_COMMANDS.has(input.name);
+    if (input.kind !== "text") return false;
+    if (endWords.has(normalize(input.text))) return true;
+    const word = words.match(input.text);
+    return word !== undefined && LEAVING_COMMANDS.has(word);
+  };
+
+  return async (inbound, ctx) => {
+    const key = userKey(inbound.address);
+    const session = ctx.session;
+
+    // The 1–5 feedback after a close.
+    const pending = await store.get(`case:fb:${key}`);
+    if (pending !== null) {
+      const score = feedbackScore(inbound.input, pending);
+      if (score !== undefined) {
+        await store.delete(`case:fb:${key}`);
+        await cases.feedback(Number(pending), score);
+        ctx.reply(cases.userText(ctx.lang, "case-feedback-thanks"));
+        return "handled";
+      }
+      await store.delete(`case:fb:${key}`); // they moved on: the question is not asked twice
+    }
+
+    let id = session.caseId;
+    if (id === undefined) {
+      // A consultant may have reopened the case since: the chat continues.
+      const open = await cases.cases.openFor(inbound.address);
+      if (open === null) return "continue";
+      const c = await cases.cases.get(open);
+      if (!c || c.left || c.status === "closed") return "continue";
+      id = open;
+      session.caseId = open;
+    }
+
+    const c = await cases.cases.get(id);
+    if (!c || c.status === "closed" || c.left) {
+      delete session.caseId;
+      return "continue";
+    }
+
+    if (isLeaving(inbound.input)) {
+      await cases.userLeft(id);
+      delete session.caseId;
+      ctx.reply(cases.userText(ctx.lang, "case-left", { id }));
+      if (inbound.input.kind === "command") return "continue"; // /menu: the engine shows the menu
+      session.stack = [];
+      session.wait = false;
+      return "handled";
+    }
+    if (inbound.input.kind === "command" && inbound.input.name === "human") {
+      ctx.reply(cases.userText(ctx.lang, "case-already-open", { id }));
+      return "handled";
+    }
+    const message = toUserMessage(inbound);
+    if (!message) {
+      ctx.reply(cases.userText(ctx.lang, "case-chat-reminder", { id }));
+      return "handled";
+    }
+    await cases.fromUser(id, message);
+    return "handled";
+  };
+}
+
+function feedbackScore(input: Input, pending: string): number | undefined {
+  if (input.kind === "choice") {
+    const m = /^case-fb:(\d+):([1-5])$/.exec(input.data);
+    return m && m[1] === pending ? Number(m[2]) : undefined;
+  }
+  if (input.kind === "text") {
+    const m = /^\s*([1-5])\s*[.!]?\s*$/.exec(input.text);
+    return m ? Number(m[1]) : undefined;
+  }
+  return undefined;
+}
+
+/** What the consultant gets from one inbound message, or undefined for a stale button press. */
+function toUserMessage(inbound: Inbound): UserMessage | undefined {
+  const input = inbound.input;
+  switch (input.kind) {
+    case "text":
+      return { kind: "text", text: input.text };
+    case "edited":
+      return { kind: "text", text: input.text };
+    case "command":
+      return { kind: "text", text: `/${input.name}${input.arg ? ` ${input.arg}` : ""}` };
+    case "media":
+      return { kind: input.media, text: input.caption, fileId: input.fileId };
+    case "choice":
+      return undefined;
+  }
+}
+
+export type { EffectContext };

@@ -1,0 +1,356 @@
+import type { Config } from "../config/schema.ts";
+import type { Store } from "../store/store.ts";
+import type { Localizer } from "../i18n/localizer.ts";
+import type { Logger } from "../log.ts";
+import type { Address, Clock, HandoffReason, Lang, MediaKind, Outbound } from "../engine/types.ts";
+import { userKey } from "../engine/types.ts";
+import { BlockedError, type ChannelRegistry } from "../channels/channel.ts";
+import { CaseStore } from "./store.ts";
+import { StaffQueue, type StaffJob } from "./queue.ts";
+import { NotAllowedError, type Actor, type Case, type LogEntry, type Outcome } from "./types.ts";
+
+/** What the case service needs: the app's shared parts (a subset of `PluginDeps`). */
+export interface CaseServiceDeps {
+  config: Config;
+  store: Store;
+  i18n: Localizer;
+  log: Logger;
+  clock: Clock;
+  channels: ChannelRegistry;
+}
+
+/** A request for a person, from the `handoff` effect. */
+export interface OpenRequest {
+  address: Address;
+  lang: Lang;
+  name?: string;
+  reason: HandoffReason;
+  urgent: boolean;
+  summary: Record<string, string>;
+  desc?: string;
+  /** The user agreed to show their contact (phone number / account) to the consultant. */
+  contact: boolean;
+}
+
+/** What a user sent while talking to a consultant. */
+export interface UserMessage {
+  kind: "text" | MediaKind;
+  text?: string;
+  fileId?: string;
+}
+
+export type TakeResult =
+  | { ok: true; case: Case; previous?: Actor }
+  | { ok: false; reason: "taken"; holder: Actor; case: Case }
+  | { ok: false; reason: "yours"; case: Case }
+  | { ok: false; reason: "closed" | "missing" };
+
+export type SayResult = "sent" | "internal" | "blocked" | "failed" | "closed" | "missing";
+
+const DAY = 86_400_000;
+/** How long the 1–5 feedback question stays answerable. */
+const FEEDBACK_TTL = 3 * DAY;
+
+/**
+ * The hotline's core, independent of any messenger: open cases, relay messages both ways,
+ * take / transfer / note / close / reopen, with the allow-list checked on every staff action.
+ * Anything the staff group must see is pushed to the staff queue (`StaffQueue`) as data; a desk
+ * (Telegram, or `jol desk` reading the store) shows it. Users are reached through the channel
+ * registry, whatever messenger they use.
+ *
+ * @example
+ * const cases = new CaseService(deps);
+ * const result = await cases.take(12, { kind: "telegram", id: "111", name: "Aigul" });
+ * if (!result.ok && result.reason === "taken") tell(`${result.holder.name} has it`);
+ */
+export class CaseService {
+  readonly cases: CaseStore;
+  readonly queue: StaffQueue;
+  /** Called after jobs were queued (the Telegram desk drains at once). */
+  onQueued: (() => void) | undefined;
+
+  constructor(private readonly deps: CaseServiceDeps) {
+    this.cases = new CaseStore(deps.store, { retentionMs: deps.config.CASE_RETENTION_DAYS * DAY });
+    this.queue = new StaffQueue(deps.store);
+  }
+
+  get config(): Config {
+    return this.deps.config;
+  }
+
+  /** admin (also a consultant), consultant, or null. Whoever runs `jol desk` has Redis and is trusted. */
+  role(actor: Actor): "admin" | "consultant" | null {
+    if (actor.kind === "console") return "admin";
+    const id = Number(actor.id);
+    if (this.deps.config.TELEGRAM_ADMIN_IDS.includes(id)) return "admin";
+    if (this.deps.config.TELEGRAM_OPERATOR_IDS.includes(id)) return "consultant";
+    return null;
+  }
+
+  /** Throws `NotAllowedError` unless the actor is a consultant or admin. Called by every staff action. */
+  authorize(actor: Actor): void {
+    if (!this.role(actor)) throw new NotAllowedError(actor);
+  }
+
+  // ---- the user's side (called inside the user's lock) ----
+
+  /**
+   * Open a case, or add to the user's open one ("writing again adds to it"). The staff group is
+   * told either way; a new case also gets its SLA reminder scheduled.
+   */
+  async open(req: OpenRequest): Promise<{ case: Case; created: boolean }> {
+    const now = this.deps.clock.now();
+    const existing = await this.cases.openFor(req.address);
+    if (existing !== null) {
+      const { after } = await this.cases.update(existing, (c) =>
+        c.status === "closed"
+          ? null
+          : {
+              ...c,
+              left: false,
+              lang: req.lang,
+              priority: req.urgent ? "urgent" : c.priority,
+              summary: { ...c.summary, ...req.summary },
+              contact: c.contact || req.contact,
+            },
+      );
+      if (after && after.status !== "closed") {
+        await this.cases.append(after.id, { t: now, type: "event", kind: "text", event: "again" });
+        const jobs: StaffJob[] = [{ t: "event", id: after.id, key: "case-staff-again", args: { reason: req.reason } }, { t: "card", id: after.id }];
+        if (req.desc) {
+          const e: LogEntry = { t: now, type: "user", kind: "text", text: req.desc };
+          await this.cases.append(after.id, e);
+          jobs.push({ t: "user", id: after.id, e });
+        }
+        await this.push(...jobs);
+        return { case: after, created: false };
+      }
+      await this.deps.store.deleteIfEquals(`case:user:${userKey(req.address)}`, String(existing));
+    }
+    const created = await this.cases.create({
+      user: req.address,
+      name: req.name,
+      lang: req.lang,
+      status: "waiting",
+      priority: req.urgent ? "urgent" : "normal",
+      reason: req.reason,
+      summary: req.summary,
+      desc: req.desc,
+      contact: req.contact,
+      left: false,
+      opened: now,
+    });
+    await this.cases.append(created.id, { t: now, type: "event", kind: "text", event: "opened" });
+    await this.deps.store.zadd("case:sla", now + this.slaMs(), `${created.id}:1`);
+    await this.push({ t: "open", id: created.id });
+    this.deps.log.info("case opened", { case: created.id, reason: req.reason, urgent: req.urgent, channel: req.address.channel });
+    return { case: created, created: true };
+  }
+
+  /** A message from the user of an open case: into the log and to the staff topic. */
+  async fromUser(id: number, message: UserMessage): Promise<void> {
+    const e: LogEntry = { t: this.deps.clock.now(), type: "user", ...message };
+    await this.cases.append(id, e);
+    await this.push({ t: "user", id, e });
+  }
+
+  /** The user left the chat (`/menu`, "end chat"): the consultant sees it; the case stays open. */
+  async userLeft(id: number): Promise<void> {
+    await this.cases.update(id, (c) => (c.left || c.status === "closed" ? null : { ...c, left: true }));
+    await this.cases.append(id, { t: this.deps.clock.now(), type: "event", kind: "text", event: "left" });
+    await this.push({ t: "event", id, key: "case-staff-user-left" });
+  }
+
+  /** The 1–5 answer after a close. */
+  async feedback(id: number, score: number): Promise<void> {
+    await this.cases.update(id, (c) => ({ ...c, feedback: score }));
+    await this.cases.append(id, { t: this.deps.clock.now(), type: "event", kind: "text", event: "feedback", text: String(score) });
+    await this.push({ t: "event", id, key: "case-staff-feedback", args: { score } });
+  }
+
+  // ---- the staff side (every action checks the allow-list) ----
+
+  /** Cases not closed, oldest first. */
+  async list(actor: Actor): Promise<Case[]> {
+    this.authorize(actor);
+    const out: Case[] = [];
+    for (const id of await this.cases.openIds()) {
+      const c = await this.cases.get(id);
+      if (c && c.status !== "closed") out.push(c);
+    }
+    return out;
+  }
+
+  async get(actor: Actor, id: number): Promise<Case | null> {
+    this.authorize(actor);
+    return this.cases.get(id);
+  }
+
+  /**
+   * Take a waiting case; with `over`, take an assigned one from its consultant (Take over,
+   * `/transfer`). Atomic: of two consultants pressing at once exactly one wins, the other learns
+   * who has it.
+   */
+  async take(id: number, actor: Actor, options: { over?: boolean } = {}): Promise<TakeResult> {
+    this.authorize(actor);
+    const { before, after, changed } = await this.cases.update(id, (c) => {
+      if (c.status === "closed") return null;
+      if (c.assignee && same(c.assignee, actor)) return null;
+      if (c.status === "assigned" && !options.over) return null;
+      return { ...c, status: "assigned", assignee: actor, taken: this.deps.clock.now() };
+    });
+    if (!after || !before) return { ok: false, reason: "missing" };
+    if (!changed) {
+      if (after.status === "closed") return { ok: false, reason: "closed" };
+      if (after.assignee && same(after.assignee, actor)) return { ok: false, reason: "yours", case: after };
+      return { ok: false, reason: "taken", holder: after.assignee!, case: after };
+    }
+    const previous = before.assignee;
+    await this.deps.store.zrem("case:sla", `${id}:1`, `${id}:2`);
+    await this.cases.append(id, { t: this.deps.clock.now(), type: "event", kind: "text", event: previous ? "transferred" : "taken", who: actor.name });
+    await this.push(
+      { t: "card", id },
+      { t: "event", id, key: previous ? "case-staff-transferred" : "case-staff-taken", args: { name: actor.name, from: previous?.name ?? "" } },
+    );
+    if (!previous) await this.tellUser(after, "case-user-joined");
+    this.deps.log.info("case taken", { case: id, over: Boolean(previous) });
+    return { ok: true, case: after, previous };
+  }
+
+  /**
+   * A staff member wrote in the case: the assignee's words go to the user; anyone else's stay
+   * internal (logged as a note). Delivery failures are returned so the desk can say so.
+   */
+  async say(id: number, actor: Actor, message: { text?: string; media?: Outbound["media"] }): Promise<SayResult> {
+    this.authorize(actor);
+    const c = await this.cases.get(id);
+    if (!c) return "missing";
+    if (c.status === "closed") return "closed";
+    const now = this.deps.clock.now();
+    const kind = message.media?.kind ?? "text";
+    if (!c.assignee || !same(c.assignee, actor)) {
+      await this.cases.append(id, { t: now, type: "note", who: actor.name, kind, text: message.text });
+      return "internal";
+    }
+    const result = await this.deliver(c, [{ text: message.text ?? "", media: message.media }]);
+    await this.cases.append(id, { t: now, type: result === "sent" ? "staff" : "event", who: actor.name, kind, text: message.text, fileId: message.media?.fileId, event: result === "sent" ? undefined : result });
+    if (result !== "sent") await this.push({ t: "event", id, key: result === "blocked" ? "case-staff-blocked" : "case-staff-undelivered" });
+    return result;
+  }
+
+  /** `/note text`: internal, whoever writes it. */
+  async note(id: number, actor: Actor, text: string): Promise<boolean> {
+    this.authorize(actor);
+    const c = await this.cases.get(id);
+    if (!c) return false;
+    await this.cases.append(id, { t: this.deps.clock.now(), type: "note", who: actor.name, kind: "text", text });
+    return true;
+  }
+
+  /** Names of the canned replies (`case-tpl-<name>` in cases.ftl). */
+  templates(): string[] {
+    return this.deps.i18n
+      .ids("en")
+      .filter((id) => id.startsWith("case-tpl-"))
+      .map((id) => id.slice("case-tpl-".length));
+  }
+
+  /** `/tpl name`: a canned reply in the user's language, sent as the assignee's message. */
+  async template(id: number, actor: Actor, name: string): Promise<SayResult | "unknown" | "not-assignee"> {
+    this.authorize(actor);
+    if (!this.templates().includes(name)) return "unknown";
+    const c = await this.cases.get(id);
+    if (!c) return "missing";
+    if (!c.assignee || !same(c.assignee, actor)) return "not-assignee";
+    const text = this.deps.i18n.t(c.lang, `case-tpl-${name}`, { phone: this.deps.config.HOTLINE_PHONE });
+    return this.say(id, actor, { text });
+  }
+
+  /** Close with an outcome; the user is told and asked for 1–5 feedback. */
+  async close(id: number, actor: Actor, outcome: Outcome): Promise<{ ok: boolean; case?: Case }> {
+    this.authorize(actor);
+    const now = this.deps.clock.now();
+    const { after, changed } = await this.cases.update(id, (c) => (c.status === "closed" ? null : { ...c, status: "closed", outcome, closed: now }));
+    if (!after || !changed) return { ok: false, case: after ?? undefined };
+    await this.cases.retire(after);
+    await this.deps.store.zrem("case:sla", `${id}:1`, `${id}:2`);
+    await this.cases.append(id, { t: now, type: "event", kind: "text", event: "closed", who: actor.name, text: outcome });
+    await this.push({ t: "card", id }, { t: "event", id, key: "case-staff-closed", args: { name: actor.name, outcome } });
+    if (!after.left) {
+      await this.deps.store.set(`case:fb:${userKey(after.user)}`, String(id), FEEDBACK_TTL);
+      await this.deliver(after, [
+        this.userText(after.lang, "case-user-closed", { id }),
+        {
+          ...this.userText(after.lang, "case-feedback-ask"),
+          choices: [1, 2, 3, 4, 5].map((n) => ({ id: `case-fb:${id}:${n}`, label: String(n) })),
+        },
+      ]);
+    }
+    this.deps.log.info("case closed", { case: id, outcome });
+    return { ok: true, case: after };
+  }
+
+  /** Reopen a closed case, assigned to whoever reopens it. Fails if the user has opened another case since. */
+  async reopen(id: number, actor: Actor): Promise<{ ok: true; case: Case } | { ok: false; reason: "open" | "missing" | "busy" }> {
+    this.authorize(actor);
+    const c = await this.cases.get(id);
+    if (!c) return { ok: false, reason: "missing" };
+    if (c.status !== "closed") return { ok: false, reason: "open" };
+    if (!(await this.cases.attachUser(c))) return { ok: false, reason: "busy" };
+    const { after, changed } = await this.cases.update(id, (x) =>
+      x.status !== "closed" ? null : { ...x, status: "assigned", assignee: actor, outcome: undefined, closed: undefined, left: false },
+    );
+    if (!after || !changed) return { ok: false, reason: "open" };
+    await this.cases.revive(after);
+    await this.cases.append(id, { t: this.deps.clock.now(), type: "event", kind: "text", event: "reopened", who: actor.name });
+    await this.push({ t: "card", id }, { t: "event", id, key: "case-staff-reopened", args: { name: actor.name } });
+    await this.tellUser(after, "case-user-reopened");
+    return { ok: true, case: after };
+  }
+
+  /** Log entries of a case from index `from` (the console desk follows a case this way). */
+  async log(actor: Actor, id: number, from = 0): Promise<LogEntry[]> {
+    this.authorize(actor);
+    return this.cases.log(id, from);
+  }
+
+  // ---- helpers ----
+
+  slaMs(): number {
+    return this.deps.config.HOTLINE_SLA_MINUTES * 60_000;
+  }
+
+  /** Whether a staff group exists to show queued jobs (otherwise only `jol desk` reads the store). */
+  get hasStaffGroup(): boolean {
+    return this.deps.config.TELEGRAM_STAFF_CHAT_ID !== undefined;
+  }
+
+  async push(...jobs: StaffJob[]): Promise<void> {
+    if (!this.hasStaffGroup) return;
+    await this.queue.push(...jobs);
+    this.onQueued?.();
+  }
+
+  userText(lang: Lang, key: string, args?: Record<string, string | number>): Outbound {
+    return { text: this.deps.i18n.t(lang, key, args), keys: [key] };
+  }
+
+  private async tellUser(c: Case, key: string): Promise<void> {
+    const result = await this.deliver(c, [this.userText(c.lang, key, { id: c.id })]);
+    if (result !== "sent") await this.push({ t: "event", id: c.id, key: result === "blocked" ? "case-staff-blocked" : "case-staff-undelivered" });
+  }
+
+  private async deliver(c: Case, messages: Outbound[]): Promise<"sent" | "blocked" | "failed"> {
+    try {
+      await this.deps.channels.send(c.user, messages);
+      return "sent";
+    } catch (error) {
+      this.deps.log.warn("case message not delivered", { case: c.id, channel: c.user.channel, error: (error as Error).name });
+      return error instanceof BlockedError ? "blocked" : "failed";
+    }
+  }
+}
+
+function same(a: Actor, b: Actor): boolean {
+  return a.kind === b.kind && a.id === b.id;
+}

@@ -1,0 +1,68 @@
+import type { Store } from "../store/store.ts";
+import type { Clock } from "../engine/types.ts";
+import type { Logger } from "../log.ts";
+import type { CaseService } from "./service.ts";
+
+/**
+ * Reminds the staff of cases nobody took: after `HOTLINE_SLA_MINUTES` in the general topic, after
+ * twice that to the admins. Driven by a sorted set of due times (`case:sla`, member `<id>:<level>`),
+ * so reminders survive restarts and several processes never send one twice (the one whose `zrem`
+ * removed the member sends it). `tick()` is the whole job; `start()` only calls it on a timer.
+ *
+ * @example
+ * const sla = new SlaScheduler(cases, store, clock, log);
+ * clock.advance(31 * 60_000); await sla.tick(); // the reminder is queued
+ */
+export class SlaScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly cases: CaseService,
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  /** Send the reminders that are due. Returns how many were queued. */
+  async tick(): Promise<number> {
+    const now = this.clock.now();
+    let sent = 0;
+    const due = await this.store.zrangeByScore("case:sla", 0, now, 100);
+    for (const member of due) {
+      if ((await this.store.zrem("case:sla", member)) === 0) continue; // another process has it
+      const [idText, levelText] = member.split(":");
+      const id = Number(idText);
+      const level = Number(levelText);
+      const c = await this.cases.cases.get(id);
+      if (!c || c.status !== "waiting") continue;
+      const minutes = Math.round((now - c.opened) / 60_000);
+      if (level === 1) {
+        await this.cases.push({ t: "general", key: "case-staff-sla", args: { id, minutes }, id });
+        await this.store.zadd("case:sla", c.opened + 2 * this.cases.slaMs(), `${id}:2`);
+      } else {
+        await this.cases.push({ t: "general", key: "case-staff-sla-admins", args: { id, minutes }, id, admins: true });
+      }
+      this.log.info("case SLA reminder", { case: id, level });
+      sent++;
+    }
+    return sent;
+  }
+
+  start(intervalMs = 15_000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.tick()
+        .catch((error: Error) => this.log.error("SLA tick failed", { error: error.message }))
+        .finally(() => (this.running = undefined));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { LANGS } from "../engine/types.ts";
+
+/**
+ * The shape of a hotline case as it lives in the store (`case:<id>`, JSON), and the entries of
+ * its log (`case:<id>:log`). Plain data, validated on read so that a damaged record is reported
+ * instead of crashing a staff action.
+ */
+
+export const CASE_STATUSES = ["waiting", "assigned", "closed"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** How a case ended, chosen by the consultant on `/close`. */
+export const OUTCOMES = ["info", "referred", "trafficking", "no-reply", "other"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const REASONS = ["menu", "command", "job-check", "danger", "misunderstood", "article"] as const;
+
+/** A person on the staff side: a Telegram user in the staff group, or whoever runs `jol desk`. */
+export const ActorSchema = z.object({
+  kind: z.enum(["telegram", "console"]),
+  id: z.string(),
+  name: z.string(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const CaseSchema = z.object({
+  id: z.number().int().positive(),
+  /** The migrant's address: where relayed messages go. */
+  user: z.object({ channel: z.enum(["telegram", "whatsapp", "console"]), id: z.string() }),
+  /** Display name from the platform, for staff only. */
+  name: z.string().optional(),
+  lang: z.enum(LANGS),
+  status: z.enum(CASE_STATUSES),
+  priority: z.enum(["normal", "urgent"]),
+  reason: z.enum(REASONS),
+  /** Facts for the consultant: job-check answers and result, the article read, danger words. */
+  summary: z.record(z.string(), z.string()).default({}),
+  /** The user's own short description (may be empty: they skipped it). */
+  desc: z.string().optional(),
+  /** The user agreed that the consultant may see their phone number / account. */
+  contact: z.boolean().default(false),
+  assignee: ActorSchema.optional(),
+  /** Telegram forum topic (message_thread_id) and summary card message id in the staff group. */
+  topic: z.number().int().optional(),
+  card: z.number().int().optional(),
+  /** The user left the chat (`/menu`, "end chat"); their messages go to the bot again. */
+  left: z.boolean().default(false),
+  outcome: z.enum(OUTCOMES).optional(),
+  feedback: z.number().int().min(1).max(5).optional(),
+  opened: z.number(),
+  taken: z.number().optional(),
+  closed: z.number().optional(),
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+/** One line of a case's log: relayed messages both ways, internal notes and events, with times. */
+export const LogEntrySchema = z.object({
+  /** Epoch milliseconds. */
+  t: z.number(),
+  /** user: from the migrant; staff: relayed to the migrant; note: internal; event: status changes. */
+  type: z.enum(["user", "staff", "note", "event"]),
+  /** Staff member's name for staff/note/event entries. */
+  who: z.string().optional(),
+  /** text, or a media kind (photo, voice, sticker, ...). */
+  kind: z.string().default("text"),
+  text: z.string().optional(),
+  fileId: z.string().optional(),
+  /** For events: a short code (taken, closed, left, ...). */
+  event: z.string().optional(),
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+/** A staff action was refused: the actor is not on the allow-list. */
+export class NotAllowedError extends Error {
+  constructor(readonly actor: Actor) {
+    super(`${actor.kind} user ${actor.id} is not a hotline consultant; add the id to TELEGRAM_OPERATOR_IDS (or TELEGRAM_ADMIN_IDS)`);
+    this.name = "NotAllowedError";
+  }
+}
