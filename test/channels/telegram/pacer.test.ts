@@ -3,7 +3,7 @@ import { createPacer } from "../../../src/channels/telegram/pacer.ts";
 
 /** A fake clock: `sleep` advances time, so spacing is checked without waiting. */
 function harness(options: Parameters<typeof createPacer>[0] = {}) {
-  let t = 0;
+  const t = 0;
   const sent: Array<{ method: string; chat: unknown; at: number }> = [];
   const pacer = createPacer({
     ...options,
