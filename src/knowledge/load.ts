@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { loadLocales } from "../i18n/load-locales.ts";
+import type { Config } from "../config/schema.ts";
+import { parseKnowledgeMeta } from "./metadata.ts";
+import { KnowledgeBase, contactArgs } from "./articles.ts";
+import type { SearchTuning } from "./search.ts";
+
+/**
+ * Build the knowledge base straight from the content folders, without the rest of the app:
+ * for `jol ask`, `npm run eval:qa` and the tests (which need no Redis and no channels).
+ *
+ * @example
+ * const kb = loadKnowledgeBase({ flowsDir: "flows", localesDir: "locales" });
+ */
+export function loadKnowledgeBase(
+  options: {
+    flowsDir?: string;
+    localesDir?: string;
+    config?: Pick<Config, "HOTLINE_PHONE" | "HOTLINE_HOURS" | "EMERGENCY_CONTACTS">;
+    tuning?: Partial<SearchTuning>;
+  } = {},
+): KnowledgeBase {
+  const flowsDir = options.flowsDir ?? "flows";
+  const file = join(flowsDir, "knowledge.yaml");
+  const doc = parse(readFileSync(file, "utf8")) as { value?: unknown } | null;
+  const meta = parseKnowledgeMeta(doc?.value, file);
+  const { i18n } = loadLocales(options.localesDir ?? "locales");
+  const config = options.config ?? {
+    HOTLINE_PHONE: "+7 000 000 00 00 (DEMO — not a real number)",
+    HOTLINE_HOURS: "09:00-18:00",
+    EMERGENCY_CONTACTS: "112 (DEMO placeholder — set EMERGENCY_CONTACTS)",
+  };
+  return new KnowledgeBase(meta, i18n, contactArgs(config), options.tuning);
+}

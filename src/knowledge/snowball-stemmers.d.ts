@@ -1,0 +1,10 @@
+// Types for snowball-stemmers (a CommonJS port of the Snowball stemmers that ships none).
+declare module "snowball-stemmers" {
+  export interface Stemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(algorithm: string): Stemmer;
+  export function algorithms(): string[];
+  const snowball: { newStemmer: typeof newStemmer; algorithms: typeof algorithms };
+  export default snowball;
+}
