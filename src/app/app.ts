@@ -1,4 +1,3 @@
-// STUB — being implemented in the engine commit.
 import type { Bot } from "grammy";
 import type { Config } from "../config/schema.ts";
 import type { FlowSet } from "../engine/flow.ts";
@@ -7,6 +6,7 @@ import type { Clock } from "../engine/types.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Logger } from "../log.ts";
 import type { Router } from "../router/router.ts";
+import type { Engine } from "../engine/engine.ts";
 import type { Store } from "../store/store.ts";
 import type { ChannelRegistry } from "../channels/channel.ts";
 
@@ -18,6 +18,8 @@ export interface App {
   i18n: Localizer;
   flows: FlowSet;
   router: Router;
+  /** The pure dialogue engine (transcript tests and benchmarks drive it directly). */
+  engine: Engine;
   channels: ChannelRegistry;
   plugins: Plugin[];
   clock: Clock;

@@ -1,9 +1,18 @@
-// STUB — being implemented in the engine commit.
 import type { App } from "./app.ts";
 import type { Config } from "../config/schema.ts";
+import { loadConfig } from "../config/load.ts";
 import type { Store } from "../store/store.ts";
-import type { Clock } from "../engine/types.ts";
-import type { Logger } from "../log.ts";
+import { createStore } from "../store/create.ts";
+import { systemClock, type Clock } from "../engine/types.ts";
+import { createLogger, type Logger } from "../log.ts";
+import { ChannelRegistry } from "../channels/channel.ts";
+import { Engine } from "../engine/engine.ts";
+import { DefaultRouter } from "../router/default-router.ts";
+import { createPlugins } from "./plugins.ts";
+import { createBroadcastPlugin } from "../broadcast/plugin.ts";
+import { ContentError, loadContent } from "./load-content.ts";
+import type { Plugin } from "../engine/plugin.ts";
+import type { PluginDeps } from "./deps.ts";
 
 export interface CreateAppOptions {
   /** Settings; default: read from the environment. */
@@ -14,6 +23,8 @@ export interface CreateAppOptions {
   log?: Logger;
 }
 
+const DAY = 86_400_000;
+
 /**
  * Load flows and texts (failing with file, line and fix on any problem), build the store,
  * plugins, engine and router. Channels are added by the caller (`jol start`, tests).
@@ -22,6 +33,78 @@ export interface CreateAppOptions {
  * const app = await createApp({ store: await testStore("telegram") });
  * const channel = createTelegramChannel(app); app.channels.add(channel); await channel.start();
  */
-export async function createApp(_options: CreateAppOptions = {}): Promise<App> {
-  throw new Error("createApp is being implemented");
+export async function createApp(options: CreateAppOptions = {}): Promise<App> {
+  const config = options.config ?? loadConfig();
+  const log = options.log ?? createLogger({ level: config.LOG_LEVEL });
+  const clock = options.clock ?? systemClock;
+  const channels = new ChannelRegistry();
+  const store = options.store ?? (await createStore(config, log));
+
+  const content = loadContent(config, (flows, i18n) => {
+    const deps: PluginDeps = { config, flows, i18n, store, log, clock, channels };
+    return allPlugins(deps);
+  });
+  const errors = content.problems.filter((p) => (p.severity ?? "error") === "error");
+  if (errors.length > 0) {
+    if (!options.store) await store.close();
+    throw new ContentError(errors);
+  }
+  const { flows, i18n, plugins } = content;
+
+  const engine = new Engine({
+    flows,
+    i18n,
+    kinds: content.kinds,
+    interceptors: plugins.flatMap((p) => p.interceptors ?? []),
+    defaultLang: config.DEFAULT_LANG,
+    globals: globalArgs(config),
+  });
+  const router = new DefaultRouter({
+    engine,
+    store,
+    plugins,
+    i18n,
+    log,
+    clock,
+    channels,
+    defaultLang: config.DEFAULT_LANG,
+    sessionTtlMs: config.SESSION_TTL_DAYS * DAY,
+  });
+
+  let closed = false;
+  return {
+    config,
+    log,
+    store,
+    i18n,
+    flows,
+    router,
+    engine,
+    channels,
+    plugins,
+    clock,
+    telegramExtensions: [],
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const plugin of plugins) await plugin.stop?.();
+      await store.close();
+    },
+  };
+}
+
+/** Every plugin: the broadcast subscriptions plus the domain modules. */
+export function allPlugins(deps: PluginDeps): Plugin[] {
+  return [createBroadcastPlugin(deps), ...createPlugins(deps)];
+}
+
+/** Fluent arguments every message may use: contacts and retention figures come from settings, never from texts. */
+export function globalArgs(config: Config): Record<string, string | number> {
+  return {
+    hotlinePhone: config.HOTLINE_PHONE,
+    hotlineHours: config.HOTLINE_HOURS,
+    emergency: config.EMERGENCY_CONTACTS,
+    sessionDays: config.SESSION_TTL_DAYS,
+    retentionDays: config.CASE_RETENTION_DAYS,
+  };
 }

@@ -91,6 +91,8 @@ export interface NodeContext {
   readonly hint?: string;
   /** Render a message in the user's language. */
   t(ref: MessageRef, args?: Record<string, string | number>): string;
+  /** Render a message in another language (the language menu shows each language in its own name). */
+  tIn(lang: Lang, ref: MessageRef, args?: Record<string, string | number>): string;
   /** Whether a Fluent message exists (domain content may be optional). */
   has(id: string): boolean;
   /** Send a message, optionally with choices (tokens are made by the engine). */
@@ -100,6 +102,8 @@ export interface NodeContext {
   /** Which of the offered choices the input selects: by token, number ("2", "2."), or label (any case, small typos). */
   matchChoice(input: Input, choices: ChoiceSpec[]): string | undefined;
   emit(effect: Effect): void;
+  /** Which word list of `flows/commands.yaml` a short text belongs to (`yes`, `no`, `unsure`, `menu`, ...), in any language. */
+  matchWord(text: string): string | undefined;
   get(name: string): VarValue | undefined;
   set(name: string, value: VarValue): void;
 }

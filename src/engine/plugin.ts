@@ -6,6 +6,7 @@ import type { Localizer } from "../i18n/localizer.ts";
 import type { Logger } from "../log.ts";
 import type { Clock } from "./types.ts";
 import type { FlowSet } from "./flow.ts";
+import type { Bot } from "grammy";
 
 /**
  * How a domain module (knowledge, screening, cases, broadcast) plugs into Jol without the
@@ -28,6 +29,12 @@ export interface Plugin {
   /** Background work (schedulers, queues) started by `jol start` after the channels, stopped before them. */
   start?(): void | Promise<void>;
   stop?(): Promise<void>;
+  /**
+   * Handlers this module adds to the Telegram bot beyond the migrant chat (the cases module's
+   * staff-group desk). `createApp` puts them into `app.telegramExtensions`; the Telegram channel
+   * calls them with its `Bot` before starting. (A type-only import: the engine stays SDK-free.)
+   */
+  telegram?: (bot: Bot) => void;
 }
 
 /**

@@ -1,4 +1,3 @@
-// STUB — being implemented (see src/router/README in the engine commit).
 import type { Inbound, Outbound } from "../engine/types.ts";
 
 /** What became of one inbound message. */

@@ -1,0 +1,117 @@
+import { createInterface } from "node:readline";
+import { randomUUID } from "node:crypto";
+import type { Readable, Writable } from "node:stream";
+import type { Channel } from "../channel.ts";
+import type { App } from "../../app/app.ts";
+import type { Address, Inbound, Input, Outbound } from "../../engine/types.ts";
+import { renderNumbered } from "../numbered.ts";
+
+/** Store key of a console user's outbox: messages other processes (the console desk) send them. */
+export const outboxKey = (id: string) => `console:out:${id}`;
+const OUTBOX_TTL_MS = 7 * 86_400_000;
+
+/** Turn a typed line into an Input: `/cmd arg` is a command, anything else text. */
+export function lineToInput(line: string): Input {
+  const m = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$/i.exec(line.trim());
+  if (m) return { kind: "command", name: m[1]!.toLowerCase(), ...(m[2] ? { arg: m[2].trim() } : {}) };
+  return { kind: "text", text: line };
+}
+
+export interface ConsoleOptions {
+  user: string;
+  input?: Readable;
+  output?: Writable;
+  /** Interactive: a prompt, and the outbox is polled for consultant messages. Default: input is a TTY. */
+  interactive?: boolean;
+  /** How often the outbox is read in interactive mode. */
+  pollMs?: number;
+}
+
+/**
+ * The console channel: talk to Jol in a terminal, choices as numbered lines. With a script on
+ * standard input it reads one message per line until the end, prints every bot message and
+ * resolves `done` — so conversations can be scripted (`printf '2\n1\n' | npx jol chat`).
+ *
+ * `send` puts messages in the user's outbox in the store, so a consultant at `jol desk` in
+ * another process reaches a user of `jol chat` (with Redis).
+ */
+export class ConsoleChannel implements Channel {
+  readonly name = "console" as const;
+  private poller: NodeJS.Timeout | undefined;
+  private counter = 0;
+  private readonly runId = randomUUID().slice(0, 8);
+  /** Resolves when standard input ends. */
+  readonly done: Promise<void>;
+  private finish!: () => void;
+  private readonly out: Writable;
+
+  constructor(
+    private readonly app: App,
+    private readonly options: ConsoleOptions,
+  ) {
+    this.out = options.output ?? process.stdout;
+    this.done = new Promise((resolve) => (this.finish = resolve));
+  }
+
+  get address(): Address {
+    return { channel: "console", id: this.options.user };
+  }
+
+  async start(): Promise<void> {
+    const input = this.options.input ?? process.stdin;
+    const interactive = this.options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
+    const rl = createInterface({ input, terminal: false });
+    if (interactive) {
+      this.poller = setInterval(() => void this.drainOutbox(), this.options.pollMs ?? 1000);
+      this.out.write("> ");
+    }
+    void (async () => {
+      for await (const line of rl) {
+        if (line.trim() === "") {
+          if (interactive) this.out.write("> ");
+          continue;
+        }
+        await this.say(lineToInput(line));
+        if (interactive) this.out.write("> ");
+      }
+      await this.drainOutbox();
+      this.finish();
+    })();
+  }
+
+  /** Hand one input to the router and print the replies. */
+  async say(input: Input): Promise<void> {
+    const inbound: Inbound = { address: this.address, messageId: `${this.runId}-${++this.counter}`, input, langHint: process.env.LANG?.slice(0, 2) };
+    try {
+      await this.app.router.handle(inbound, async (messages) => this.print(messages));
+    } catch (error) {
+      this.app.log.error("console message failed", { error: error instanceof Error ? error.message : "unknown" });
+    }
+  }
+
+  print(messages: Outbound[]): void {
+    for (const message of messages) this.out.write(`${renderNumbered(message)}\n\n`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = undefined;
+  }
+
+  async send(address: Address, messages: Outbound[]): Promise<void> {
+    await this.app.store.rpush(outboxKey(address.id), ...messages.map((m) => JSON.stringify(m)));
+    await this.app.store.expire(outboxKey(address.id), OUTBOX_TTL_MS);
+  }
+
+  private async drainOutbox(): Promise<void> {
+    for (;;) {
+      const raw = await this.app.store.lpop(outboxKey(this.options.user));
+      if (raw === null) return;
+      try {
+        this.print([JSON.parse(raw) as Outbound]);
+      } catch {
+        this.app.log.warn("bad console outbox entry dropped");
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { Command } from "commander";
+import { loadConfig } from "../../config/load.ts";
+import { createApp } from "../../app/create.ts";
+import { createLogger } from "../../log.ts";
+import { ConsoleChannel } from "../../channels/console/console-channel.ts";
+import { isLang, LANGS, userKey } from "../../engine/types.ts";
+import { readSession, writeSession } from "../../engine/session.ts";
+import { sessionKey } from "../../router/default-router.ts";
+
+/** `jol chat` — talk to the bot in the terminal; scriptable through standard input. */
+export function register(program: Command): void {
+  program
+    .command("chat")
+    .description("talk to the bot in this terminal (choices as numbered lines); reads a script from stdin when it is not a terminal")
+    .option("--lang <lang>", `skip the language question (${LANGS.join(", ")})`)
+    .option("--user <id>", "the console user id; with REDIS_URL, continues that user's session", "local")
+    .action(async (options: { lang?: string; user: string }) => {
+      if (options.lang !== undefined && !isLang(options.lang)) {
+        process.stderr.write(`--lang: expected one of ${LANGS.join(", ")}, found "${options.lang}"\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const config = loadConfig();
+      const log = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, pretty: true });
+      if (!config.REDIS_URL) process.stderr.write("[jol] REDIS_URL is not set: this chat lives in memory and is forgotten when it ends.\n");
+      const app = await createApp({ config, log });
+      const channel = new ConsoleChannel(app, { user: options.user });
+      app.channels.add(channel);
+
+      const key = sessionKey(userKey(channel.address));
+      const existing = readSession(await app.store.get(key), app.clock.now());
+      const fresh = existing.session.stack.length === 0;
+      if (options.lang && existing.session.lang !== options.lang) {
+        existing.session.lang = options.lang;
+        await app.store.set(key, writeSession(existing.session), config.SESSION_TTL_DAYS * 86_400_000);
+      }
+      if (fresh) await channel.say({ kind: "command", name: "start" });
+      else await channel.say({ kind: "command", name: "help" });
+
+      const stop = async () => {
+        await channel.stop();
+        await app.close();
+      };
+      process.once("SIGINT", () => void stop().then(() => process.exit(0)));
+      await channel.start();
+      await channel.done;
+      await stop();
+    });
+}

@@ -1,0 +1,18 @@
+import type { Command } from "commander";
+import { describeConfig, loadConfig } from "../../config/load.ts";
+import { ConfigSchema } from "../../config/schema.ts";
+
+/** `jol config` — the effective settings, secrets masked; `--vars` lists every variable with its help. */
+export function register(program: Command): void {
+  program
+    .command("config")
+    .description("print the effective settings (from the environment and .env), secrets masked")
+    .option("--vars", "list every variable with what it does")
+    .action((options: { vars?: boolean }) => {
+      if (options.vars) {
+        for (const [key, schema] of Object.entries(ConfigSchema.shape)) process.stdout.write(`${key}\n    ${schema.description ?? ""}\n`);
+        return;
+      }
+      process.stdout.write(`${describeConfig(loadConfig()).join("\n")}\n`);
+    });
+}

@@ -1,0 +1,49 @@
+import type { BaseNode, NodeKind } from "./node-kind.ts";
+import { messageKind } from "./nodes/message.ts";
+import { menuKind } from "./nodes/menu.ts";
+import { inputKind } from "./nodes/input.ts";
+import { setKind } from "./nodes/set.ts";
+import { branchKind } from "./nodes/branch.ts";
+import { callKind } from "./nodes/call.ts";
+import { gotoKind } from "./nodes/goto.ts";
+import { endKind } from "./nodes/end.ts";
+import { languageKind } from "./nodes/language.ts";
+
+/** The kinds every flow may use. Domain modules add theirs through `Plugin.kinds`. */
+export const coreKinds: NodeKind[] = [
+  messageKind,
+  menuKind,
+  inputKind,
+  setKind,
+  branchKind,
+  callKind,
+  gotoKind,
+  endKind,
+  languageKind,
+] as unknown as NodeKind[]; // each kind is typed by its own node shape; the registry works on BaseNode
+
+/** Node kinds by their `type`. */
+export class KindRegistry {
+  private readonly kinds = new Map<string, NodeKind>();
+
+  constructor(kinds: Iterable<NodeKind> = coreKinds) {
+    for (const kind of kinds) this.register(kind);
+  }
+
+  register(kind: NodeKind): void {
+    if (this.kinds.has(kind.type)) throw new Error(`Two node kinds are named "${kind.type}": rename one of them.`);
+    this.kinds.set(kind.type, kind);
+  }
+
+  get<N extends BaseNode>(type: string): NodeKind<N> | undefined {
+    return this.kinds.get(type) as NodeKind<N> | undefined;
+  }
+
+  types(): string[] {
+    return [...this.kinds.keys()];
+  }
+
+  all(): NodeKind[] {
+    return [...this.kinds.values()];
+  }
+}

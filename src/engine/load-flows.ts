@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { LineCounter, parseDocument, isNode } from "yaml";
+import { z } from "zod";
+import type { Flow, FlowSet } from "./flow.ts";
+import type { BaseNode } from "./node-kind.ts";
+import type { CheckProblem } from "./plugin.ts";
+import type { KindRegistry } from "./kinds.ts";
+
+/** The flow file format version this engine reads. Older versions get a migration here. */
+export const FLOW_SPEC = 1;
+
+const Header = z.union([
+  z.strictObject({
+    spec: z.literal(FLOW_SPEC),
+    flow: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,23}$/, "a flow id of lower-case letters, digits, - and _ (at most 24)"),
+    start: z.string(),
+    description: z.string().optional(),
+    nodes: z.array(z.unknown()).min(1, "a flow needs at least one node"),
+  }),
+  z.strictObject({ spec: z.literal(FLOW_SPEC), data: z.string(), description: z.string().optional(), value: z.unknown() }),
+]);
+
+/**
+ * Read every `*.yaml` file in `dir`: flows (`flow:`) validated node by node against the
+ * registered kinds, and data files (`data:`) kept as parsed values. Returns what loaded and
+ * every problem found, each with file, line and a fix — it never throws on bad content.
+ */
+export function loadFlows(dir: string, kinds: KindRegistry): { flows: FlowSet; problems: CheckProblem[] } {
+  const flows: FlowSet = { flows: new Map(), data: new Map() };
+  const problems: CheckProblem[] = [];
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
+  } catch {
+    problems.push({ file: dir, message: `the flows folder ${dir} cannot be read`, fix: "set FLOWS_DIR to the folder that holds the flow YAML files" });
+    return { flows, problems };
+  }
+  for (const name of files) {
+    const path = join(dir, name);
+    const file = relative(process.cwd(), path) || path;
+    loadFile(file, readFileSync(path, "utf8"), kinds, flows, problems);
+  }
+  return { flows, problems };
+}
+
+/** Parse one YAML file's text into `flows` (exported for tests of error messages). */
+export function loadFile(file: string, text: string, kinds: KindRegistry, flows: FlowSet, problems: CheckProblem[]): void {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      problems.push({
+        file,
+        line: error.linePos?.[0]?.line,
+        message: `YAML syntax: ${error.message.split("\n")[0]}`,
+        fix: "check the indentation and quoting on that line (a value with ':' or '#' needs quotes)",
+      });
+    }
+    return;
+  }
+  const lineOf = (path: (string | number)[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const raw: unknown = doc.toJS();
+  const header = Header.safeParse(raw);
+  if (!header.success) {
+    for (const issue of header.error.issues) {
+      problems.push({ file, line: lineOf(issue.path as (string | number)[]), message: headerMessage(issue), fix: headerFix(raw) });
+    }
+    return;
+  }
+  const head = header.data;
+  if ("data" in head) {
+    if (flows.data.has(head.data)) {
+      problems.push({ file, line: lineOf(["data"]), message: `data "${head.data}" is defined twice (also in ${flows.data.get(head.data)?.file})`, fix: "rename one of them or merge the files" });
+    }
+    flows.data.set(head.data, { file, value: head.value, line: (p) => lineOf(["value", ...p]) });
+    return;
+  }
+  if (flows.flows.has(head.flow)) {
+    problems.push({ file, line: lineOf(["flow"]), message: `flow "${head.flow}" is defined twice (also in ${flows.flows.get(head.flow)?.file})`, fix: "give one of the flows another id" });
+    return;
+  }
+  const flow: Flow = { id: head.flow, start: head.start, nodes: new Map(), file, lines: new Map() };
+  head.nodes.forEach((rawNode, i) => {
+    const line = lineOf(["nodes", i]);
+    const type = typeof rawNode === "object" && rawNode !== null ? (rawNode as { type?: unknown }).type : undefined;
+    const id = typeof rawNode === "object" && rawNode !== null ? (rawNode as { id?: unknown }).id : undefined;
+    const kind = typeof type === "string" ? kinds.get(type) : undefined;
+    if (!kind) {
+      problems.push({
+        file,
+        line: lineOf(["nodes", i, "type"]) ?? line,
+        message: type === undefined ? `node ${typeof id === "string" ? `"${id}" ` : ""}has no type` : `unknown node type "${String(type)}"`,
+        fix: `use one of: ${kinds.types().join(", ")}`,
+      });
+      return;
+    }
+    const parsed = kind.schema.safeParse(rawNode);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const where = ["nodes", i, ...(issue.path as (string | number)[])];
+        problems.push({
+          file,
+          line: lineOf(where),
+          message: `node "${String(id)}" (${String(type)}): ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${nodeMessage(issue)}`,
+          fix: `see the fields of a ${String(type)} node in \`jol flows schema\``,
+        });
+      }
+      return;
+    }
+    const node = parsed.data as BaseNode;
+    if (flow.nodes.has(node.id)) {
+      problems.push({ file, line, message: `duplicate node id "${node.id}"`, fix: `rename one of the two nodes "${node.id}" (ids are unique in a flow)` });
+      return;
+    }
+    flow.nodes.set(node.id, node);
+    if (line !== undefined) flow.lines.set(node.id, line);
+  });
+  if (!flow.nodes.has(flow.start) && !problems.some((p) => p.file === file)) {
+    problems.push({ file, line: lineOf(["start"]), message: `start node "${flow.start}" does not exist`, fix: `set start to one of: ${[...flow.nodes.keys()].slice(0, 8).join(", ")}` });
+  }
+  flows.flows.set(flow.id, flow);
+}
+
+function headerMessage(issue: z.core.$ZodIssue): string {
+  const path = issue.path.join(".");
+  if (issue.code === "invalid_union") return "the file is neither a flow (spec, flow, start, nodes) nor a data file (spec, data, value)";
+  return `${path ? `${path}: ` : ""}${issue.message}`;
+}
+
+function headerFix(raw: unknown): string {
+  if (typeof raw === "object" && raw !== null && (raw as { spec?: unknown }).spec !== FLOW_SPEC) {
+    return `start the file with "spec: ${FLOW_SPEC}" (this engine reads flow spec ${FLOW_SPEC})`;
+  }
+  return "a flow file has spec: 1, flow: <id>, start: <node id>, nodes: [...]; a data file has spec: 1, data: <name>, value: ...";
+}
+
+function nodeMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `unknown field(s) ${issue.keys.join(", ")}`;
+  return issue.message.replace(/^Invalid input: /, "");
+}

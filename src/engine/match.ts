@@ -1,0 +1,88 @@
+/**
+ * Matching what a user typed against what the bot offered: numbers ("2", "2.", "2)"), labels in
+ * any case with small typos, and word lists (commands, yes/no) in every language.
+ */
+
+/** Lower case, Unicode-normalised, without punctuation, emoji or extra spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[ʻʼ'`‘’]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** "2", "2.", "2)", " 2 " → 2; anything else → undefined. */
+export function parseNumber(text: string): number | undefined {
+  const m = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Levenshtein distance, stopping early past `max`. */
+export function distance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** How many typos a label of this length tolerates. */
+export function tolerance(length: number): number {
+  return length >= 9 ? 2 : length >= 4 ? 1 : 0;
+}
+
+/**
+ * The index of the label the text names: exactly (normalised), else the single closest within
+ * the typo tolerance. Ambiguous or no match → undefined.
+ */
+export function matchLabel(text: string, labels: string[]): number | undefined {
+  const t = normalize(text);
+  if (!t) return undefined;
+  const norm = labels.map(normalize);
+  const exact = norm.indexOf(t);
+  if (exact >= 0) return exact;
+  let best: number | undefined;
+  let bestD = Infinity;
+  let tie = false;
+  norm.forEach((label, i) => {
+    const d = distance(t, label, 2);
+    if (d < bestD) {
+      best = i;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD) tie = true;
+  });
+  if (best === undefined || tie) return undefined;
+  return bestD <= tolerance(Math.min(t.length, norm[best]!.length)) ? best : undefined;
+}
+
+/** Word lists by category (`menu: [меню, menu, menyu]`), matched on the whole normalised text. */
+export class WordLists {
+  private readonly byWord = new Map<string, string>();
+
+  constructor(lists: Record<string, string[]>) {
+    for (const [category, words] of Object.entries(lists)) {
+      for (const word of words) this.byWord.set(normalize(word), category);
+    }
+  }
+
+  match(text: string): string | undefined {
+    if (text.length > 40) return undefined;
+    const t = normalize(text).replace(/^\//, "");
+    return this.byWord.get(t);
+  }
+}

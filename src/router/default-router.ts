@@ -1,0 +1,152 @@
+import type { Engine } from "../engine/engine.ts";
+import type { EffectContext, Plugin } from "../engine/plugin.ts";
+import { readSession, writeSession, type Session } from "../engine/session.ts";
+import { userKey, type Lang, type Clock, type Effect, type Inbound, type Outbound } from "../engine/types.ts";
+import type { Localizer } from "../i18n/localizer.ts";
+import { hashId, type Logger } from "../log.ts";
+import type { Store } from "../store/store.ts";
+import { BlockedError, DeliveryError, type ChannelRegistry } from "../channels/channel.ts";
+import type { HandleResult, Router } from "./router.ts";
+import { UserLock } from "./user-lock.ts";
+
+export interface RouterOptions {
+  engine: Engine;
+  store: Store;
+  plugins: Plugin[];
+  i18n: Localizer;
+  log: Logger;
+  clock: Clock;
+  channels: ChannelRegistry;
+  /** Idle time after which a session is deleted. */
+  sessionTtlMs: number;
+  /** Language for users who have not chosen one yet. */
+  defaultLang: Lang;
+  /** How long a handled message id is remembered (redeliveries come within minutes). */
+  dedupeTtlMs?: number;
+}
+
+/** Storage keys of a user's session; other modules clean up their own keys on `forget`. */
+export const sessionKey = (key: string) => `s:${key}`;
+
+/**
+ * The router of DESIGN.md: dedupe, per-user lock, plugins' inbound hooks, engine step, effects,
+ * save, replies. See `Router` for the contract.
+ */
+export class DefaultRouter implements Router {
+  private readonly lock: UserLock;
+  private readonly effectHandlers = new Map<string, NonNullable<Plugin["effects"]>[string][]>();
+  private readonly inboundHooks: NonNullable<Plugin["inbound"]>[];
+
+  constructor(private readonly o: RouterOptions) {
+    this.lock = new UserLock(o.store);
+    for (const plugin of o.plugins) {
+      for (const [type, handler] of Object.entries(plugin.effects ?? {})) {
+        this.effectHandlers.set(type, [...(this.effectHandlers.get(type) ?? []), handler]);
+      }
+    }
+    this.inboundHooks = o.plugins.flatMap((p) => (p.inbound ? [p.inbound] : []));
+  }
+
+  async handle(inbound: Inbound, reply: (messages: Outbound[]) => Promise<void>): Promise<HandleResult> {
+    const key = userKey(inbound.address);
+    const fresh = await this.o.store.setIfAbsent(`seen:${key}:${inbound.messageId}`, "1", this.o.dedupeTtlMs ?? 86_400_000);
+    if (!fresh) return { duplicate: true, replies: [] };
+    return this.lock.run(key, () => this.handleLocked(key, inbound, reply));
+  }
+
+  private async handleLocked(key: string, inbound: Inbound, reply: (messages: Outbound[]) => Promise<void>): Promise<HandleResult> {
+    const { store, clock, log } = this.o;
+    const now = clock.now();
+    const read = readSession(await store.get(sessionKey(key)), now);
+    if (!read.ok) log.warn("session reset", { user: hashId(key), reason: read.reason });
+
+    const replies: Outbound[] = [];
+    const ctx = this.context(inbound, read.session, replies);
+    let handled = false;
+    for (const hook of this.inboundHooks) {
+      if ((await hook(inbound, ctx)) === "handled") {
+        handled = true;
+        break;
+      }
+    }
+    let forgotten = false;
+    if (!handled) {
+      const { session, effects } = this.o.engine.step(ctx.session, inbound, clock);
+      ctx.session = session;
+      ctx.lang = session.lang ?? ctx.lang;
+      for (const effect of effects) {
+        if (effect.type === "forget") forgotten = true;
+        await this.apply(effect, ctx, replies, key);
+      }
+    }
+    if (forgotten) await store.delete(sessionKey(key));
+    else await store.set(sessionKey(key), writeSession(ctx.session), this.o.sessionTtlMs);
+
+    if (replies.length > 0) {
+      try {
+        await reply(replies);
+      } catch (error) {
+        if (error instanceof BlockedError) {
+          ctx.session.blocked = true;
+          if (!forgotten) await store.set(sessionKey(key), writeSession(ctx.session), this.o.sessionTtlMs);
+          log.info("user blocked the bot", { user: hashId(key), channel: inbound.address.channel });
+        } else {
+          log.error("reply failed", { user: hashId(key), channel: inbound.address.channel, error: errorName(error) });
+          throw error;
+        }
+      }
+    }
+    return { duplicate: false, replies };
+  }
+
+  private async apply(effect: Effect, ctx: EffectContext & { session: Session }, replies: Outbound[], key: string): Promise<void> {
+    if (effect.type === "send") {
+      replies.push(effect.message);
+      return;
+    }
+    if (effect.type === "forget") {
+      await this.o.store.delete(sessionKey(key));
+    }
+    const handlers = this.effectHandlers.get(effect.type);
+    if (handlers) {
+      for (const handler of handlers) {
+        try {
+          await handler(effect, ctx);
+        } catch (error) {
+          this.o.log.error("effect failed", { effect: effect.type, user: hashId(key), error: errorName(error) });
+          replies.push({ text: this.o.i18n.t(ctx.lang, "error-generic"), keys: ["error-generic"] });
+        }
+      }
+    } else if (effect.type === "x-engine-error") {
+      this.o.log.error("flow error", { reason: String(effect.reason), flow: String(effect.flow) });
+    } else if (effect.type !== "forget") {
+      this.o.log.warn("no handler for effect", { effect: effect.type });
+    }
+  }
+
+  private context(inbound: Inbound, session: Session, replies: Outbound[]): EffectContext & { session: Session } {
+    const o = this.o;
+    return {
+      address: inbound.address,
+      lang: session.lang ?? o.defaultLang,
+      session,
+      store: o.store,
+      i18n: o.i18n,
+      log: o.log,
+      clock: o.clock,
+      reply: (message) => replies.push(message),
+      sendTo: async (address, messages) => {
+        try {
+          await o.channels.send(address, messages);
+        } catch (error) {
+          if (error instanceof BlockedError || error instanceof DeliveryError) throw error;
+          throw new DeliveryError(address, errorName(error));
+        }
+      },
+    };
+  }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : "unknown";
+}
