@@ -1,0 +1,84 @@
+import { access, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Config } from "../../config/schema.ts";
+import type { Store } from "../../store/store.ts";
+import type { WhatsAppClientLike } from "./client.ts";
+import { RedisAuthStore } from "./redis-auth-store.ts";
+import { createRemoteAuth } from "./remote-auth.ts";
+
+/**
+ * Chromium flags for a headless browser that runs as root in a container: no sandbox (it needs
+ * user namespaces a container rarely has), no /dev/shm (Docker gives it 64 MB, which crashes
+ * tabs), no GPU.
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-setuid-sandbox",
+  "--disable-dev-shm-usage",
+  "--disable-gpu",
+  "--no-first-run",
+  "--no-default-browser-check",
+  "--disable-extensions",
+  "--mute-audio",
+];
+
+/** How often RemoteAuth zips the profile to Redis after the first save (its minimum is 1 minute). */
+const BACKUP_SYNC_MS = 5 * 60_000;
+
+export interface BuiltClient {
+  client: WhatsAppClientLike;
+  /** Remove the saved session, so the next start pairs again (after WhatsApp rejected it). */
+  clearAuth(): Promise<void>;
+}
+
+/**
+ * Build the real whatsapp-web.js `Client` from the settings: the system Chromium
+ * (`PUPPETEER_EXECUTABLE_PATH`), `LocalAuth` in `WHATSAPP_DATA_DIR` or, with
+ * `WHATSAPP_AUTH=remote`, `RemoteAuth` with the profile zipped into Redis.
+ *
+ * whatsapp-web.js (and puppeteer) are loaded only here, so the rest of Jol and the tests never
+ * load a browser driver.
+ */
+export async function buildWhatsAppClient(config: Config, store: Store): Promise<BuiltClient> {
+  const chromium = config.PUPPETEER_EXECUTABLE_PATH;
+  try {
+    await access(chromium, constants.X_OK);
+  } catch {
+    throw new Error(
+      `WhatsApp needs Chromium, and there is none at PUPPETEER_EXECUTABLE_PATH=${chromium}. ` +
+        "Install it (Debian/Ubuntu: apt-get install chromium) or point PUPPETEER_EXECUTABLE_PATH at your Chrome/Chromium; or use the Docker image's whatsapp stage.",
+    );
+  }
+  const wwebjs = (await import("whatsapp-web.js")).default;
+  const dataPath = resolve(config.WHATSAPP_DATA_DIR);
+  const clientId = config.WHATSAPP_CLIENT_ID;
+
+  let authStrategy;
+  let clearAuth: () => Promise<void>;
+  if (config.WHATSAPP_AUTH === "remote") {
+    if (!config.REDIS_URL) {
+      throw new Error("WHATSAPP_AUTH=remote keeps the WhatsApp session in Redis: set REDIS_URL, or use WHATSAPP_AUTH=local.");
+    }
+    const authStore = new RedisAuthStore(store, { dataPath });
+    authStrategy = createRemoteAuth(wwebjs, { store: authStore, clientId, dataPath, backupSyncIntervalMs: BACKUP_SYNC_MS });
+    const session = `RemoteAuth-${clientId}`;
+    clearAuth = async () => {
+      await authStore.delete({ session });
+      await rm(join(dataPath, session), { recursive: true, force: true });
+    };
+  } else {
+    authStrategy = new wwebjs.LocalAuth({ clientId, dataPath });
+    clearAuth = () => rm(join(dataPath, `session-${clientId}`), { recursive: true, force: true });
+  }
+
+  const client = new wwebjs.Client({
+    authStrategy,
+    puppeteer: { headless: true, executablePath: chromium, args: CHROMIUM_ARGS },
+    // Take the session back if WhatsApp Web is opened elsewhere (the number belongs to the bot).
+    takeoverOnConflict: true,
+    takeoverTimeoutMs: 10_000,
+  });
+  // The real Client's `on` is a set of overloads; it accepts every event the adapter uses.
+  return { client: client as unknown as WhatsAppClientLike, clearAuth };
+}
