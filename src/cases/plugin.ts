@@ -1,9 +1,11 @@
+import type { Bot } from "grammy";
 import type { Plugin, CheckProblem } from "../engine/plugin.ts";
 import type { PluginDeps } from "../app/deps.ts";
 import { LANGS } from "../engine/types.ts";
 import { CaseService } from "./service.ts";
 import { caseKinds } from "./kinds.ts";
 import { createHandoffHandler, createRelayHook } from "./relay.ts";
+import { TelegramDesk, type TelegramDeskOptions } from "./telegram-desk.ts";
 
 /** The messages the cases module needs in every language (the checker also compares all ids). */
 const REQUIRED = ["case-intro-shared", "case-describe-ask", "case-opened", "case-added", "case-left", "case-end-words", "case-feedback-ask"];
@@ -11,22 +13,46 @@ const REQUIRED = ["case-intro-shared", "case-describe-ask", "case-opened", "case
 /** The cases plugin, with the service it runs on (so the staff desks can share it). */
 export interface CasesPlugin extends Plugin {
   service: CaseService;
+  /** The Telegram staff desk, once the Telegram channel installed it (TELEGRAM_STAFF_CHAT_ID set). */
+  desk: TelegramDesk | undefined;
+  /** Options for the desk (tests inject a fake clock); read when the desk is installed. */
+  deskOptions: TelegramDeskOptions;
+  telegram: (bot: Bot) => void;
+}
+
+/** The cases plugin among the app's plugins. */
+export function casesPluginOf(plugins: readonly Plugin[]): CasesPlugin | undefined {
+  return plugins.find((p): p is CasesPlugin => p.name === "cases" && "service" in p);
 }
 
 /**
  * The hotline handoff: the `consultant` flow's node kinds, the `handoff` effect (open a case),
  * and the inbound hook that relays an open case's messages to the consultant. The staff side
- * (the Telegram staff group) is installed by `installTelegramDesk`; `jol desk` drives the same
- * `CaseService` from a terminal.
+ * (the Telegram staff group) is `telegram(bot)`, which `createApp` lists in
+ * `app.telegramExtensions`; `start()`/`stop()` run its staff queue and SLA reminders. `jol desk`
+ * drives the same `CaseService` from a terminal.
  *
  * @example
  * const plugins = [createCasesPlugin(deps)];
  */
 export function createCasesPlugin(deps: PluginDeps): CasesPlugin {
   const service = new CaseService(deps);
-  return {
+  const plugin: CasesPlugin = {
     name: "cases",
     service,
+    desk: undefined,
+    deskOptions: {},
+    telegram(bot) {
+      if (deps.config.TELEGRAM_STAFF_CHAT_ID === undefined) return;
+      plugin.desk ??= new TelegramDesk(service, deps, plugin.deskOptions);
+      plugin.desk.install(bot);
+    },
+    start() {
+      plugin.desk?.start();
+    },
+    async stop() {
+      await plugin.desk?.stop();
+    },
     kinds: caseKinds(deps.config),
     effects: { handoff: createHandoffHandler(service) },
     inbound: createRelayHook(service, deps.flows, deps.i18n),
@@ -51,4 +77,5 @@ export function createCasesPlugin(deps: PluginDeps): CasesPlugin {
       return problems;
     },
   };
+  return plugin;
 }
