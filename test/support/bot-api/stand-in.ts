@@ -80,6 +80,8 @@ export interface RecordedCall {
   token: string;
   /** `Date.now()` when it arrived (for ordering and pacing checks, not for wall-clock asserts). */
   at: number;
+  /** What the stand-in answered (the sent `Message` for send methods), when it succeeded. */
+  result?: unknown;
   /** Set when the stand-in answered with an error. */
   fault?: { code: number; description: string; retryAfter?: number };
 }
@@ -434,6 +436,7 @@ export class BotApiStandIn {
       } else {
         result = await handler(payload, this, call);
       }
+      call.result = result;
       this.events.emit("call", call);
       if (!res.destroyed) send(res, 200, { ok: true, result });
     } catch (error) {

@@ -1,0 +1,265 @@
+import { Bot, GrammyError, HttpError, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import type { App } from "../../app/app.ts";
+import type { Channel } from "../channel.ts";
+import type { Address, Lang, Outbound } from "../../engine/types.ts";
+import { matchLang } from "../../i18n/localizer.ts";
+import { hashId } from "../../log.ts";
+import { toInbound } from "./to-inbound.ts";
+import { decodeChoice } from "./callback-data.ts";
+import { deliver } from "./deliver.ts";
+import { createPacer, type PaceOptions } from "./pacer.ts";
+import { registerCommands } from "./commands.ts";
+import { startWebhookServer, type WebhookServer } from "./webhook.ts";
+
+/** Tuning a caller may override; production uses the defaults. */
+export interface TelegramChannelOptions {
+  /** Outgoing pace (default: Telegram's limits, see `pacer.ts`); `false` turns pacing off (benchmarks). */
+  pace?: PaceOptions | false;
+  /** `@grammyjs/auto-retry` for 429 and 5xx: attempts (default 3) and the longest `retry_after` honoured (default 60 s). */
+  retry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
+  /** Listen here instead of TELEGRAM_WEBHOOK_PORT (0: any free port, for tests). */
+  webhookPort?: number;
+  /** Long-poll timeout in seconds (default 30). */
+  pollTimeoutSeconds?: number;
+  /** Known bot info: skips `getMe` on start. */
+  botInfo?: UserFromGetMe;
+}
+
+/** A Telegram channel: the `Channel` contract plus the grammY `Bot` it drives. */
+export interface TelegramChannel extends Channel {
+  readonly name: "telegram";
+  /** The grammY bot (extensions add handlers to it; tests inspect it). */
+  readonly bot: Bot;
+  /** "webhook" or "polling", from the configuration. */
+  readonly mode: "webhook" | "polling";
+  /** The webhook server's port once started in webhook mode. */
+  readonly webhookPort: number | undefined;
+}
+
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+const DAY_MS = 86_400_000;
+
+/**
+ * Jol on Telegram. Every private-chat update becomes an `Inbound` for `app.router.handle`, whose
+ * replies are rendered as messages with inline keyboards. Staff-group updates belong to
+ * `app.telegramExtensions` (the consultants' desk); other groups are told once that the bot
+ * works in private chats and otherwise ignored.
+ *
+ * Mode follows the configuration: `TELEGRAM_WEBHOOK_URL` set → an HTTP server checks the secret
+ * header and `setWebhook` is called on start; unset → `deleteWebhook` and long polling with
+ * `@grammyjs/runner` (chats concurrently, one chat in order).
+ *
+ * @example
+ * const channel = createTelegramChannel(app);
+ * app.channels.add(channel);
+ * await channel.start();
+ * process.once("SIGTERM", () => void channel.stop());
+ */
+export function createTelegramChannel(app: App, options: TelegramChannelOptions = {}): TelegramChannel {
+  return new GrammyTelegramChannel(app, options);
+}
+
+class GrammyTelegramChannel implements TelegramChannel {
+  readonly name = "telegram" as const;
+  readonly bot: Bot;
+  readonly mode: "webhook" | "polling";
+  private runner: RunnerHandle | undefined;
+  private webhook: WebhookServer | undefined;
+  private installed = false;
+
+  constructor(
+    private readonly app: App,
+    private readonly options: TelegramChannelOptions,
+  ) {
+    const token = app.config.TELEGRAM_BOT_TOKEN;
+    if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token in TELEGRAM_BOT_TOKEN.");
+    this.mode = app.config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling";
+    this.bot = new Bot(token, {
+      client: { apiRoot: app.config.TELEGRAM_API_ROOT.replace(/\/+$/, "") },
+      ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    });
+    // Installed first = innermost: auto-retry (outermost) sends each retry through the pacer again.
+    if (options.pace !== false) this.bot.api.config.use(createPacer(options.pace ?? {}));
+    this.bot.api.config.use(
+      autoRetry({
+        maxRetryAttempts: options.retry?.maxRetryAttempts ?? 3,
+        maxDelaySeconds: options.retry?.maxDelaySeconds ?? 60,
+        // A dead network would otherwise be retried forever while the user's lock is held.
+        rethrowHttpErrors: true,
+      }),
+    );
+    this.bot.catch((error) => this.logFailure(error.error, error.ctx));
+    // An error in one update never stops the bot or the webhook answer (DESIGN.md invariant 4).
+    this.bot.use(async (ctx, next) => {
+      try {
+        await next();
+      } catch (error) {
+        this.logFailure(error, ctx);
+      }
+    });
+    this.bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
+  }
+
+  get webhookPort(): number | undefined {
+    return this.webhook?.port;
+  }
+
+  async start(): Promise<void> {
+    await this.init();
+    this.install();
+    try {
+      await registerCommands(this.bot.api, this.app.i18n, this.app.config.DEFAULT_LANG);
+    } catch (error) {
+      this.app.log.warn("telegram: could not register the command menu", { error: describe(error) });
+    }
+    if (this.mode === "webhook") await this.startWebhook();
+    else await this.startPolling();
+    this.app.log.info("telegram channel started", { mode: this.mode, bot: this.bot.botInfo.username });
+  }
+
+  async stop(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    if (runner?.isRunning()) await runner.stop();
+    const webhook = this.webhook;
+    this.webhook = undefined;
+    await webhook?.close();
+  }
+
+  async send(address: Address, messages: Outbound[]): Promise<void> {
+    await this.deliverTo(address, messages);
+  }
+
+  // --- start-up --------------------------------------------------------------------------
+
+  private async init(): Promise<void> {
+    try {
+      await this.bot.init();
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 401) {
+        throw new Error("Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather (/mybots → API Token).");
+      }
+      if (error instanceof HttpError) {
+        throw new Error(`Cannot reach the Telegram Bot API at ${this.app.config.TELEGRAM_API_ROOT} (${error.message}): check the network or TELEGRAM_API_ROOT.`);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Handlers, in order: the extensions first (the staff desk sees its updates before anyone),
+   * then the migrant chat (private chats only, so staff-group updates never reach the router),
+   * other groups, and a last answer for any button nobody took.
+   */
+  private install(): void {
+    if (this.installed) return;
+    this.installed = true;
+    for (const extend of this.app.telegramExtensions) extend(this.bot);
+    this.bot.chatType("private").on(["message", "edited_message", "callback_query"], (ctx) => this.onPrivate(ctx));
+    this.bot.chatType(["group", "supergroup"]).on("message", (ctx) => this.onGroup(ctx));
+    this.bot.on("callback_query", (ctx) => this.answer(ctx.callbackQuery.id));
+  }
+
+  private async startWebhook(): Promise<void> {
+    const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_HOST: host, TELEGRAM_WEBHOOK_PORT: port } = this.app.config;
+    if (!url || !secret) throw new Error("Webhook mode needs TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET.");
+    this.webhook = await startWebhookServer(this.bot, { host, port: this.options.webhookPort ?? port, secret, log: this.app.log });
+    await this.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+  }
+
+  private async startPolling(): Promise<void> {
+    // Keep updates that arrived while the bot was down: they are answered (once) on start.
+    await this.bot.api.deleteWebhook({ drop_pending_updates: false });
+    this.runner = run(this.bot, {
+      runner: { fetch: { timeout: this.options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] } },
+    });
+  }
+
+  // --- updates ---------------------------------------------------------------------------
+
+  private async onPrivate(ctx: Context): Promise<void> {
+    const inbound = toInbound(ctx.update);
+    if (!inbound) return;
+    const query = ctx.callbackQuery;
+    let removeKeyboard = async (): Promise<void> => {};
+    if (query) {
+      const decoded = await decodeChoice(query.data, this.app.store);
+      if (!decoded.ok) {
+        this.app.log.info("telegram: button data rejected", { user: hashId(inbound.address.id), reason: decoded.reason });
+        const id = decoded.reason === "expired" ? "tg-callback-expired" : "tg-callback-invalid";
+        await this.answer(query.id, this.app.i18n.t(this.langOf(inbound.langHint), id));
+        return;
+      }
+      inbound.input = { kind: "choice", data: decoded.token };
+      // Stop the button's spinner at once; the reply follows as messages.
+      await this.answer(query.id);
+      const pressed = query.message;
+      if (pressed) {
+        let removed = false;
+        // The keyboard that was pressed goes away, so it cannot be pressed twice.
+        removeKeyboard = async () => {
+          if (removed) return;
+          removed = true;
+          try {
+            await this.bot.api.editMessageReplyMarkup(pressed.chat.id, pressed.message_id, { reply_markup: { inline_keyboard: [] } });
+          } catch (error) {
+            this.app.log.debug("telegram: keyboard not removed", { error: describe(error) });
+          }
+        };
+      }
+    }
+    const result = await this.app.router.handle(inbound, async (messages) => {
+      await removeKeyboard();
+      await this.deliverTo(inbound.address, messages);
+    });
+    if (!result.duplicate) await removeKeyboard();
+  }
+
+  private async onGroup(ctx: Context): Promise<void> {
+    const chat = ctx.chat;
+    if (!chat || chat.id === this.app.config.TELEGRAM_STAFF_CHAT_ID) return;
+    const first = await this.app.store.setIfAbsent(`tg:group:${chat.id}`, "1", 365 * DAY_MS);
+    if (!first) return;
+    const text = this.app.i18n.t(this.langOf(ctx.from?.language_code), "tg-private-only", { bot: this.bot.botInfo.username });
+    try {
+      await this.bot.api.sendMessage(chat.id, text);
+    } catch (error) {
+      this.app.log.debug("telegram: group notice not sent", { error: describe(error) });
+    }
+  }
+
+  // --- output ----------------------------------------------------------------------------
+
+  private deliverTo(address: Address, messages: Outbound[]): Promise<void> {
+    return deliver(this.bot.api, this.app.store, address, messages, { choiceTtlMs: this.app.config.SESSION_TTL_DAYS * DAY_MS });
+  }
+
+  /** Answer a button press; a failure (query too old, answered already) is not worth an error. */
+  private async answer(queryId: string, text?: string): Promise<void> {
+    try {
+      await this.bot.api.answerCallbackQuery(queryId, text ? { text } : {});
+    } catch (error) {
+      this.app.log.debug("telegram: callback query not answered", { error: describe(error) });
+    }
+  }
+
+  private langOf(hint: string | undefined): Lang {
+    return matchLang(hint) ?? this.app.config.DEFAULT_LANG;
+  }
+
+  private logFailure(error: unknown, ctx: Context): void {
+    this.app.log.error("telegram: update failed", {
+      update: ctx.update.update_id,
+      user: ctx.chat ? hashId(String(ctx.chat.id)) : undefined,
+      error: describe(error),
+    });
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof GrammyError) return `${error.method}: ${error.error_code} ${error.description}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
