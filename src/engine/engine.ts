@@ -132,7 +132,7 @@ class Step {
       const word = this.words.match(input.text);
       if (word && (GLOBAL_COMMANDS as readonly string[]).includes(word)) {
         // A word like "menu" typed as the answer to a free-text question is an answer, not a command.
-        if (this.waitingType() === "input" && !input.text.startsWith("/")) return undefined;
+        if (this.waitingFreeText() && !input.text.startsWith("/")) return undefined;
         return { name: word };
       }
     }
@@ -275,7 +275,7 @@ class Step {
     for (const interceptor of this.interceptors) {
       if (interceptor.priority < min || interceptor.priority >= max) continue;
       // Below priority 100, handlers only see text when the bot is not waiting for a specific answer.
-      if (interceptor.priority < 100 && waitingType === "input") continue;
+      if (interceptor.priority < 100 && this.waitingFreeText()) continue;
       const result = interceptor.handle(text, this.ctx(flow), { waitingType });
       if (result === null) continue;
       if (result !== "stay") this.run(result);
@@ -384,9 +384,11 @@ class Step {
     return stack[stack.length - 1];
   }
 
-  private waitingType(): string | undefined {
+  /** Whether the user is at a node that takes free text (their words are an answer there). */
+  private waitingFreeText(): boolean {
     const frame = this.top();
-    return frame && this.session.wait ? this.node(frame.f, frame.n)?.node.type : undefined;
+    const found = frame && this.session.wait ? this.node(frame.f, frame.n) : undefined;
+    return found?.kind.freeText?.(found.node) ?? false;
   }
 
   private node(flowId: string, nodeId: string): { flow: Flow; node: BaseNode; kind: NodeKind } | undefined {

@@ -66,8 +66,13 @@ export function matchLabel(text: string, labels: string[]): number | undefined {
       tie = false;
     } else if (d === bestD) tie = true;
   });
-  if (best === undefined || tie) return undefined;
-  return bestD <= tolerance(Math.min(t.length, norm[best]!.length)) ? best : undefined;
+  if (best !== undefined && !tie && bestD <= tolerance(Math.min(t.length, norm[best]!.length))) return best;
+  // A part of one label only ("quiz" for "🔍 Quiz time"), from the start of a word.
+  if (t.length >= 4) {
+    const containing = norm.flatMap((label, i) => ((" " + label).includes(" " + t) ? [i] : []));
+    if (containing.length === 1) return containing[0];
+  }
+  return undefined;
 }
 
 /** Word lists by category (`menu: [меню, menu, menyu]`), matched on the whole normalised text. */

@@ -31,6 +31,11 @@ export interface NodeKind<N extends BaseNode = BaseNode> {
   receive?(node: N, ctx: NodeContext, input: Input): NodeResult;
   /** What the node refers to, for `jol flows check`. */
   refs(node: N): NodeRefs;
+  /**
+   * True when the node waits for free text (a description, a pasted ad): then plain command
+   * words and low-priority free-text handlers leave the text to the node.
+   */
+  freeText?(node: N): boolean;
 }
 
 export function defineKind<N extends BaseNode>(kind: NodeKind<N>): NodeKind<N> {

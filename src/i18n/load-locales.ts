@@ -10,21 +10,23 @@ import { Localizer } from "./localizer.ts";
  * with file, line and a fix: Fluent syntax errors, a message defined twice, a message missing in
  * some language (compared with the union of all languages).
  */
-export function loadLocales(dir: string): { i18n: Localizer; problems: CheckProblem[] } {
+export function loadLocales(dirs: string | string[]): { i18n: Localizer; problems: CheckProblem[] } {
+  const roots = Array.isArray(dirs) ? dirs : [dirs];
+  const dir = roots[0] ?? "locales";
   const problems: CheckProblem[] = [];
   const sources = new Map<Lang, string[]>();
   /** message id → language → where it is defined */
   const where = new Map<string, Map<Lang, { file: string; line: number }>>();
 
   for (const lang of LANGS) {
-    const folder = join(dir, lang);
-    if (!existsSync(folder)) {
-      problems.push({ file: folder, message: `no texts for language ${lang}`, fix: `create ${folder}/ with the same .ftl files as the other languages` });
+    const folders = roots.map((root) => join(root, lang)).filter((folder) => existsSync(folder));
+    if (folders.length === 0) {
+      problems.push({ file: join(dir, lang), message: `no texts for language ${lang}`, fix: `create ${join(dir, lang)}/ with the same .ftl files as the other languages` });
       continue;
     }
     const texts: string[] = [];
-    for (const name of readdirSync(folder).filter((f) => f.endsWith(".ftl")).sort()) {
-      const path = join(folder, name);
+    const paths = folders.flatMap((folder) => readdirSync(folder).filter((f) => f.endsWith(".ftl")).sort().map((name) => join(folder, name)));
+    for (const path of paths) {
       const file = relative(process.cwd(), path) || path;
       const text = readFileSync(path, "utf8");
       texts.push(text);

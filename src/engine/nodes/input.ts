@@ -49,6 +49,7 @@ export const inputKind = defineKind<InputNode>({
     ctx.set(node.var, value);
     return next;
   },
+  freeText: (node) => node.validate === "text",
   refs: (node) => ({
     nodes: node.next ? [node.next] : [],
     messages: [node.text, ...(node.retry ? [node.retry] : []), ...choicesOf(node).map((c) => c.label as string)],
