@@ -52,7 +52,7 @@ export function loadFile(file: string, text: string, kinds: KindRegistry, flows:
     for (const error of doc.errors) {
       problems.push({
         file,
-        line: error.linePos?.[0]?.line,
+        line: lineCounter.linePos(error.pos[0]).line,
         message: `YAML syntax: ${error.message.split("\n")[0]}`,
         fix: "check the indentation and quoting on that line (a value with ':' or '#' needs quotes)",
       });

@@ -38,7 +38,7 @@ export function loadLocales(dirs: string | string[]): { i18n: Localizer; problem
           const annotation = junk.annotations[0];
           problems.push({
             file,
-            line: lineAt(annotation?.span?.start ?? junk.span?.start ?? 0),
+            line: lineAt(junk.span?.start ?? annotation?.span?.start ?? 0),
             message: `Fluent syntax: ${annotation?.message ?? "cannot parse"} in "${junk.content.split("\n")[0]?.slice(0, 60)}"`,
             fix: "a message is `id = text`; continuation lines are indented; use { $var } for variables and {\"{\"} for a literal brace",
           });
