@@ -1,0 +1,234 @@
+import { compilePattern, RuleFileSchema, type RuleFile } from "./rules.ts";
+import { flagDef, riskOf, scoreOf, type Catalogue, type FlagDef, type FoundFlag, type RiskLevel } from "./catalogue.ts";
+import { lowerView, uzLatinView, hasCyrillic, type TextView } from "./normalise.ts";
+
+/** What the analyser says about one ad: the JSON of `jol screen --json`. */
+export interface Analysis {
+  risk: RiskLevel;
+  score: number;
+  flags: FoundFlag[];
+}
+
+interface CompiledRule {
+  /** `flows/screening-rules-ru.yaml#3` — for messages. */
+  where: string;
+  lang: RuleFile["lang"];
+  latin: boolean;
+  flag: FlagDef;
+  match: RegExp[];
+  unless: RegExp[];
+  negate: boolean;
+  negation: RegExp[];
+  scope: { before: number; after: number };
+  tests: { flag: string[]; clean: string[] };
+}
+
+/** A rule file as loaded: its name (for messages) and its parsed content. */
+export interface NamedRuleFile {
+  file: string;
+  value: unknown;
+}
+
+/** A failed rule test: which rule, which example, what happened. */
+export interface RuleTestFailure {
+  where: string;
+  flag: string;
+  text: string;
+  expected: "flag" | "clean";
+}
+
+const SENTENCE_END = /[!?;\n]|\.(?!\d)/gu;
+const CLAUSE_END = /[!?;\n,:()—–]|\.(?!\d)|\s-\s/gu;
+
+/**
+ * Finds red flags in the text of a job offer, using the catalogue and the per-language rule files.
+ * Pure and synchronous: the same text always gives the same answer; nothing is stored.
+ *
+ * @example
+ * const screener = new Screener(catalogue, ruleFiles);
+ * screener.analyse("Паспорт хранится у работодателя").risk; // "high"
+ */
+export class Screener {
+  private readonly rules: CompiledRule[] = [];
+  private readonly features: RegExp[] = [];
+
+  constructor(
+    readonly catalogue: Catalogue,
+    files: NamedRuleFile[],
+  ) {
+    for (const { file, value } of files) {
+      const parsed = RuleFileSchema.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${file}: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}; see the header of src/screening/rules.ts for the format`);
+      }
+      const rf = parsed.data;
+      const negation = rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`));
+      this.features.push(...rf.features.map((p, i) => compilePattern(p, `${file} features[${i}]`)));
+      rf.rules.forEach((rule, i) => {
+        const where = `${file} rules[${i}] (${rule.flag})`;
+        let flag: FlagDef;
+        try {
+          flag = flagDef(catalogue, rule.flag);
+        } catch (error) {
+          throw new Error(`${where}: ${(error as Error).message}`);
+        }
+        this.rules.push({
+          where,
+          lang: rf.lang,
+          latin: rf.view === "latin",
+          flag,
+          match: rule.match.map((p, j) => compilePattern(p, `${where} match[${j}]`)),
+          unless: rule.unless.map((p, j) => compilePattern(p, `${where} unless[${j}]`)),
+          negate: rule.negate,
+          negation,
+          scope: rf.scope,
+          tests: rule.tests,
+        });
+      });
+    }
+  }
+
+  /** The risk, score and flags of an ad, each flag with the words that raised it. */
+  analyse(text: string): Analysis {
+    const flags = this.find(text, this.rules);
+    const score = scoreOf(this.catalogue, flags);
+    return { risk: riskOf(this.catalogue, score), score, flags };
+  }
+
+  /**
+   * Whether free text looks like a pasted or forwarded job ad: long enough and with at least two
+   * kinds of job-ad words (work, pay, contact, travel...), or one and a red flag.
+   */
+  looksLikeAd(text: string, minLength = 80): boolean {
+    if (text.trim().length < minLength) return false;
+    const views = this.views(text);
+    let hits = 0;
+    for (const feature of this.features) {
+      feature.lastIndex = 0;
+      if (feature.test(views.low.text) || (views.lat !== views.low && ((feature.lastIndex = 0), feature.test(views.lat.text)))) hits++;
+      if (hits >= 2) return true;
+    }
+    return hits >= 1 && this.find(text, this.rules).length > 0;
+  }
+
+  /** Run every rule's own examples; the list of those that fail (empty when all pass). */
+  selfTest(): RuleTestFailure[] {
+    const failures: RuleTestFailure[] = [];
+    for (const rule of this.rules) {
+      for (const text of rule.tests.flag) {
+        if (this.find(text, [rule]).length === 0) failures.push({ where: rule.where, flag: rule.flag.id, text, expected: "flag" });
+      }
+      for (const text of rule.tests.clean) {
+        if (this.find(text, [rule]).length > 0) failures.push({ where: rule.where, flag: rule.flag.id, text, expected: "clean" });
+      }
+    }
+    return failures;
+  }
+
+  /** How many rules, per language file (for docs and `jol flows check`). */
+  ruleCount(): number {
+    return this.rules.length;
+  }
+
+  private views(text: string): { low: TextView; lat: TextView } {
+    const low = lowerView(text);
+    return { low, lat: hasCyrillic(text) ? uzLatinView(low) : low };
+  }
+
+  private find(text: string, rules: CompiledRule[]): FoundFlag[] {
+    const { low, lat } = this.views(text);
+    const found = new Map<string, { flag: FoundFlag; at: number }>();
+    for (const rule of rules) {
+      if (found.has(rule.flag.id)) continue;
+      const view = rule.latin ? lat : low;
+      const hit = firstHit(rule, view);
+      if (!hit) continue;
+      const start = view.origin[hit.start] ?? 0;
+      const end = view.origin[hit.end] ?? text.length;
+      found.set(rule.flag.id, {
+        at: start,
+        flag: { id: rule.flag.id, indicator: rule.flag.indicator, strength: rule.flag.strength, evidence: quote(text, start, end) },
+      });
+    }
+    const weight = this.catalogue.weights;
+    return [...found.values()]
+      .sort((a, b) => weight[b.flag.strength] - weight[a.flag.strength] || a.at - b.at)
+      .map((f) => f.flag);
+  }
+}
+
+function firstHit(rule: CompiledRule, view: TextView): { start: number; end: number } | undefined {
+  const text = view.text;
+  for (const re of rule.match) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      const sentence = span(text, start, end, SENTENCE_END);
+      if (rule.unless.some((u) => test(u, sentence))) continue;
+      if (rule.negate && negated(rule, text, start, end)) continue;
+      return { start, end };
+    }
+  }
+  return undefined;
+}
+
+/** The text between the boundaries (by `ends`) around [start, end). */
+function span(text: string, start: number, end: number, ends: RegExp): string {
+  const [a, b] = bounds(text, start, end, ends);
+  return text.slice(a, b);
+}
+
+function bounds(text: string, start: number, end: number, ends: RegExp): [number, number] {
+  let a = 0;
+  let b = text.length;
+  ends.lastIndex = 0;
+  for (let m = ends.exec(text); m; m = ends.exec(text)) {
+    if (m.index < start) a = m.index + m[0].length;
+    else if (m.index >= end) {
+      b = m.index;
+      break;
+    }
+  }
+  return [a, b];
+}
+
+/**
+ * A negation cue within a few words before the match (`scope.before`, default 4), inside it, or in
+ * the rest of its last word and the words after (`scope.after`, default 2) — all within the clause (Russian "не забираем", English "never keep",
+ * Turkic verb endings "алмаймыз", "olinmaydi").
+ */
+function negated(rule: CompiledRule, text: string, start: number, end: number): boolean {
+  if (rule.negation.length === 0) return false;
+  const [a, b] = bounds(text, start, end, CLAUSE_END);
+  const before = text.slice(a, start).split(/\s+/).filter(Boolean).slice(-rule.scope.before).join(" ");
+  const after = text.slice(end, b);
+  const afterWords = new RegExp(`^[\\p{L}\\p{N}'_-]*(?:\\s+[\\p{L}\\p{N}'_-]+){0,${rule.scope.after}}`, "u").exec(after)?.[0] ?? "";
+  const window = `${before} ${text.slice(start, end)}${afterWords}`;
+  return rule.negation.some((n) => test(n, window));
+}
+
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** The clause(s) of the original text around a match, trimmed, at most 120 characters. */
+function quote(original: string, start: number, end: number): string {
+  const [a, b] = bounds(original, start, end, CLAUSE_END);
+  let q = original.slice(a, b).replace(/\s+/g, " ").trim();
+  if (q.length < 12) q = original.slice(...bounds(original, start, end, SENTENCE_END)).replace(/\s+/g, " ").trim();
+  if (q.length > 120) {
+    const inner = original.slice(start, end).replace(/\s+/g, " ").trim();
+    const pad = Math.max(0, Math.floor((120 - inner.length) / 2));
+    const from = Math.max(a, start - pad);
+    const to = Math.min(b, end + pad);
+    q = `${from > a ? "…" : ""}${original.slice(from, to).replace(/\s+/g, " ").trim()}${to < b ? "…" : ""}`;
+  }
+  return q;
+}
