@@ -100,9 +100,11 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
     if (id === undefined) {
       // A consultant may have reopened the case since: the chat continues.
       const open = await cases.cases.openFor(inbound.address);
-      if (open === null) return "continue";
-      const c = await cases.cases.get(open);
-      if (!c || c.left || c.status === "closed") return "continue";
+      const c = open === null ? null : await cases.cases.get(open);
+      if (open === null || !c || c.left || c.status === "closed") {
+        noteReason(inbound.input, session.vars, words);
+        return "continue";
+      }
       id = open;
       session.caseId = open;
     }
@@ -134,6 +136,17 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
     await cases.fromUser(id, message);
     return "handled";
   };
+}
+
+/**
+ * The engine sends `/human`, the "consultant" word and the offer after repeated misunderstanding
+ * to the `consultant` flow alike; remember which it was, for the case card.
+ */
+function noteReason(input: Input, vars: Record<string, unknown>, words: WordLists): void {
+  if (vars.handoff_reason !== undefined && vars.handoff_reason !== null) return;
+  if (input.kind === "command" && input.name === "human") vars.handoff_reason = "command";
+  else if (input.kind === "text" && words.match(input.text) === "human") vars.handoff_reason = "command";
+  else if (input.kind === "choice" && input.data === "!human") vars.handoff_reason = "misunderstood";
 }
 
 function feedbackScore(input: Input, pending: string): number | undefined {
