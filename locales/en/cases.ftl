@@ -126,11 +126,11 @@ case-staff-help = In a case topic: /note text — internal note; /tpl name — c
 
 ## --- jol desk (terminal) ---
 
-case-desk-title = Jol desk: open cases (Redis). Commands: list, take N, show N, open N, note text, tpl name, close outcome, reopen N, help, quit.
+case-desk-title = Jol desk: open cases (Redis). Commands: /list, /take N, /show N, /note text, /tpl name, /transfer, /close outcome, /reopen N, /help, /quit. Any other line goes to the user of the current case.
 case-desk-empty = No open cases.
 case-desk-line = #{ $id } { $status } { $priority } { $lang } { $channel } { $reason } { $age } min
-case-desk-taken = You have case #{ $id }. What you type now goes to the user; /note text is internal; close OUTCOME ends it.
-case-desk-pick = Take or open a case first: take N
+case-desk-taken = You have case #{ $id }. What you type now goes to the user; /note text is internal; /close OUTCOME ends it.
+case-desk-pick = Take or show a case first: /take N or /show N
 case-desk-outcomes = Outcomes: info, referred, trafficking, no-reply, other
 case-desk-unknown = Unknown command. Type help.
 case-desk-sent = sent

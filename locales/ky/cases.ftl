@@ -125,11 +125,11 @@ case-staff-help = В теме обращения: /note текст — внут�
 
 ## --- jol desk (терминал) ---
 
-case-desk-title = Jol desk: открытые обращения (Redis). Команды: list, take N, show N, open N, note текст, tpl имя, close итог, reopen N, help, quit.
+case-desk-title = Jol desk: открытые обращения (Redis). Команды: /list, /take N, /show N, /note текст, /tpl имя, /transfer, /close итог, /reopen N, /help, /quit. Любая другая строка уходит пользователю текущего обращения.
 case-desk-empty = Открытых обращений нет.
 case-desk-line = #{ $id } { $status } { $priority } { $lang } { $channel } { $reason } { $age } мин
-case-desk-taken = Обращение #{ $id } у вас. Всё, что вы пишете, уходит пользователю; note текст — внутренняя заметка; close ИТОГ закрывает.
-case-desk-pick = Сначала возьмите или откройте обращение: take N
+case-desk-taken = Обращение #{ $id } у вас. Всё, что вы пишете, уходит пользователю; /note текст — внутренняя заметка; /close ИТОГ закрывает.
+case-desk-pick = Сначала возьмите или откройте обращение: /take N или /show N
 case-desk-outcomes = Итоги: info, referred, trafficking, no-reply, other
 case-desk-unknown = Неизвестная команда. Наберите help.
 case-desk-sent = отправлено
