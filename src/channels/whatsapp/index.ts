@@ -53,11 +53,12 @@ export interface WhatsAppChannelOptions {
  * app.channels.add(channel);
  * await channel.start();
  */
-export function createWhatsAppChannel(app: App, options: WhatsAppChannelOptions = {}): Channel {
+export function createWhatsAppChannel(app: App, options: WhatsAppChannelOptions = {}): WhatsAppChannel {
   return new WhatsAppChannel(app, options);
 }
 
-class WhatsAppChannel implements Channel {
+/** The channel `createWhatsAppChannel` returns: a `Channel`, plus `idle()` for tests and shutdown. */
+export class WhatsAppChannel implements Channel {
   readonly name = "whatsapp" as const;
   private client: WhatsAppClientLike | undefined;
   private clearAuth: (() => Promise<void>) | undefined;
@@ -142,19 +143,38 @@ class WhatsAppChannel implements Channel {
     this.log.info("whatsapp stopped");
   }
 
-  /** Bot-initiated messages: paced, in order, each chunk its own turn. */
+  /** Resolves when every message received so far has been answered (tests; orderly shutdown). */
+  async idle(): Promise<void> {
+    while (this.chats.size > 0) await Promise.allSettled([...this.chats.values()]);
+  }
+
+  /**
+   * Bot-initiated messages: paced, each chunk its own turn. The chunks of one call are queued
+   * together, so they arrive together and in order; once one fails, the rest of that call is
+   * not sent (it would make no sense alone) and the call rejects with the first error.
+   */
   async send(address: Address, messages: Outbound[]): Promise<void> {
     const chunks = messages.flatMap((message) => this.render(message));
-    for (const chunk of chunks) {
-      await this.pace.run(
+    let failed = false;
+    const turns = chunks.map((chunk) =>
+      this.pace.run(
         async () => {
-          if (this.stopped) throw new DeliveryError(address, "the WhatsApp channel is stopping");
-          await this.waitReady(address);
-          await this.sendMessage(address, chunk);
+          if (failed) return;
+          try {
+            if (this.stopped) throw new DeliveryError(address, "the WhatsApp channel is stopping");
+            await this.waitReady(address);
+            await this.sendMessage(address, chunk);
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
         },
         () => this.typing(address.id),
-      );
-    }
+      ),
+    );
+    const outcomes = await Promise.allSettled(turns);
+    const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (rejected) throw rejected.reason;
   }
 
   private render(message: Outbound): string[] {

@@ -1,5 +1,5 @@
 import type { Outbound } from "../../engine/types.ts";
-import { numberedList } from "./numbered-list.ts";
+import { renderNumbered } from "../numbered.ts";
 
 /**
  * Turn an `Outbound` into the WhatsApp messages to send: the text with WhatsApp formatting,
@@ -17,15 +17,14 @@ import { numberedList } from "./numbered-list.ts";
  */
 export function renderOutbound(outbound: Outbound, options: { maxChars?: number } = {}): string[] {
   const max = Math.max(200, options.maxChars ?? WHATSAPP_MAX_CHARS);
-  const text = formatOwnText(outbound.text ?? "").trim();
-  const list = outbound.choices?.length ? numberedList(outbound.choices, escapeWhatsApp) : "";
-  if (!list) return text ? splitText(text, max) : [];
-  if (!text) return splitText(list, max);
-  const chunks = splitText(text, max);
-  const last = chunks[chunks.length - 1] ?? "";
-  if (last.length + 2 + list.length <= max) chunks[chunks.length - 1] = `${last}\n\n${list}`;
-  else chunks.push(...splitText(list, max));
-  return chunks;
+  const choices = outbound.choices?.map((choice) => ({ ...choice, label: oneLine(choice.label) }));
+  const whole = renderNumbered({ ...outbound, text: formatOwnText(outbound.text ?? ""), ...(choices ? { choices } : {}) }, escapeWhatsApp).trim();
+  return whole ? splitText(whole, max) : [];
+}
+
+/** A label on one line: a newline inside would break the numbered list apart. */
+function oneLine(label: string): string {
+  return label.replace(/\s*\n\s*/g, " ").trim();
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { escapeWhatsApp, formatOwnText, renderOutbound, splitText, WHATSAPP_MAX_CHARS } from "../../../src/channels/whatsapp/render.ts";
-import { numberedList } from "../../../src/channels/whatsapp/numbered-list.ts";
 
 describe("renderOutbound", () => {
   it("puts the choices under the text as a numbered list", () => {
@@ -71,11 +70,5 @@ describe("splitText", () => {
     const pieces = splitText(text, 500);
     expect(pieces.every((p) => p.length <= 500)).toBe(true);
     expect(pieces.join(" ").split(" ")).toEqual(words);
-  });
-});
-
-describe("numberedList", () => {
-  it("numbers from 1", () => {
-    expect(numberedList([{ id: "a", label: "A" }, { id: "b", label: "B" }])).toBe("1. A\n2. B");
   });
 });
