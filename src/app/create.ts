@@ -83,7 +83,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     channels,
     plugins,
     clock,
-    telegramExtensions: [],
+    telegramExtensions: plugins.flatMap((p) => (p.telegram ? [p.telegram] : [])),
     async close() {
       if (closed) return;
       closed = true;
