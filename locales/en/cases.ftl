@@ -105,6 +105,7 @@ case-staff-closed = { $name } closed the case: { $outcome ->
        *[other] other
     }.
 case-staff-reopened = { $name } reopened the case.
+case-staff-forgotten = The user deleted their data (/forget): this case and its transcript are gone; please close the topic.
 case-staff-user-left = The user left the chat.
 case-staff-again = The user asked for a consultant again.
 case-staff-feedback = The user rated the conversation { $score } of 5.

@@ -104,6 +104,7 @@ case-staff-closed = { $name } закрыл(а) обращение: { $outcome ->
        *[other] другое
     }.
 case-staff-reopened = { $name } снова открыл(а) обращение.
+case-staff-forgotten = Пользователь удалил свои данные (/forget): обращение и переписка удалены; закройте тему.
 case-staff-user-left = Пользователь вышел из чата.
 case-staff-again = Пользователь снова попросил консультанта.
 case-staff-feedback = Пользователь оценил разговор на { $score } из 5.

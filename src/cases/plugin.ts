@@ -54,7 +54,10 @@ export function createCasesPlugin(deps: PluginDeps): CasesPlugin {
       await plugin.desk?.stop();
     },
     kinds: caseKinds(deps.config),
-    effects: { handoff: createHandoffHandler(service) },
+    effects: {
+      handoff: createHandoffHandler(service),
+      forget: async (_effect, ctx) => service.forget(ctx.address),
+    },
     inbound: createRelayHook(service, deps.flows, deps.i18n),
     check(flows, i18n) {
       const problems: CheckProblem[] = [];

@@ -14,7 +14,7 @@ export type StaffJob =
   /** A message from the migrant, relayed into the case topic. */
   | { t: "user"; id: number; e: LogEntry }
   /** A line for the staff in the case topic (`case-staff-*` text in the staff language). */
-  | { t: "event"; id: number; key: string; args?: Record<string, string | number>; ask?: "outcome" }
+  | { t: "event"; id: number; key: string; args?: Record<string, string | number>; ask?: "outcome"; topic?: number }
   /** The case changed (taken, closed, reopened): refresh the card and topic title. */
   | { t: "card"; id: number }
   /** A line in the general topic (SLA reminders); `admins` mentions the admins. */

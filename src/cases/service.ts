@@ -161,6 +161,16 @@ export class CaseService {
     await this.push({ t: "event", id, key: "case-staff-user-left" });
   }
 
+  /**
+   * `/forget`: delete everything the hotline keeps about the user. Topics of cases that were still
+   * open are told, so a consultant does not wait for an answer that will not come.
+   */
+  async forget(address: Address): Promise<void> {
+    const open = await this.cases.forgetUser(address);
+    for (const { id, topic } of open) await this.push({ t: "event", id, key: "case-staff-forgotten", topic });
+    if (open.length > 0) this.deps.log.info("cases forgotten at the user's request", { open: open.length });
+  }
+
   /** The 1–5 answer after a close. */
   async feedback(id: number, score: number): Promise<void> {
     await this.cases.update(id, (c) => ({ ...c, feedback: score }));

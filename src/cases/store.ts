@@ -11,7 +11,8 @@ import { CaseSchema, LogEntrySchema, type Case, type LogEntry } from "./types.ts
  * Keys:
  * - `case:seq` — the counter behind the short case numbers (#123).
  * - `case:<id>` — the case record (JSON); `case:<id>:log` — its log (JSON lines).
- * - `case:open` — ids of cases not closed; `case:user:<userKey>` — a user's open case.
+ * - `case:open` — ids of cases not closed; `case:user:<userKey>` — a user's open case;
+ *   `case:by-user:<userKey>` — all their cases (for `/forget`).
  * - `case:topic:<topicId>` — which case a staff-group topic belongs to.
  * Closed cases keep record, log and topic for `retentionMs`, then expire.
  *
@@ -36,7 +37,27 @@ export class CaseStore {
     await this.store.set(CaseStore.key(id), JSON.stringify(record));
     await this.store.sadd("case:open", String(id));
     await this.store.set(`case:user:${userKey(record.user)}`, String(id));
+    await this.store.sadd(`case:by-user:${userKey(record.user)}`, String(id));
     return record;
+  }
+
+  /**
+   * Delete every case of a user (`/forget`): records, logs, topic links. Returns the cases that
+   * were still open (with their topics), so the staff can be told.
+   */
+  async forgetUser(address: Address): Promise<Array<{ id: number; topic?: number }>> {
+    const key = userKey(address);
+    const ids = (await this.store.smembers(`case:by-user:${key}`)).map(Number);
+    const open: Array<{ id: number; topic?: number }> = [];
+    for (const id of ids) {
+      const c = await this.get(id);
+      if (c && c.status !== "closed") open.push({ id, topic: c.topic });
+      if (c?.topic !== undefined) await this.store.delete(`case:topic:${c.topic}`);
+      await this.store.srem("case:open", String(id));
+      await this.store.delete(CaseStore.key(id), `case:${id}:log`);
+    }
+    await this.store.delete(`case:user:${key}`, `case:by-user:${key}`, `case:fb:${key}`);
+    return open;
   }
 
   async get(id: number): Promise<Case | null> {

@@ -270,7 +270,11 @@ export class TelegramDesk {
       return;
     }
     const c = await this.cases.cases.get(job.id);
-    if (!c) return; // expired or never existed: nothing to show
+    if (!c) {
+      // Deleted (`/forget`) or expired: only a line for a topic named in the job still makes sense.
+      if (job.t === "event" && job.topic !== undefined) await api.sendMessage(chat, this.t(job.key, job.args), { message_thread_id: job.topic });
+      return;
+    }
     if (job.t === "open") {
       await this.openTopic(api, c);
       return;

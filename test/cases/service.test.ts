@@ -178,6 +178,21 @@ describe("CaseService", () => {
     expect((await queued(rig)).filter((j) => j.t === "event" && j.key === "case-staff-blocked").length).toBeGreaterThanOrEqual(1);
   });
 
+  it("deletes everything about the user on /forget and tells the topic of an open case", async () => {
+    const { case: old } = await rig.cases.open(request());
+    await rig.cases.close(old.id, actor(OPERATOR_A), "info");
+    const { case: c } = await rig.cases.open(request({ desc: "second time" }));
+    await rig.cases.cases.update(c.id, (x) => ({ ...x, topic: 77 }));
+    await rig.cases.cases.setTopic(c.id, 77);
+    await rig.cases.forget(migrant);
+    expect(await store.keys(`case:${old.id}`)).toEqual([]);
+    expect(await store.keys(`case:${c.id}`)).toEqual([]);
+    expect(await store.get("case:topic:77")).toBeNull();
+    expect(await rig.cases.cases.openFor(migrant)).toBeNull();
+    expect(await rig.cases.list(actor(OPERATOR_A))).toEqual([]);
+    expect((await queued(rig)).at(-1)).toEqual({ t: "event", id: c.id, key: "case-staff-forgotten", topic: 77 });
+  });
+
   it("queues nothing when no staff group is configured (jol desk reads the store)", async () => {
     const plain = new CaseService({ ...rig, store, i18n: testI18n(), log: silentLogger, config: { ...rig.config, TELEGRAM_STAFF_CHAT_ID: undefined } });
     await plain.open(request());
