@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { loadLocales } from "../i18n/load-locales.ts";
+import { Localizer } from "../i18n/localizer.ts";
+import { LANGS, type Lang } from "../engine/types.ts";
 import type { Config } from "../config/schema.ts";
 import { parseKnowledgeMeta } from "./metadata.ts";
 import { KnowledgeBase, contactArgs } from "./articles.ts";
@@ -26,11 +27,26 @@ export function loadKnowledgeBase(
   const file = join(flowsDir, "knowledge.yaml");
   const doc = parse(readFileSync(file, "utf8")) as { value?: unknown } | null;
   const meta = parseKnowledgeMeta(doc?.value, file);
-  const { i18n } = loadLocales(options.localesDir ?? "locales");
+  const i18n = readLocalizer(options.localesDir ?? "locales");
   const config = options.config ?? {
     HOTLINE_PHONE: "+7 000 000 00 00 (DEMO — not a real number)",
     HOTLINE_HOURS: "09:00-18:00",
     EMERGENCY_CONTACTS: "112 (DEMO placeholder — set EMERGENCY_CONTACTS)",
   };
   return new KnowledgeBase(meta, i18n, contactArgs(config), options.tuning);
+}
+
+/**
+ * All `.ftl` files of the six languages in a Localizer, without the syntax check of
+ * `loadLocales` (which `jol flows check` runs): fast enough for a CLI command.
+ */
+function readLocalizer(dir: string): Localizer {
+  const sources = new Map<Lang, string[]>();
+  for (const lang of LANGS) {
+    const folder = join(dir, lang);
+    if (!existsSync(folder)) continue;
+    const files = readdirSync(folder).filter((f) => f.endsWith(".ftl")).sort();
+    sources.set(lang, files.map((f) => readFileSync(join(folder, f), "utf8")));
+  }
+  return new Localizer(sources);
 }

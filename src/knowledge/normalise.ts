@@ -1,7 +1,7 @@
 import snowball from "snowball-stemmers";
 import type { Lang } from "../engine/types.ts";
 import { fold, isCyrillic, latinToRussian } from "./translit.ts";
-import { STOPWORDS } from "./stopwords.ts";
+import { STOPWORDS, isStopwordLoose } from "./stopwords.ts";
 
 /**
  * Turning text into search terms, the same way for the index and for questions.
@@ -50,13 +50,22 @@ export function translitRussianTerm(word: string): string | undefined {
  * (plural -ho, object -ro, ezafe -i), in folded spelling. Longest first.
  */
 const SUFFIXES = [
+  // plural
   "lari", "leri", "lar", "ler", "dar", "der", "tar", "ter", "lor", "dor", "tor", "hoi", "ho",
-  "imiz", "iniz", "ingiz", "ngiz", "miz", "niz", "ning", "nin", "din", "tin", "nun", "dun", "tun",
-  "ndan", "nden", "dan", "den", "tan", "ten", "nan", "nen", "don", "ton", "nda", "nde", "da", "de", "ta", "te", "do", "to",
-  "ga", "ge", "ka", "ke", "go", "ko", "na", "ne", "ni", "nu", "di", "ti", "du", "tu", "si", "su",
-  "moqda", "mokda", "iapti", "moq", "mok", "mak", "mek", "uv", "iv", "ish", "ush", "uu", "gan", "gen", "kan", "ken", "gon", "kon",
-  "lik", "luk", "dik", "tik", "chi", "ip", "ib", "ub", "up", "adi", "edi", "idi", "sa", "se",
-  "ashon", "amon", "aton", "ash", "am", "at", "ro", "mi", "im", "in", "ing", "um", "un", "i", "u",
+  // possessive, person
+  "imiz", "iniz", "ingiz", "ngiz", "miz", "niz", "siz", "man", "men", "min", "mun", "mon", "mis", "am", "em", "im", "in", "ing", "um", "un",
+  // case (genitive, ablative, locative, dative, accusative, instrumental), Tajik object -ro
+  "ning", "nin", "din", "tin", "nun", "dun", "tun", "ndan", "nden", "dan", "den", "tan", "ten", "nan", "nen", "don", "ton",
+  "nda", "nde", "da", "de", "ta", "te", "do", "to", "ga", "ge", "ka", "ke", "go", "ko", "na", "ne", "ni", "nu", "si", "su",
+  "menen", "bilan", "ben", "pen", "ro",
+  // verb forms (infinitive, participles, tenses, wishes, conditions, questions)
+  "mokchi", "mokda", "iapti", "mok", "mak", "mek", "uv", "iv", "ish", "ush", "uu", "gan", "gen", "kan", "ken", "gon", "kon",
+  "atin", "etin", "adi", "edi", "idi", "di", "ti", "du", "tu", "ip", "ib", "ub", "up", "sa", "se", "so", "bi", "pi", "mi",
+  "and", "ad", "ed", "ai",
+  // nouns of quality or agent
+  "lik", "luk", "dik", "tik", "chi",
+  // Tajik person endings and ezafe
+  "ashon", "amon", "aton", "ash", "at", "i", "u",
 ].sort((a, b) => b.length - a.length);
 
 /**
@@ -160,7 +169,7 @@ export function queryWords(text: string): QueryWord[] {
   const out: QueryWord[] = [];
   const seen = new Set<string>();
   for (const word of tokenize(text)) {
-    if (isStopword(word) || seen.has(word)) continue;
+    if (seen.has(word) || isStopwordLoose(fold(word))) continue;
     seen.add(word);
     const variants = queryVariants(word);
     if (variants.length) out.push({ word, variants });

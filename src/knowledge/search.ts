@@ -64,7 +64,6 @@ export const DEFAULT_TUNING: SearchTuning = {
 interface Doc {
   id: string;
   article: string;
-  lang: Lang;
   title: string;
   keywords: string;
   short: string;
@@ -76,6 +75,8 @@ const splitSpaces = (text: string): string[] => text.split(" ").filter(Boolean);
 export class KnowledgeSearch {
   private readonly mini: MiniSearch<Doc>;
   private readonly synonyms = new Map<string, Set<string>>();
+  /** Every term in the index: a question word with a known reading needs no (slow) typo search. */
+  private readonly vocabulary = new Set<string>();
   private readonly tuning: SearchTuning;
   /** Article ids in metadata order. */
   readonly articles: string[];
@@ -90,19 +91,29 @@ export class KnowledgeSearch {
       processTerm: (term) => term,
     });
     const docs: Doc[] = [];
+    // One document per article with the texts of all six languages: a question matches in the
+    // language it was typed in, and few documents keep each lookup fast.
     for (const article of meta.articles) {
+      const fields = { title: [] as string[], keywords: [] as string[], short: [] as string[], body: [] as string[] };
       for (const lang of LANGS) {
-        const terms = (s: string) => indexTerms(s, lang).join(" ");
-        docs.push({
-          id: `${article.id}:${lang}`,
-          article: article.id,
-          lang,
-          title: terms(text(lang, article.id, "title")),
-          keywords: terms(keywordsOf(article, lang).join(" ; ")),
-          short: terms(text(lang, article.id, "short")),
-          body: terms(`${text(lang, article.id, "details")}\n${text(lang, article.id, "next")}`),
-        });
+        const terms = (s: string) => {
+          const list = indexTerms(s, lang);
+          for (const term of list) this.vocabulary.add(term);
+          return list.join(" ");
+        };
+        fields.title.push(terms(text(lang, article.id, "title")));
+        fields.keywords.push(terms(keywordsOf(article, lang).join(" ; ")));
+        fields.short.push(terms(text(lang, article.id, "short")));
+        fields.body.push(terms(`${text(lang, article.id, "details")}\n${text(lang, article.id, "next")}`));
       }
+      docs.push({
+        id: article.id,
+        article: article.id,
+        title: fields.title.join(" "),
+        keywords: fields.keywords.join(" "),
+        short: fields.short.join(" "),
+        body: fields.body.join(" "),
+      });
     }
     this.mini.addAll(docs);
     for (const group of meta.synonyms) this.addSynonyms(group);
@@ -126,15 +137,15 @@ export class KnowledgeSearch {
     const words = queryWords(question);
     if (!words.length) return [];
     const { weight, owner } = this.expand(words);
-    const terms = [...weight.keys()];
-    const results = this.mini.search(terms.join(" "), {
+    if (!weight.size) return [];
+    // Prefix and typo matches are already expanded into known terms, so MiniSearch only looks up exact terms.
+    const results = this.mini.search([...weight.keys()].join(" "), {
       tokenize: splitSpaces,
       processTerm: (term) => term,
       boost: this.tuning.boost,
-      weights: this.tuning.weights,
       boostTerm: (term) => weight.get(term) ?? 1,
-      prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : false),
+      prefix: false,
+      fuzzy: false,
       combineWith: "OR",
     });
     const best = new Map<string, SearchHit>();
@@ -162,7 +173,11 @@ export class KnowledgeSearch {
     return { kind: "pick", hits };
   }
 
-  /** Query terms with their weights, and for each term the question words it stands for. */
+  /**
+   * Query terms with their weights, and for each term the question words it stands for. Each
+   * reading of a word adds itself, the known terms it begins (prefix: "registr" → "registrac"),
+   * and, when no reading of the word is a known term, the known terms one or two typos away.
+   */
   private expand(words: QueryWord[]): { weight: Map<string, number>; owner: Map<string, Set<number>> } {
     const weight = new Map<string, number>();
     const owner = new Map<string, Set<number>>();
@@ -172,13 +187,86 @@ export class KnowledgeSearch {
       set.add(index);
       owner.set(term, set);
     };
+    const { fuzzy, prefix } = this.tuning.weights;
     words.forEach((word, index) => {
       const share = 1 / Math.sqrt(word.variants.length);
+      const known = word.variants.some((v) => this.vocabulary.has(v));
       for (const variant of word.variants) {
-        add(variant, share, index);
-        for (const synonym of this.synonyms.get(variant) ?? []) add(synonym, share * this.tuning.synonymWeight, index);
+        if (this.vocabulary.has(variant)) add(variant, share, index);
+        if (variant.length >= 4 && !known) {
+          for (const term of this.completions(variant)) add(term, (share * prefix * variant.length) / (variant.length + 0.3 * (term.length - variant.length)), index);
+        }
+        if (!known && variant.length >= 5) {
+          const max = variant.length >= 9 ? 2 : 1;
+          for (const [term, distance] of this.near(variant, max)) add(term, (share * fuzzy * variant.length) / (variant.length + distance), index);
+        }
+        for (const synonym of this.synonyms.get(variant) ?? []) {
+          if (this.vocabulary.has(synonym)) add(synonym, share * this.tuning.synonymWeight, index);
+        }
       }
     });
     return { weight, owner };
   }
+
+  /** Known terms that start with `term` (not `term` itself), at most 20, shortest first. */
+  private completions(term: string): string[] {
+    const sorted = this.sorted();
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(term); i++) if (sorted[i] !== term) out.push(sorted[i]!);
+    return out.length > 20 ? out.sort((a, b) => a.length - b.length).slice(0, 20) : out;
+  }
+
+  /** Known terms within `max` edits of `term` (same first letter: typos rarely hit it), with their distance. */
+  private near(term: string, max: number): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    for (const candidate of this.byFirstLetter().get(term[0]!) ?? []) {
+      if (Math.abs(candidate.length - term.length) > max || candidate === term) continue;
+      const distance = editDistance(term, candidate, max);
+      if (distance <= max) out.push([candidate, distance]);
+    }
+    return out;
+  }
+
+  private sortedCache?: string[];
+  private sorted(): string[] {
+    return (this.sortedCache ??= [...this.vocabulary].sort());
+  }
+
+  private firstLetterCache?: Map<string, string[]>;
+  private byFirstLetter(): Map<string, string[]> {
+    if (!this.firstLetterCache) {
+      this.firstLetterCache = new Map();
+      for (const term of this.vocabulary) {
+        const list = this.firstLetterCache.get(term[0]!) ?? [];
+        list.push(term);
+        this.firstLetterCache.set(term[0]!, list);
+      }
+    }
+    return this.firstLetterCache;
+  }
+}
+
+/** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -38,6 +38,18 @@ export function isCyrillic(word: string): boolean {
  * fold("ro'yxat") === fold("рўйхат"); // "roihat"
  */
 export function fold(word: string): string {
+  let cached = folded.get(word);
+  if (cached === undefined) {
+    cached = foldUncached(word);
+    if (folded.size > 50_000) folded.clear();
+    folded.set(word, cached);
+  }
+  return cached;
+}
+
+const folded = new Map<string, string>();
+
+function foldUncached(word: string): string {
   let out = "";
   for (const ch of word) {
     const cyr = CYRILLIC_TO_LATIN[ch];

@@ -1,0 +1,35 @@
+// Knowledge search benchmark: index build time and time per question (goal: < 5 ms per answer).
+// Run: npx tsx bench/knowledge.bench.ts
+import { loadKnowledgeBase } from "../src/knowledge/load.ts";
+import { readQuestions } from "../src/knowledge/eval.ts";
+
+const t0 = performance.now();
+const kb = loadKnowledgeBase();
+const t1 = performance.now();
+const kb2 = loadKnowledgeBase();
+const t2 = performance.now();
+void kb2;
+const questions = [
+  ...readQuestions("/work/shared/eval/questions.yaml"),
+  ...(() => {
+    try {
+      return readQuestions("test/knowledge/questions.yaml");
+    } catch {
+      return [];
+    }
+  })(),
+].map((q) => q.q);
+for (const q of questions) kb.search.answer(q); // warm up
+const rounds = 20;
+const times: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  for (const q of questions) {
+    const s = performance.now();
+    kb.search.answer(q);
+    times.push(performance.now() - s);
+  }
+}
+times.sort((a, b) => a - b);
+const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(3);
+console.log(`first build (cold, with loading texts): ${(t1 - t0).toFixed(0)} ms; second build: ${(t2 - t1).toFixed(0)} ms`);
+console.log(`answer(): ${questions.length} questions x ${rounds}: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
