@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import type { App } from "../../app/app.ts";
 import { DeliveryError, type Channel } from "../channel.ts";
 import { userKey, type Address, type Inbound, type Outbound } from "../../engine/types.ts";
@@ -74,6 +75,7 @@ export class WhatsAppChannel implements Channel {
   private wasAuthenticated = false;
   private pairingRequested = false;
   private lastCode: string | undefined;
+  private qrWritten = false;
   private reconnectAttempts = 0;
   private reconnecting = false;
   /** Per chat, the handling of its latest message: the next one waits for it (order within a chat). */
@@ -198,7 +200,7 @@ export class WhatsAppChannel implements Channel {
   private async onQr(qr: string): Promise<void> {
     if (this.wasAuthenticated) {
       this.wasAuthenticated = false;
-      this.log.warn("whatsapp session ended: the phone must be paired again (new pairing code or QR follows)");
+      this.log.warn("whatsapp pairing needed again: the session ended (a new pairing code or QR follows)");
     }
     const phone = this.app.config.WHATSAPP_PAIR_PHONE;
     if (phone) {
@@ -212,6 +214,7 @@ export class WhatsAppChannel implements Channel {
       }
       return;
     }
+    this.qrWritten = true;
     await showQr(qr, { pngPath: this.app.config.WHATSAPP_QR_PNG, log: this.log, print: this.print });
   }
 
@@ -228,6 +231,11 @@ export class WhatsAppChannel implements Channel {
     this.reconnectAttempts = 0;
     this.log.info("whatsapp ready");
     this.wakeWaiters();
+    if (this.qrWritten) {
+      // A scanned QR is useless; do not leave it lying around.
+      this.qrWritten = false;
+      void rm(this.app.config.WHATSAPP_QR_PNG, { force: true }).catch(() => undefined);
+    }
   }
 
   private async onAuthFailure(message: string): Promise<void> {
@@ -250,7 +258,7 @@ export class WhatsAppChannel implements Channel {
     if (reason === "LOGOUT") {
       // whatsapp-web.js reloads the page itself and shows a new QR: nothing to restart.
       this.wasAuthenticated = false;
-      this.log.warn("whatsapp logged out from the phone: pair again to resume (a new pairing code or QR follows)");
+      this.log.warn("whatsapp logged out from the phone: pairing needed again (a new pairing code or QR follows)");
       return;
     }
     this.log.warn("whatsapp disconnected; reconnecting", { reason });

@@ -332,6 +332,8 @@ describe("connection", () => {
     await vi.waitFor(async () => expect((await readFile(join(tmp, "qr", "whatsapp-qr.png"))).subarray(1, 4).toString()).toBe("PNG"));
     expect(r.printed.join("\n")).toMatch(/Linked devices/);
     expect(r.printed.join("\n")).toMatch(/[▄▀█]/); // the terminal QR
+    r.client.becomeReady(); // scanned: the picture is removed
+    await vi.waitFor(async () => expect(await readFile(join(tmp, "qr", "whatsapp-qr.png")).catch(() => "gone")).toBe("gone"));
   });
 
   it("pairs by phone-number code when WHATSAPP_PAIR_PHONE is set", async () => {
@@ -372,10 +374,11 @@ describe("connection", () => {
   it("on auth_failure says pairing is needed, removes the rejected session and starts again", async () => {
     const clearAuth = vi.fn(async () => undefined);
     const r = await rig({ clearAuth, reconnect: { baseMs: 10 } });
+    const linesBefore = logLines.length;
     r.client.emit("auth_failure", "restore failed");
     await vi.waitFor(() => expect(r.client.initializeCalls).toBe(2));
     expect(clearAuth).toHaveBeenCalledOnce();
-    expect(logLines.filter((l) => l.includes("pairing needed again"))).toHaveLength(1);
+    expect(logLines.slice(linesBefore).filter((l) => l.includes("pairing needed again"))).toHaveLength(1);
   });
 
   it("closes the browser on stop", async () => {
