@@ -81,7 +81,7 @@ const CYR_LATIN: Record<string, string> = {
  * (kh/x/h, q/k, j/zh/dzh, w/v, y/i) are merged, legal-form words and punctuation are dropped.
  */
 export function nameKey(name: string): string {
-  let s = name.toLowerCase().replace(APOSTROPHES, "'").replace(/ё/g, "е");
+  let s = name.toLowerCase().replace(APOSTROPHES, "'").replace(/'/g, "").replace(/ё/g, "е");
   s = [...s].map((ch) => CYR_LATIN[ch] ?? ch).join("");
   s = s
     .replace(/[^\p{L}\p{N}\s]/gu, " ")

@@ -1,7 +1,69 @@
-import type { Plugin } from "../engine/plugin.ts";
+import type { CheckProblem, Plugin } from "../engine/plugin.ts";
 import type { PluginDeps } from "../app/deps.ts";
+import type { FlowSet } from "../engine/flow.ts";
+import type { Localizer } from "../i18n/localizer.ts";
+import { LANGS } from "../engine/types.ts";
+import type { Screener } from "./analyse.ts";
+import { CATALOGUE_DATA, screenerFrom } from "./data.ts";
+import { AgencyDirectory } from "./agencies.ts";
+import { agencyLookupHandler } from "./agency-lookup.ts";
+import { adInterceptor } from "./interceptor.ts";
+import { screeningAdKind } from "./kinds/ad.ts";
+import { screeningResultKind } from "./kinds/result.ts";
+import { screeningAgencyKind } from "./kinds/agency.ts";
 
-/** The screening module's node kinds, free-text handlers and effects (being built). */
-export function createScreeningPlugin(_deps: PluginDeps): Plugin {
-  return { name: "screening" };
+/**
+ * The job-offer check: node kinds of the `job-check` flow (`screening-result`, `screening-ad`,
+ * `screening-agency`), the pasted-ad interceptor, the agency lookup effect, and a check that
+ * runs every analyser rule's own examples and finds missing indicator texts.
+ *
+ * The catalogue and rules come from the flows folder's data files (`screening-*.yaml`); if they
+ * do not load, the plugin adds no kinds and `jol flows check` reports why.
+ */
+export function createScreeningPlugin(deps: PluginDeps): Plugin {
+  let screener: Screener;
+  try {
+    screener = screenerFrom(deps.flows.data);
+  } catch (error) {
+    const message = (error as Error).message;
+    return {
+      name: "screening",
+      check: () => [{ file: `flows/${CATALOGUE_DATA}.yaml`, message, fix: "see docs/screening.md for the format of the screening data files" }],
+    };
+  }
+  const directory = new AgencyDirectory(deps.store);
+  return {
+    name: "screening",
+    kinds: [screeningResultKind(screener.catalogue), screeningAdKind(screener), screeningAgencyKind],
+    interceptors: [adInterceptor(screener)],
+    effects: { "x-agency-lookup": agencyLookupHandler(directory) },
+    check: (flows, i18n) => checkScreening(screener, flows, i18n),
+  };
+}
+
+/** Rule examples that fail, and catalogue texts missing in a language. */
+export function checkScreening(screener: Screener, flows: FlowSet, i18n: Localizer): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  for (const f of screener.selfTest()) {
+    problems.push({
+      file: f.where.split(" ")[0] ?? "flows",
+      message: `${f.where}: the example ${JSON.stringify(f.text)} should ${f.expected === "flag" ? "raise" : "not raise"} "${f.flag}"`,
+      fix: f.expected === "flag" ? "widen a match pattern (or fix the example)" : "add an unless pattern, a negation word, or narrow the match",
+    });
+  }
+  const c = screener.catalogue;
+  const ids = [
+    ...c.dimensions.map((d) => `scr-dim-${d}`),
+    ...c.indicators.flatMap((i) => [`scr-ind-${i.id}`, `scr-ind-${i.id}-explain`, `scr-ind-${i.id}-advice`]),
+    ...c.flags.map((f) => `scr-flag-${f.id}`),
+    ...["low", "medium", "high"].flatMap((r) => [`scr-result-${r}`, `scr-advice-${r}`, `scr-ad-risk-${r}`]),
+  ];
+  const file = flows.data.get(CATALOGUE_DATA)?.file ?? `flows/${CATALOGUE_DATA}.yaml`;
+  for (const lang of LANGS) {
+    const missing = ids.filter((id) => !i18n.has(lang, id));
+    if (missing.length) {
+      problems.push({ file, message: `${lang}: texts missing for the screening catalogue: ${missing.join(", ")}`, fix: `add them to locales/${lang}/screening.ftl` });
+    }
+  }
+  return problems;
 }
