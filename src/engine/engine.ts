@@ -443,6 +443,8 @@ class Step {
   }
 
   private ctx(flow: Flow): NodeContext {
+    // The context's getters and methods close over this step; an arrow-only object would lose the getters.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const step = this;
     const frame = this.top();
     const token = (id: string) => (id.startsWith("!") ? id : `${flow.id}/${frame?.f === flow.id ? frame.n : flow.start}/${id}`);
