@@ -8,7 +8,7 @@ import type { Catalogue, FoundFlag, RiskLevel } from "./catalogue.ts";
  */
 
 /** One message answering a pasted ad: the level, each flag with the words that raised it, an invitation to the guided check. */
-export function renderAdAnalysis(ctx: NodeContext, analysis: Analysis): { text: string; keys: string[] } {
+export function renderAdAnalysis(ctx: Pick<NodeContext, "t">, analysis: Analysis): { text: string; keys: string[] } {
   if (analysis.flags.length === 0) {
     return { text: ctx.t("scr-ad-none"), keys: ["scr-ad-none"] };
   }

@@ -1,9 +1,75 @@
 import type { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { loadConfig } from "../../config/load.ts";
+import { createStore } from "../../store/create.ts";
+import { createLogger } from "../../log.ts";
+import { AgencyDirectory, importAgencies, readAgencyCsv, CSV_COLUMNS } from "../../screening/agencies.ts";
+import type { Store } from "../../store/store.ts";
 
-/** `jol agencies` — being built by its module's issue. */
+/**
+ * `jol agencies import FILE` — replace the NGO's list of recruitment agencies with a CSV
+ * (`name,aliases,bin,status,note,source,date`): every bad row is reported by line and nothing is
+ * imported; a good file replaces the list atomically. `jol agencies find QUERY` looks one up as
+ * the bot would.
+ */
 export function register(program: Command): void {
-  program.command("agencies").description("(not yet available)").action(() => {
-    process.stderr.write("jol agencies is not available yet\n");
+  const agencies = program.command("agencies").description("the NGO's own list of recruitment agencies (not an official registry)");
+  agencies
+    .command("import")
+    .argument("<file>", `CSV with the header ${CSV_COLUMNS.join(",")}`)
+    .description("validate a CSV and replace the whole list with it (nothing is imported if any row is bad)")
+    .action(async (file: string) => {
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (error) {
+        process.stderr.write(`Cannot read ${file}: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const read = readAgencyCsv(text);
+      if (!read.ok) {
+        for (const p of read.problems) process.stderr.write(`${file}:${p.line}: ${p.message}\n`);
+        process.stderr.write(`${read.problems.length} bad row(s): nothing was imported; fix them and run the import again\n`);
+        process.exitCode = 1;
+        return;
+      }
+      await withStore(async (store) => {
+        const info = await importAgencies(store, read.agencies, Date.now());
+        process.stdout.write(`imported ${info.count} agencies from ${file}\n`);
+      });
+    });
+  agencies
+    .command("find")
+    .argument("<query...>", "a name (any script) or a 12-digit BIN")
+    .description("look an agency up in the list as the bot does")
+    .action(async (words: string[]) => {
+      await withStore(async (store) => {
+        const result = await new AgencyDirectory(store).lookup(words.join(" "));
+        if (result.list === "none") {
+          process.stdout.write("the list is empty: run jol agencies import FILE\n");
+          return;
+        }
+        if (result.matches.length === 0) process.stdout.write("not in the list (which alone proves nothing)\n");
+        for (const m of result.matches) {
+          const a = m.agency;
+          process.stdout.write(`${a.name} | BIN ${a.bin || "-"} | ${a.status} | ${a.note} | ${a.source} | ${a.date} | match ${m.score.toFixed(2)}\n`);
+        }
+      });
+    });
+}
+
+async function withStore(run: (store: Store) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  if (!config.REDIS_URL) {
+    process.stderr.write("jol agencies needs REDIS_URL: the list must be stored in the Redis the bot reads (set REDIS_URL, e.g. redis://127.0.0.1:6379)\n");
     process.exitCode = 1;
-  });
+    return;
+  }
+  const store = await createStore(config, createLogger({ level: "warn" }));
+  try {
+    await run(store);
+  } finally {
+    await store.close();
+  }
 }

@@ -1,9 +1,44 @@
 import type { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { loadConfig } from "../../config/load.ts";
+import { loadLocales } from "../../i18n/load-locales.ts";
+import { LANGS, isLang, type Lang } from "../../engine/types.ts";
+import { loadScreener } from "../../screening/data.ts";
+import { renderAdAnalysis } from "../../screening/render.ts";
 
-/** `jol screen` — being built by its module's issue. */
+/**
+ * `jol screen [--lang xx] [--json] < ad.txt` — the job-ad analyser on a text from stdin, as the
+ * bot would answer it (in `--lang`), or with `--json` exactly one object:
+ * `{"risk": "low"|"medium"|"high", "score": n, "flags": [{"id", "indicator", "strength", "evidence"}]}`.
+ */
 export function register(program: Command): void {
-  program.command("screen").description("(not yet available)").action(() => {
-    process.stderr.write("jol screen is not available yet\n");
-    process.exitCode = 1;
-  });
+  program
+    .command("screen")
+    .description("check the text of a job ad from stdin for trafficking and forced-labour red flags")
+    .option("--lang <lang>", `language of the answer: ${LANGS.join(", ")}`)
+    .option("--json", "print one JSON object {risk, score, flags} instead of the bot's answer")
+    .action((options: { lang?: string; json?: boolean }) => {
+      const config = loadConfig();
+      if (options.lang !== undefined && !isLang(options.lang)) {
+        process.stderr.write(`--lang: expected one of ${LANGS.join(", ")}, found ${JSON.stringify(options.lang)}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const text = readFileSync(0, "utf8");
+      if (text.trim() === "") {
+        process.stderr.write("jol screen reads the ad from stdin: jol screen < ad.txt\n");
+        process.exitCode = 1;
+        return;
+      }
+      const analysis = loadScreener(config.FLOWS_DIR).analyse(text);
+      if (options.json) {
+        const flags = analysis.flags.map((f) => ({ id: f.id, indicator: f.indicator, strength: f.strength, evidence: f.evidence }));
+        process.stdout.write(`${JSON.stringify({ risk: analysis.risk, score: analysis.score, flags })}\n`);
+        return;
+      }
+      const lang: Lang = (options.lang as Lang | undefined) ?? config.DEFAULT_LANG;
+      const { i18n } = loadLocales(config.LOCALES_DIR);
+      const { text: reply } = renderAdAnalysis({ t: (ref, args) => (typeof ref === "string" ? i18n.t(lang, ref, args) : i18n.t(lang, ref.id, { ...ref.args, ...args })) }, analysis);
+      process.stdout.write(`${reply}\n\n(risk: ${analysis.risk}, score: ${analysis.score})\n`);
+    });
 }
