@@ -12,11 +12,15 @@ import type { TelegramDeskOptions, TelegramDesk } from "../../src/cases/telegram
 import type { Clock } from "../../src/engine/types.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { testStore } from "../support/redis.ts";
-import { testGroup, testUser, type BotApiStandIn, type RecordedCall } from "../support/bot-api/index.ts";
+import { testGroup, testUser, type BotApiStandIn, type NewUpdate, type RecordedCall } from "../support/bot-api/index.ts";
 import { FakeWhatsAppClient } from "../channels/whatsapp/fake-client.ts";
 import { startChannel, telegramEnv, type Driver, type Mode } from "../channels/telegram/harness.ts";
 import { ADMIN, OPERATOR_A, OPERATOR_B, STAFF_CHAT, testConfig } from "./helpers.ts";
 import { startForumStandIn, type Topic } from "./forum.ts";
+
+/** Generous waits: the CI machine has 2 cores and other suites run alongside. */
+export const UNTIL_MS = 30_000;
+export const E2E_TIMEOUT = 120_000;
 
 export const staffGroup = testGroup(STAFF_CHAT, "Hotline staff", true);
 export const aigul = testUser(OPERATOR_A, "ru", "Aigul");
@@ -62,7 +66,7 @@ export class Hotline {
   }
 
   /** Wait until `predicate` holds (polling the stand-in and the store), or fail naming `what`. */
-  async until<T>(what: string, predicate: () => T | undefined | false | null | Promise<T | undefined | false | null>, timeoutMs = 8000): Promise<T> {
+  async until<T>(what: string, predicate: () => T | undefined | false | null | Promise<T | undefined | false | null>, timeoutMs = UNTIL_MS): Promise<T> {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const value = await predicate();
@@ -81,6 +85,17 @@ export class Hotline {
   async cardOf(id: number): Promise<Message> {
     const cardId = await this.until(`the card of case #${id}`, async () => (await this.cases.service.cases.get(id))?.card);
     return this.api.message(STAFF_CHAT, cardId)!;
+  }
+
+  /** Deliver an update and wait for `count` messages the bot sends to `chatId` after it. */
+  async exchange(update: NewUpdate, chatId: number, count = 1): Promise<Message[]> {
+    const after = this.api.lastSeq;
+    await this.telegram.deliver(update);
+    const calls = await this.until(`${count} message(s) to ${chatId}`, () => {
+      const found = this.api.calls.filter((c) => c.seq > after && c.method === "sendMessage" && !c.fault && String(c.payload.chat_id) === String(chatId));
+      return found.length >= count ? found : undefined;
+    });
+    return calls.map((c) => c.result as Message);
   }
 
   answers(after = 0): RecordedCall[] {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "grammy/types";
 import { updates } from "../support/bot-api/index.ts";
 import { ADMIN, FakeClock, STAFF_CHAT } from "./helpers.ts";
-import { Hotline, aigul, bakyt, startHotline, testUser } from "./rig.ts";
+import { E2E_TIMEOUT, Hotline, aigul, bakyt, startHotline, testUser } from "./rig.ts";
 
 const MINUTE = 60_000;
 
@@ -18,13 +18,13 @@ function busiestWindow(times: number[], windowMs: number): number {
 }
 
 async function openCase(h: Hotline, user = testUser(5002, "ru")): Promise<number> {
-  await h.telegram.exchange(updates.command(user, "human"), user.id);
-  await h.telegram.exchange(updates.text(user, "Нужна помощь"), user.id);
-  await h.telegram.exchange(updates.text(user, "нет"), user.id);
+  await h.exchange(updates.command(user, "human"), user.id);
+  await h.exchange(updates.text(user, "Нужна помощь"), user.id);
+  await h.exchange(updates.text(user, "нет"), user.id);
   return h.until("the case", () => h.cases.service.cases.openFor({ channel: "telegram", id: String(user.id) }));
 }
 
-describe("staff group pace and reminders", () => {
+describe("staff group pace and reminders", { timeout: E2E_TIMEOUT }, () => {
   const open: Hotline[] = [];
   afterEach(async () => {
     for (const h of open.splice(0)) await h.close();
@@ -48,7 +48,7 @@ describe("staff group pace and reminders", () => {
     await h.desk.drain();
     const topic = await h.topicOf(id);
     for (let i = 0; i < 100; i++) await h.telegram.deliver(updates.text(user, `сообщение ${i}`));
-    await h.until("100 messages in the case log", async () => (await h.cases.service.cases.log(id)).filter((e) => e.type === "user").length >= 100, 20_000);
+    await h.until("100 messages in the case log", async () => (await h.cases.service.cases.log(id)).filter((e) => e.type === "user").length >= 100, 60_000);
     const start = clock.now();
     await h.desk.drain();
 

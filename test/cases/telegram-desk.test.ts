@@ -2,16 +2,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "grammy/types";
 import { updates } from "../support/bot-api/index.ts";
 import { STAFF_CHAT } from "./helpers.ts";
-import { Hotline, aigul, bakyt, staffGroup, startHotline, stranger, testUser } from "./rig.ts";
+import { E2E_TIMEOUT, Hotline, aigul, bakyt, staffGroup, startHotline, stranger, testUser } from "./rig.ts";
 
 const migrant = testUser(5001, "uz", "Aziz");
 const WA = "77001234567@c.us";
 
 /** A migrant on Telegram asks for a consultant through /human and opens case `#id`. */
 async function openOnTelegram(h: Hotline, user = migrant, words = "Ish beruvchi pasportimni oldi"): Promise<number> {
-  await h.telegram.exchange(updates.command(user, "human"), user.id);
-  await h.telegram.exchange(updates.text(user, words), user.id);
-  const [opened] = await h.telegram.exchange(updates.text(user, "ha"), user.id);
+  await h.exchange(updates.command(user, "human"), user.id);
+  await h.exchange(updates.text(user, words), user.id);
+  const [opened] = await h.exchange(updates.text(user, "ha"), user.id);
   expect(opened?.text).toContain("#");
   return h.until("the case", () => h.cases.service.cases.openFor({ channel: "telegram", id: String(user.id) }));
 }
@@ -20,7 +20,7 @@ function press(h: Hotline, who: typeof aigul, data: string, on: Message) {
   return h.telegram.deliver(updates.callback(who, data, on));
 }
 
-describe("hotline staff desk on Telegram", () => {
+describe("hotline staff desk on Telegram", { timeout: E2E_TIMEOUT }, () => {
   let h: Hotline | undefined;
   afterEach(async () => {
     await h?.close();
@@ -80,11 +80,11 @@ describe("hotline staff desk on Telegram", () => {
     await press(h, aigul, `case:out:${id}:referred`, ask);
     const feedback = await h.until("the feedback question", () => h!.sent(migrant.id).find((m) => m.reply_markup?.inline_keyboard.length === 5));
     expect((await h.cases.service.cases.get(id))?.outcome).toBe("referred");
-    await h.telegram.exchange(updates.callback(migrant, `c:case-fb:${id}:5`, feedback), migrant.id);
+    await h.exchange(updates.callback(migrant, `c:case-fb:${id}:5`, feedback), migrant.id);
     expect((await h.cases.service.cases.get(id))?.feedback).toBe(5);
     await h.until("the rating in the topic", () => h!.texts(STAFF_CHAT, topic).includes("The user rated the conversation 5 of 5."));
     // After the close the migrant talks to the bot again.
-    const [menu] = await h.telegram.exchange(updates.command(migrant, "menu"), migrant.id);
+    const [menu] = await h.exchange(updates.command(migrant, "menu"), migrant.id);
     expect(menu?.reply_markup?.inline_keyboard.length).toBeGreaterThan(3);
   });
 
