@@ -4,7 +4,9 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import type { App } from "../../app/app.ts";
 import type { Channel } from "../channel.ts";
-import type { Address, Lang, Outbound } from "../../engine/types.ts";
+import { userKey, type Address, type Lang, type Outbound } from "../../engine/types.ts";
+import { readSession } from "../../engine/session.ts";
+import { sessionKey } from "../../router/default-router.ts";
 import { matchLang } from "../../i18n/localizer.ts";
 import { hashId } from "../../log.ts";
 import { toInbound } from "./to-inbound.ts";
@@ -185,17 +187,18 @@ class GrammyTelegramChannel implements TelegramChannel {
     if (!inbound) return;
     const query = ctx.callbackQuery;
     let removeKeyboard = async (): Promise<void> => {};
+    let answered: Promise<void> = Promise.resolve();
     if (query) {
       const decoded = await decodeChoice(query.data, this.app.store);
       if (!decoded.ok) {
         this.app.log.info("telegram: button data rejected", { user: hashId(inbound.address.id), reason: decoded.reason });
         const id = decoded.reason === "expired" ? "tg-callback-expired" : "tg-callback-invalid";
-        await this.answer(query.id, this.app.i18n.t(this.langOf(inbound.langHint), id));
+        await this.answer(query.id, this.app.i18n.t(await this.userLang(inbound.address, inbound.langHint), id));
         return;
       }
       inbound.input = { kind: "choice", data: decoded.token };
-      // Stop the button's spinner at once; the reply follows as messages.
-      await this.answer(query.id);
+      // Stop the button's spinner at once, while the step runs; the reply follows as messages.
+      answered = this.answer(query.id);
       const pressed = query.message;
       if (pressed) {
         let removed = false;
@@ -211,11 +214,15 @@ class GrammyTelegramChannel implements TelegramChannel {
         };
       }
     }
-    const result = await this.app.router.handle(inbound, async (messages) => {
-      await removeKeyboard();
-      await this.deliverTo(inbound.address, messages);
-    });
-    if (!result.duplicate) await removeKeyboard();
+    try {
+      const result = await this.app.router.handle(inbound, async (messages) => {
+        // Removing the old keyboard and sending the new messages are independent: do both at once.
+        await Promise.all([removeKeyboard(), this.deliverTo(inbound.address, messages)]);
+      });
+      if (!result.duplicate) await removeKeyboard();
+    } finally {
+      await answered;
+    }
   }
 
   private async onGroup(ctx: Context): Promise<void> {
@@ -244,6 +251,17 @@ class GrammyTelegramChannel implements TelegramChannel {
     } catch (error) {
       this.app.log.debug("telegram: callback query not answered", { error: describe(error) });
     }
+  }
+
+  /** The language the user chose (read without the lock: only for a short note), else the hint's. */
+  private async userLang(address: Address, hint: string | undefined): Promise<Lang> {
+    try {
+      const read = readSession(await this.app.store.get(sessionKey(userKey(address))), this.app.clock.now());
+      if (read.session.lang) return read.session.lang;
+    } catch (error) {
+      this.app.log.debug("telegram: session not readable for a button answer", { error: describe(error) });
+    }
+    return this.langOf(hint);
   }
 
   private langOf(hint: string | undefined): Lang {
