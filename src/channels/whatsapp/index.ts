@@ -9,9 +9,11 @@ import { showPairingCode, showQr } from "./pairing.ts";
 import { PaceQueue, realTimer, type PaceTimer } from "./pace.ts";
 import { renderOutbound } from "./render.ts";
 import { editToInbound, toInbound } from "./to-inbound.ts";
+import { parseOutboxEntry, WHATSAPP_OUTBOX_KEY } from "./outbox.ts";
 
 export type { WhatsAppClientLike, WaMessageLike, WhatsAppEvents } from "./client.ts";
 export { RedisAuthStore } from "./redis-auth-store.ts";
+export { createWhatsAppOutbox, WHATSAPP_OUTBOX_KEY } from "./outbox.ts";
 
 /** What tests (and unusual deployments) may replace. Everything has a production default. */
 export interface WhatsAppChannelOptions {
@@ -35,6 +37,11 @@ export interface WhatsAppChannelOptions {
   reconnect?: { baseMs?: number; maxMs?: number };
   /** How long `stop()` lets queued messages go out before closing the browser. Default 15 s. */
   stopGraceMs?: number;
+  /**
+   * How often the shared outbox (messages other processes left for WhatsApp users, see
+   * `outbox.ts`) is checked while it is empty. Default 1 s; 0 turns the outbox off.
+   */
+  outboxPollMs?: number;
 }
 
 /**
@@ -70,6 +77,7 @@ export class WhatsAppChannel implements Channel {
   private ready = false;
   private readyWaiters: Array<() => void> = [];
   private stopped = false;
+  private stopping = false;
   /** Aborted by `stop()`: cuts short every pause (backoff, waiting for ready, the grace period). */
   private halt = new AbortController();
   private wasAuthenticated = false;
@@ -78,6 +86,8 @@ export class WhatsAppChannel implements Channel {
   private qrWritten = false;
   private reconnectAttempts = 0;
   private reconnecting = false;
+  private outboxTimer: NodeJS.Timeout | undefined;
+  private outboxRun: Promise<void> = Promise.resolve();
   /** Per chat, the handling of its latest message: the next one waits for it (order within a chat). */
   private readonly chats = new Map<string, Promise<void>>();
 
@@ -116,12 +126,15 @@ export class WhatsAppChannel implements Channel {
           "Check that Chromium runs (PUPPETEER_EXECUTABLE_PATH) and that this host reaches web.whatsapp.com; see docs/whatsapp.md.",
       );
     }
+    this.scheduleOutbox();
   }
 
   async stop(): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped || this.stopping) return;
+    this.stopping = true; // take nothing more from the outbox: it stays in Redis for the next start
+    if (this.outboxTimer) clearTimeout(this.outboxTimer);
     const grace = this.options.stopGraceMs ?? 15_000;
-    const inFlight = Promise.allSettled([this.pace.drain(), ...this.chats.values()]);
+    const inFlight = Promise.allSettled([this.outboxRun, this.pace.drain(), ...this.chats.values()]);
     const graceOver = new AbortController();
     const finished = await Promise.race([
       inFlight.then(() => true),
@@ -130,10 +143,13 @@ export class WhatsAppChannel implements Channel {
     graceOver.abort();
     if (!finished) this.log.warn("whatsapp stopping with messages still queued; their senders get a delivery error", { pending: this.pace.pending });
     this.stopped = true;
+    this.stopping = false;
     this.ready = false;
+    if (this.outboxTimer) clearTimeout(this.outboxTimer);
     this.halt.abort();
     this.pace.close();
     this.wakeWaiters();
+    await this.outboxRun;
     const client = this.client;
     if (!client) return;
     client.removeAllListeners();
@@ -288,6 +304,50 @@ export class WhatsAppChannel implements Channel {
       }
       this.reconnecting = false;
     })();
+  }
+
+  /** Check the shared outbox again after the poll interval (real time: it is not pacing). */
+  private scheduleOutbox(): void {
+    const every = this.options.outboxPollMs ?? 1000;
+    if (every <= 0 || this.stopped || this.stopping) return;
+    this.outboxTimer = setTimeout(() => {
+      this.outboxRun = this.drainOutbox().finally(() => this.scheduleOutbox());
+    }, every);
+  }
+
+  /**
+   * Send what other processes left in the outbox: one entry at a time and only while connected,
+   * so undelivered messages wait in Redis (not in this process's memory) through disconnects.
+   */
+  private async drainOutbox(): Promise<void> {
+    while (this.ready && !this.stopped && !this.stopping) {
+      let raw: string | null;
+      try {
+        raw = await this.app.store.lpop(WHATSAPP_OUTBOX_KEY);
+      } catch (error) {
+        this.log.warn("whatsapp outbox unreadable; retrying", { error: (error as Error).message });
+        return;
+      }
+      if (raw === null) return;
+      const entry = parseOutboxEntry(raw);
+      if (!entry) {
+        this.log.error("whatsapp outbox entry malformed; skipped", { bytes: raw.length });
+        continue;
+      }
+      const user = hashId(userKey(entry.address));
+      try {
+        await this.send(entry.address, entry.messages);
+        this.log.debug("whatsapp outbox message sent", { user, waited_ms: entry.at > 0 ? Math.max(0, this.app.clock.now() - entry.at) : undefined });
+      } catch (error) {
+        if (this.stopped || this.stopping) {
+          // Stopped while it waited: back to the outbox (at its end) for the next start.
+          await this.app.store.rpush(WHATSAPP_OUTBOX_KEY, raw).catch(() => undefined);
+          this.log.info("whatsapp outbox message returned for the next start", { user });
+          return;
+        }
+        this.log.error("whatsapp outbox message not delivered", { user, error: (error as Error).message });
+      }
+    }
   }
 
   /** Handle messages of one chat one after another, different chats concurrently. */
