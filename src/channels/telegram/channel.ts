@@ -41,7 +41,7 @@ export interface TelegramChannel extends Channel {
   readonly webhookPort: number | undefined;
 }
 
-const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 const DAY_MS = 86_400_000;
 
 /**

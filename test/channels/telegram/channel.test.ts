@@ -82,7 +82,7 @@ describe.each<Mode>(["polling", "webhook"])("Telegram channel (%s)", (mode) => {
 
   it("sets up its mode on start and registers the command menu in six languages", async () => {
     if (mode === "webhook") {
-      expect(api.webhook).toEqual({ url: WEBHOOK_URL, secret: SECRET, allowedUpdates: ["message", "edited_message", "callback_query", "my_chat_member"] });
+      expect(api.webhook).toEqual({ url: WEBHOOK_URL, secret: SECRET, allowedUpdates: ["message", "edited_message", "callback_query"] });
     } else {
       expect(api.callsOf("deleteWebhook")).toHaveLength(1);
       expect(api.webhook).toBeNull();
