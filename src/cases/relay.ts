@@ -119,10 +119,13 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
       await cases.userLeft(id);
       delete session.caseId;
       ctx.reply(cases.userText(ctx.lang, "case-left", { id }));
-      if (inbound.input.kind === "command") return "continue"; // /menu: the engine shows the menu
+      if (inbound.input.kind === "command") return "continue"; // /menu and the like: the engine does the rest
+      // "end chat" typed in words: the engine shows the main menu, as for /menu. The router hands
+      // this same Inbound to the engine; the reset stack makes the next message start afresh anyway.
       session.stack = [];
       session.wait = false;
-      return "handled";
+      inbound.input = { kind: "command", name: "menu" };
+      return "continue";
     }
     if (inbound.input.kind === "command" && inbound.input.name === "human") {
       ctx.reply(cases.userText(ctx.lang, "case-already-open", { id }));

@@ -130,7 +130,7 @@ describe("opening a case and relaying the user's messages", () => {
     ]);
 
     // "end chat" in another language than the user's still ends it.
-    expect(await say({ kind: "text", text: "Suhbatni tugatish!" })).toEqual({ result: "handled", replies: ["case-left"] });
+    expect(await say({ kind: "text", text: "Suhbatni tugatish!" })).toEqual({ result: "continue", replies: ["case-left"] });
     expect(session.caseId).toBeUndefined();
     expect(session.stack).toEqual([]);
     expect((await jobs()).at(-1)).toMatchObject({ t: "event", key: "case-staff-user-left" });
