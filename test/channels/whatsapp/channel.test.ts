@@ -198,6 +198,17 @@ describe("a conversation on WhatsApp", () => {
     expect(answer).toBe(t("media-unsupported"));
   });
 
+  it("explains that it cannot follow an edited message", async () => {
+    const { client, channel, say } = await rig();
+    const user = person();
+    await say(user, "Hi");
+    await say(user, "English");
+    const original = waMessage({ from: user, body: "1" });
+    client.emit("message_edit", original, "2", "1");
+    await channel.idle();
+    expect(client.textsTo(user).at(-1)).toBe(t("edited-unsupported"));
+  });
+
   it("ignores groups, status updates and its own messages", async () => {
     const { client, channel, say } = await rig();
     const user = person();
