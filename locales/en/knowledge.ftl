@@ -7,11 +7,8 @@
 
 kb-checked = Checked on { $date }. Rules change often: if in doubt, ask a consultant.
 kb-sources = Sources: { $list }
-kb-related = Related topics are below.
 kb-btn-details = More details
 kb-btn-consultant = Ask a consultant
-kb-btn-back = Back
-kb-btn-main = Main menu
 kb-btn-coming = Coming to Kazakhstan
 kb-btn-abroad = Going abroad to work
 

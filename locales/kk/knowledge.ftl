@@ -8,11 +8,8 @@
 # REVIEW: native speaker
 kb-checked = Тексерілген күні: { $date }. Ережелер жиі өзгереді: күмәніңіз болса, кеңесшіден сұраңыз.
 kb-sources = Дереккөздер: { $list }
-kb-related = Ұқсас тақырыптар төменде.
 kb-btn-details = Толығырақ
 kb-btn-consultant = Кеңесшіден сұрау
-kb-btn-back = Артқа
-kb-btn-main = Басты мәзір
 kb-btn-coming = Қазақстанға келу
 kb-btn-abroad = Шетелде жұмыс
 

@@ -7,11 +7,8 @@
 
 kb-checked = Текшерилген күнү: { $date }. Эрежелер көп өзгөрөт: күмөнүңүз болсо, кеңешчиден сураңыз.
 kb-sources = Булактар: { $list }
-kb-related = Окшош темалар төмөндө.
 kb-btn-details = Кененирээк
 kb-btn-consultant = Кеңешчиден суроо
-kb-btn-back = Артка
-kb-btn-main = Башкы меню
 kb-btn-coming = Казакстанга келүү
 kb-btn-abroad = Чет өлкөдө иштөө
 

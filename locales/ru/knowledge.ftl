@@ -7,11 +7,8 @@
 
 kb-checked = Проверено { $date }. Правила часто меняются: если сомневаетесь, спросите консультанта.
 kb-sources = Источники: { $list }
-kb-related = Похожие темы — ниже.
 kb-btn-details = Подробнее
 kb-btn-consultant = Спросить консультанта
-kb-btn-back = Назад
-kb-btn-main = Главное меню
 kb-btn-coming = Приезд в Казахстан
 kb-btn-abroad = Работа за границей
 

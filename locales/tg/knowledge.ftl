@@ -7,11 +7,8 @@
 
 kb-checked = Санаи санҷиш: { $date }. Қоидаҳо зуд-зуд иваз мешаванд: агар шубҳа дошта бошед, аз машваратчӣ пурсед.
 kb-sources = Манбаъҳо: { $list }
-kb-related = Мавзӯъҳои монанд дар поён.
 kb-btn-details = Муфассал
 kb-btn-consultant = Аз машваратчӣ пурсидан
-kb-btn-back = Бозгашт
-kb-btn-main = Менюи асосӣ
 kb-btn-coming = Омадан ба Қазоқистон
 kb-btn-abroad = Кор дар хориҷа
 

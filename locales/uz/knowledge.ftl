@@ -7,11 +7,8 @@
 
 kb-checked = Tekshirilgan sana: { $date }. Qoidalar tez-tez o'zgaradi: shubhangiz bo'lsa, maslahatchidan so'rang.
 kb-sources = Manbalar: { $list }
-kb-related = O'xshash mavzular pastda.
 kb-btn-details = Batafsil
 kb-btn-consultant = Maslahatchidan so'rash
-kb-btn-back = Orqaga
-kb-btn-main = Bosh menyu
 kb-btn-coming = Qozog'istonga kelish
 kb-btn-abroad = Chet elda ishlash
 

@@ -54,6 +54,11 @@ export class KnowledgeBase {
     return this.i18n.t(lang, key, args, errors);
   }
 
+  /** Any knowledge message (`kb-none`, `kb-danger`, ...) with the contacts as arguments. */
+  message(lang: Lang, id: string, args: Record<string, string> = {}): string {
+    return this.i18n.t(lang, id, { ...this.contacts, ...args });
+  }
+
   title(lang: Lang, id: string): string {
     return this.part(lang, id, "title") || id;
   }

@@ -79,7 +79,7 @@ export function stripSuffixes(word: string): string {
   return memo(`g:${word}`, () => {
     let stem = word;
     for (let round = 0; round < 3; round++) {
-      const suffix = SUFFIXES.find((s) => stem.endsWith(s) && stem.length - s.length >= (s.length >= 3 ? 3 : 4));
+      const suffix = SUFFIXES.find((s) => stem.endsWith(s) && stem.length - s.length >= (s.length >= 3 ? 4 : 5));
       if (!suffix) break;
       stem = stem.slice(0, -suffix.length);
     }

@@ -1,7 +1,40 @@
 import type { Plugin } from "../engine/plugin.ts";
 import type { PluginDeps } from "../app/deps.ts";
+import { parseKnowledgeMeta } from "./metadata.ts";
+import { KnowledgeBase, contactArgs } from "./articles.ts";
+import { DangerWords } from "./danger.ts";
+import { articleKind } from "./kinds/article.ts";
+import { pickKind } from "./kinds/pick.ts";
+import { dangerKind } from "./kinds/danger.ts";
+import { dangerInterceptor, searchInterceptor } from "./interceptors.ts";
+import { DATA_NAME, checkKnowledge } from "./check.ts";
 
-/** The knowledge module's node kinds, free-text handlers and effects (being built). */
-export function createKnowledgePlugin(_deps: PluginDeps): Plugin {
-  return { name: "knowledge" };
+/**
+ * The knowledge module: the `article`, `kb-pick` and `kb-danger` node kinds (the menus of
+ * `coming` and `abroad` and the free-text answers), the danger-word and search interceptors,
+ * and the checks of the article metadata and texts. The search index is built once here, from
+ * `flows/knowledge.yaml` and the texts of all six languages.
+ *
+ * If the metadata does not load, the module adds nothing but a check that says why.
+ */
+export function createKnowledgePlugin(deps: PluginDeps): Plugin {
+  const data = deps.flows.data.get(DATA_NAME);
+  let kb: KnowledgeBase;
+  try {
+    if (!data) throw new Error(`flows/${DATA_NAME}.yaml is missing (a data file with spec: 1, data: ${DATA_NAME})`);
+    kb = new KnowledgeBase(parseKnowledgeMeta(data.value, data.file), deps.i18n, contactArgs(deps.config));
+  } catch (error) {
+    const message = (error as Error).message;
+    return {
+      name: "knowledge",
+      check: () => [{ file: data?.file ?? `flows/${DATA_NAME}.yaml`, message, fix: "see docs/knowledge.md for the format of the article metadata" }],
+    };
+  }
+  const danger = new DangerWords(kb.meta.danger);
+  return {
+    name: "knowledge",
+    kinds: [articleKind(kb), pickKind(kb), dangerKind(kb)],
+    interceptors: [dangerInterceptor(danger, kb), searchInterceptor(kb)],
+    check: (flows, i18n) => checkKnowledge(kb.meta, flows, i18n),
+  };
 }

@@ -57,7 +57,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   weights: { fuzzy: 0.4, prefix: 0.3 },
   synonymWeight: 0.4,
   minCoverage: 0.3,
-  minScore: 2,
+  minScore: 5,
   confidentRatio: 1.35,
 };
 
@@ -196,7 +196,7 @@ export class KnowledgeSearch {
         if (variant.length >= 4 && !known) {
           for (const term of this.completions(variant)) add(term, (share * prefix * variant.length) / (variant.length + 0.3 * (term.length - variant.length)), index);
         }
-        if (!known && variant.length >= 5) {
+        if (!known && variant.length >= 6) {
           const max = variant.length >= 9 ? 2 : 1;
           for (const [term, distance] of this.near(variant, max)) add(term, (share * fuzzy * variant.length) / (variant.length + distance), index);
         }

@@ -1,9 +1,38 @@
 import type { Command } from "commander";
+import { loadConfig } from "../../config/load.ts";
+import { isLang, LANGS } from "../../engine/types.ts";
+import { loadKnowledgeBase } from "../../knowledge/load.ts";
+import { DangerWords } from "../../knowledge/danger.ts";
+import { ask } from "../../knowledge/ask.ts";
 
-/** `jol ask` — being built by its module's issue. */
+/**
+ * `jol ask [--lang xx] [--json] "question"` — the knowledge search from the command line, as
+ * the bot would answer. With `--json`, exactly one object:
+ * `{"id", "title", "text", "score", "alternatives": [{"id", "score"}]}`.
+ */
 export function register(program: Command): void {
-  program.command("ask").description("(not yet available)").action(() => {
-    process.stderr.write("jol ask is not available yet\n");
-    process.exitCode = 1;
-  });
+  program
+    .command("ask")
+    .description("answer a question from the knowledge base, as the bot would")
+    .argument("<question...>", "the question, in any of the six languages or Russian in Latin letters")
+    .option("--lang <lang>", `language of the answer: ${LANGS.join(", ")} (default: DEFAULT_LANG)`)
+    .option("--json", "print one JSON object {id, title, text, score, alternatives}")
+    .action((words: string[], options: { lang?: string; json?: boolean }) => {
+      const config = loadConfig();
+      if (options.lang !== undefined && !isLang(options.lang)) {
+        process.stderr.write(`--lang: expected one of ${LANGS.join(", ")}, found "${options.lang}"\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const lang = options.lang !== undefined && isLang(options.lang) ? options.lang : config.DEFAULT_LANG;
+      const kb = loadKnowledgeBase({ flowsDir: config.FLOWS_DIR, localesDir: config.LOCALES_DIR, config });
+      const result = ask(kb, words.join(" "), lang, new DangerWords(kb.meta.danger));
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        return;
+      }
+      const lines = [result.text];
+      if (result.id) lines.push("", `[${result.id}  score ${result.score}${result.alternatives.length ? `; also: ${result.alternatives.map((a) => `${a.id} ${a.score}`).join(", ")}` : ""}]`);
+      process.stdout.write(`${lines.join("\n")}\n`);
+    });
 }

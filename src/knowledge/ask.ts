@@ -1,0 +1,44 @@
+import type { Lang } from "../engine/types.ts";
+import type { KnowledgeBase } from "./articles.ts";
+import type { DangerWords } from "./danger.ts";
+
+/** What `jol ask --json` prints: exactly these keys. */
+export interface AskResult {
+  /** The best article, or null when nothing fits. */
+  id: string | null;
+  title: string | null;
+  /** The text the bot would send (the short answer; the choice of three; or "nothing found"). */
+  text: string;
+  /** The best article's relevance (only comparable within one question), or null. */
+  score: number | null;
+  /** The next best articles (up to two), so that id + alternatives are the top three. */
+  alternatives: Array<{ id: string; score: number }>;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Answer a question the way the bot does, as data (for `jol ask` and tests). Danger words,
+ * when given, put the offer of human help before the answer in `text`; `id` stays the article.
+ *
+ * @example
+ * ask(kb, "skolko dney mozhno", "uz").id; // "stay-rules"
+ */
+export function ask(kb: KnowledgeBase, question: string, lang: Lang, danger?: DangerWords): AskResult {
+  const found = kb.search.answer(question);
+  const [top, ...rest] = found.hits;
+  const alternatives = rest.slice(0, 2).map((h) => ({ id: h.id, score: round(h.score) }));
+  const warning = danger?.match(question).length ? kb.message(lang, "kb-danger") : "";
+  const withWarning = (text: string) => (warning ? `${warning}\n\n${text}` : text);
+  if (found.kind === "none" || !top) {
+    return { id: null, title: null, text: withWarning(kb.message(lang, "kb-none")), score: null, alternatives: found.hits.slice(0, 3).map((h) => ({ id: h.id, score: round(h.score) })) };
+  }
+  let text: string;
+  if (found.kind === "answer") {
+    text = kb.shortText(lang, top.id);
+  } else {
+    const titles = found.hits.slice(0, 3).map((h, i) => `${i + 1}. ${kb.title(lang, h.id)}`);
+    text = [kb.message(lang, "kb-pick"), ...titles].join("\n");
+  }
+  return { id: top.id, title: kb.title(lang, top.id), text: withWarning(text), score: round(top.score), alternatives };
+}

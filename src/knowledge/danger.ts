@@ -1,0 +1,48 @@
+import { LANGS, type Lang } from "../engine/types.ts";
+import { fold } from "./translit.ts";
+import { queryVariants, tokenize } from "./normalise.ts";
+import { editDistance } from "./search.ts";
+
+/**
+ * Words that signal danger ("забрали паспорт", "бьют", "help", "SOS", ...), from the `danger`
+ * lists of `flows/knowledge.yaml`. An entry matches a message when every one of its words is in
+ * the message, in any order and any word form (the same readings as the search: stems, script
+ * folding, one typo in long words), whatever language the message is typed in.
+ *
+ * @example
+ * const danger = new DangerWords({ ru: ["забрали паспорт"] });
+ * danger.match("у меня работодатель забрал паспорт"); // ["забрали паспорт"]
+ */
+export class DangerWords {
+  private readonly entries: Array<{ phrase: string; words: string[][] }> = [];
+
+  constructor(lists: Partial<Record<Lang, string[]>>) {
+    const seen = new Set<string>();
+    for (const lang of LANGS) {
+      for (const phrase of lists[lang] ?? []) {
+        const words = tokenize(phrase).map(readings);
+        const key = words.map((w) => w[0]).join(" ");
+        if (!words.length || seen.has(key)) continue;
+        seen.add(key);
+        this.entries.push({ phrase, words });
+      }
+    }
+  }
+
+  /**
+   * The entries found in `text` (as written in the data, never the user's words). `minWords`
+   * ignores shorter entries: where the bot waits for a typed answer, a lone "help" is not enough.
+   */
+  match(text: string, minWords = 1): string[] {
+    const found = new Set<string>();
+    for (const word of tokenize(text)) for (const reading of readings(word)) found.add(reading);
+    const long = [...found].filter((r) => r.length >= 6);
+    const has = (reading: string) =>
+      found.has(reading) || (reading.length >= 6 && long.some((r) => Math.abs(r.length - reading.length) <= 1 && editDistance(r, reading, 1) <= 1));
+    return this.entries.filter((e) => e.words.length >= minWords && e.words.every((w) => w.some(has))).map((e) => e.phrase);
+  }
+}
+
+function readings(word: string): string[] {
+  return [...new Set([fold(word), ...queryVariants(word)])];
+}

@@ -1,0 +1,65 @@
+import type { NodeContext, NodeResult } from "../engine/node-kind.ts";
+import type { TextInterceptor } from "../engine/plugin.ts";
+import type { KnowledgeBase } from "./articles.ts";
+import type { DangerWords } from "./danger.ts";
+import { queryWords } from "./normalise.ts";
+import { ANSWER_FLOW, ANSWER_MODES, CONSULTANT_FLOW, VARS, type AnswerMode } from "./flow-ids.ts";
+
+/** Node types of this module: text typed at one of them replaces the answer shown instead of stacking another. */
+const OWN_TYPES = new Set(["article", "kb-pick", "kb-danger"]);
+
+/** Show an answer: call the answer flow (so "Back" returns here), or replace the answer on screen. */
+function toAnswer(ctx: NodeContext, mode: AnswerMode, waitingType: string | undefined): NodeResult {
+  ctx.set(VARS.mode, mode);
+  return OWN_TYPES.has(waitingType ?? "") ? { to: "goto", flow: ANSWER_FLOW } : { to: "call", flow: ANSWER_FLOW };
+}
+
+/**
+ * Danger words first (priority 100: also where the bot waits for a typed answer): sets the var
+ * `danger` (the matched entries, so the case is marked urgent) and offers immediate human help.
+ * Inside the `consultant` flow it only sets the var and lets the conversation go on. Where a typed
+ * answer is expected, a one-word entry ("help") is not enough.
+ */
+export function dangerInterceptor(words: DangerWords, kb: KnowledgeBase): TextInterceptor {
+  return {
+    id: "knowledge-danger",
+    priority: 100,
+    handle(text, ctx, where) {
+      const matched = words.match(text, where.waitingType === "input" || ctx.flowId === CONSULTANT_FLOW ? 2 : 1);
+      if (!matched.length) return null;
+      ctx.set(VARS.danger, matched.join(", "));
+      if (ctx.flowId === CONSULTANT_FLOW) return null;
+      const found = kb.search.answer(text);
+      ctx.set(VARS.article, found.kind === "none" ? null : found.hits[0]!.id);
+      return toAnswer(ctx, ANSWER_MODES.danger, where.waitingType);
+    },
+  };
+}
+
+/**
+ * The knowledge search for typed questions wherever the bot is not waiting for a typed answer
+ * (priority 10: after danger words and pasted job ads). A clear best article is shown; a close
+ * call offers the top three; a question that matches nothing says so and offers the sections
+ * and a consultant. Text with no topic words ("99", "ok", "привет") is left to the engine's
+ * "did not understand".
+ */
+export function searchInterceptor(kb: KnowledgeBase): TextInterceptor {
+  return {
+    id: "knowledge-search",
+    priority: 10,
+    handle(text, ctx, where) {
+      if (where.waitingType === "input") return null;
+      if (!/\p{L}/u.test(text) || !queryWords(text).some((w) => /\p{L}/u.test(w.word))) return null;
+      const found = kb.search.answer(text);
+      if (found.kind === "answer") {
+        ctx.set(VARS.article, found.hits[0]!.id);
+        return toAnswer(ctx, ANSWER_MODES.view, where.waitingType);
+      }
+      if (found.kind === "pick") {
+        ctx.set(VARS.pick, found.hits.slice(0, 3).map((h) => h.id).join(","));
+        return toAnswer(ctx, ANSWER_MODES.pick, where.waitingType);
+      }
+      return toAnswer(ctx, ANSWER_MODES.none, where.waitingType);
+    },
+  };
+}
