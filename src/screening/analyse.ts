@@ -39,6 +39,7 @@ export interface RuleTestFailure {
 
 const SENTENCE_END = /[!?;\n]|\.(?!\d)/gu;
 const CLAUSE_END = /[!?;\n,:()—–]|\.(?!\d)|\s-\s/gu;
+const CLAUSE_SPLIT = /[!?;\n,:()—–]|\.(?!\d)|\s-\s/u;
 
 /**
  * Finds red flags in the text of a job offer, using the catalogue and the per-language rule files.
@@ -209,7 +210,10 @@ function negated(rule: CompiledRule, text: string, start: number, end: number): 
   const before = text.slice(a, start).split(/\s+/).filter(Boolean).slice(-rule.scope.before).join(" ");
   const after = text.slice(end, b);
   const afterWords = new RegExp(`^[\\p{L}\\p{N}'_-]*(?:\\s+[\\p{L}\\p{N}'_-]+){0,${rule.scope.after}}`, "u").exec(after)?.[0] ?? "";
-  const window = `${before} ${text.slice(start, end)}${afterWords}`;
+  // A match that spans clauses ("девушек без опыта, … фото") is judged by its last clause only.
+  const inside = text.slice(start, end);
+  const lastClause = inside.split(CLAUSE_SPLIT).at(-1) ?? inside;
+  const window = lastClause === inside ? `${before} ${inside}${afterWords}` : `${lastClause}${afterWords}`;
   return rule.negation.some((n) => test(n, window));
 }
 
