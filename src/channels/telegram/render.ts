@@ -19,6 +19,10 @@ import { encodeChoice, type EncodedChoice } from "./callback-data.ts";
  *   ends, then at sentence or word ends — never inside a word unless a "word" is 4096 long.
  * - **Media** (`Outbound.media` with a file id or URL) goes as sendPhoto/sendDocument/...; the
  *   text becomes its caption when it fits 1024 characters, else follows as messages.
+ * - **Consecutive plain texts of one reply become one message** (blank line between) when the
+ *   result fits 4096 characters: "Language set." + the menu is one message with the menu's
+ *   buttons. One notification instead of two on the user's phone, and no second message to wait
+ *   a second for under Telegram's one-message-per-second-per-chat limit.
  */
 export const MAX_MESSAGE_CHARS = 4096;
 export const MAX_CAPTION_CHARS = 1024;
@@ -57,7 +61,7 @@ const BUTTONS_ONLY_TEXT = "⬇️";
 export function render(messages: Outbound[], extra: Record<string, unknown> = {}): Rendered {
   const calls: RenderedCall[] = [];
   const choices: EncodedChoice[] = [];
-  for (const message of messages) {
+  for (const message of joinTexts(messages)) {
     let keyboard: InlineKeyboardButton[][] | undefined;
     if (message.choices && message.choices.length > 0) {
       keyboard = message.choices.map((choice) => {
@@ -94,6 +98,33 @@ export function render(messages: Outbound[], extra: Record<string, unknown> = {}
     });
   }
   return { calls, choices };
+}
+
+/**
+ * Join each text that has no buttons and no media with the message after it (if that has no
+ * media either), as long as the result fits one Telegram message.
+ */
+export function joinTexts(messages: Outbound[]): Outbound[] {
+  const out: Outbound[] = [];
+  for (const message of messages) {
+    const previous = out[out.length - 1];
+    const before = previous?.text.trim() ?? "";
+    const text = message.text.trim();
+    const joinable =
+      previous !== undefined &&
+      !previous.choices?.length &&
+      !previous.media &&
+      !message.media &&
+      before.length > 0 &&
+      text.length > 0 &&
+      before.length + 2 + text.length <= MAX_MESSAGE_CHARS;
+    if (joinable) {
+      out[out.length - 1] = { ...message, text: `${before}\n\n${text}`, keys: [...(previous.keys ?? []), ...(message.keys ?? [])] };
+    } else {
+      out.push(message);
+    }
+  }
+  return out;
 }
 
 /**

@@ -65,8 +65,8 @@ describe.each<Mode>(["polling", "webhook"])("Telegram end to end (%s)", (mode) =
   /** /start with a deep link, then Uzbek by button: returns the main menu message. */
   async function onboard(): Promise<Message> {
     const [languages] = await driver.exchange(updates.command(user, "start", "poster-bus-7"), chat);
-    const menu = await driver.exchange(updates.callback(user, button(languages!, "O'zbekcha"), languages!), chat, 2);
-    return menu[1]!;
+    const [menu] = await driver.exchange(updates.callback(user, button(languages!, "O'zbekcha"), languages!), chat);
+    return menu!;
   }
 
   it("greets a first contact with the language menu, records the deep link, and follows a menu path by button and by typed number", async () => {
@@ -74,9 +74,10 @@ describe.each<Mode>(["polling", "webhook"])("Telegram end to end (%s)", (mode) =
     expect(languages!.text).toBe(app.i18n.t("uz", "language-choose"));
     expect(languages!.reply_markup!.inline_keyboard[0]![0]).toEqual({ text: "O'zbekcha", callback_data: "c:language/choose/uz" });
 
-    const [confirm, menu] = await driver.exchange(updates.callback(user, button(languages!, "O'zbekcha"), languages!), chat, 2);
-    expect(confirm!.text).toBe(t("language-set"));
-    expect(menu!.text).toBe(t("main-menu"));
+    // The confirmation and the menu are one message, under the menu's buttons.
+    const [menu] = await driver.exchange(updates.callback(user, button(languages!, "O'zbekcha"), languages!), chat);
+    expect(menu!.text).toBe(`${t("language-set")}\n\n${t("main-menu")}`);
+    expect(menu!.reply_markup?.inline_keyboard.length).toBe(7);
     expect(api.callsOf("answerCallbackQuery", { ok: true })).toHaveLength(1);
     expect(api.message(chat, languages!.message_id)?.reply_markup).toBeUndefined();
     expect(await session()).toMatchObject({ lang: "uz", src: "poster-bus-7" });
@@ -93,11 +94,10 @@ describe.each<Mode>(["polling", "webhook"])("Telegram end to end (%s)", (mode) =
     // The phone is in English, the user chooses Uzbek: the button answers follow the choice.
     const english = testUser(5152, "en");
     const [languages] = await driver.exchange(updates.command(english, "start"), english.id);
-    const [, menu] = await driver.exchange(updates.callback(english, button(languages!, "O'zbekcha"), languages!), english.id, 2);
+    const [menu] = await driver.exchange(updates.callback(english, button(languages!, "O'zbekcha"), languages!), english.id);
     // A button of a menu the flows no longer have (an old message from before a flow change).
-    const stale = await driver.exchange(updates.callback(english, "c:main/menu-2025/visa", menu!), english.id, 2);
-    expect(stale[0]!.text).toBe(t("stale-button"));
-    expect(stale[1]!.text).toBe(t("main-menu"));
+    const [stale] = await driver.exchange(updates.callback(english, "c:main/menu-2025/visa", menu!), english.id);
+    expect(stale!.text).toBe(`${t("stale-button")}\n\n${t("main-menu")}`);
 
     const after = api.lastSeq;
     await driver.deliver(updates.callback(english, "\u202egarbage", { message_id: 1 }));
@@ -108,10 +108,10 @@ describe.each<Mode>(["polling", "webhook"])("Telegram end to end (%s)", (mode) =
 
   it("answers a sticker and a voice note politely", async () => {
     await onboard();
-    const sticker = await driver.exchange(updates.sticker(user), chat, 2);
-    expect(sticker[0]!.text).toBe(t("media-unsupported"));
-    const voice = await driver.exchange(updates.voice(user), chat, 2);
-    expect(voice[0]!.text).toBe(t("media-unsupported"));
+    const [sticker] = await driver.exchange(updates.sticker(user), chat);
+    expect(sticker!.text!.startsWith(t("media-unsupported"))).toBe(true);
+    const [voice] = await driver.exchange(updates.voice(user), chat);
+    expect(voice!.text!.startsWith(t("media-unsupported"))).toBe(true);
   });
 
   it("delivers after a 429 retry_after, and marks a user who blocked the bot (403) without a retry storm", async () => {
@@ -142,7 +142,7 @@ describe.each<Mode>(["polling", "webhook"])("Telegram end to end (%s)", (mode) =
     await api.waitForCalls("sendMessage", 1, { chatId: chat, after });
     await driver.exchange(updates.text(user, "7"), chat, 3);
     const texts = api.callsOf("sendMessage", { chatId: chat, ok: true }).filter((c) => c.seq > after).map((c) => c.payload.text);
-    expect(texts.filter((x) => x === t("main-menu"))).toHaveLength(2); // one for /menu, one after "7"
+    expect(texts.filter((x) => x === t("main-menu"))).toHaveLength(2); // one for /menu, one after "7" (the long text does not fit with it)
     expect(texts).toHaveLength(4);
   });
 });
@@ -162,17 +162,12 @@ describe.each<Mode>(["polling", "webhook"])("Telegram restart (%s)", (mode) => {
     const app2 = await makeApp(api, mode, store2);
     const second = await startChannel(app2, api);
     try {
-      const [confirm, menu] = await second.exchange(updates.callback(user, button(languages!, "Қазақша"), languages!), user.id, 2);
-      expect(confirm!.text).toBe(app2.i18n.t("kk", "language-set"));
-      expect(menu!.text).toBe(app2.i18n.t("kk", "main-menu"));
+      const [menu] = await second.exchange(updates.callback(user, button(languages!, "Қазақша"), languages!), user.id);
+      expect(menu!.text).toBe(`${app2.i18n.t("kk", "language-set")}\n\n${app2.i18n.t("kk", "main-menu")}`);
       const session = readSession(await store2.get(sessionKey(`telegram:${user.id}`)), Date.now()).session;
       expect(session).toMatchObject({ lang: "kk", src: "partner-ngo" });
       // Polling: the first update may be fetched again by the new process; it is not answered twice.
-      expect(api.callsOf("sendMessage", { chatId: user.id, ok: true }).map((c) => c.payload.text)).toEqual([
-        languages!.text,
-        confirm!.text,
-        menu!.text,
-      ]);
+      expect(api.callsOf("sendMessage", { chatId: user.id, ok: true }).map((c) => c.payload.text)).toEqual([languages!.text, menu!.text]);
     } finally {
       await second.stop();
       await app2.close();

@@ -30,8 +30,23 @@ describe("render", () => {
     expect(calls).toEqual([{ method: "sendPhoto", payload: { photo: "AgAC1", caption: "from your consultant" } }]);
   });
 
+  it("joins consecutive texts of one reply into one message under the last one's buttons, when they fit", () => {
+    const { calls } = render([
+      { text: "Language set.", keys: ["language-set"] },
+      { text: "Main menu", choices: [{ id: "main/menu/a", label: "A" }] },
+      { text: "after buttons" },
+    ]);
+    expect(calls.map((c) => c.payload.text)).toEqual(["Language set.\n\nMain menu", "after buttons"]);
+    expect(calls[0]!.payload.reply_markup).toBeDefined();
+    const big = render([{ text: "x".repeat(3000) }, { text: "y".repeat(2000) }]).calls;
+    expect(big.map((c) => (c.payload.text as string).length)).toEqual([3000, 2000]);
+    const media = render([{ text: "see photo" }, { text: "", media: { kind: "photo", fileId: "F" } }]).calls;
+    expect(media.map((c) => c.method)).toEqual(["sendMessage", "sendPhoto"]);
+  });
+
   it("adds extra fields (a forum thread) to every call", () => {
-    const { calls } = render([{ text: "x" }, { text: "y" }], { message_thread_id: 9 });
+    const { calls } = render([{ text: "x", media: { kind: "document", fileId: "D" } }, { text: "y" }], { message_thread_id: 9 });
+    expect(calls).toHaveLength(2);
     expect(calls.every((c) => c.payload.message_thread_id === 9)).toBe(true);
   });
 });
