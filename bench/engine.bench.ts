@@ -22,6 +22,7 @@ import { Session } from "node:inspector/promises";
 import { createApp } from "../src/app/create.ts";
 import { loadConfig } from "../src/config/load.ts";
 import { silentLogger } from "../src/log.ts";
+import { MemoryStore } from "../src/store/memory.ts";
 import { RedisStore, redactUrl } from "../src/store/redis.ts";
 import type { Inbound, Input, Outbound } from "../src/engine/types.ts";
 import type { Router } from "../src/router/router.ts";
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: process.env.BENCH_WARMUP ?? "200" },
     redis: { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
     profile: { type: "string", default: process.env.BENCH_PROFILE },
+    memory: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -43,6 +45,7 @@ if (args.help) {
   --concurrency  users talking at the same time (default 32; env BENCH_CONCURRENCY)
   --warmup       users run first and not measured, to warm up the JIT (default 200; env BENCH_WARMUP)
   --redis        Redis URL (default REDIS_URL, else redis://127.0.0.1:6379); keys go under bench:<random>:
+  --memory       use the in-memory store instead of Redis: what the engine and router cost alone
   --profile F    write a CPU profile of the measured phase to F (.cpuprofile, open in Chrome DevTools)`);
   process.exit(0);
 }
@@ -145,7 +148,7 @@ async function main(): Promise<void> {
   const store = await RedisStore.connect({ url: args.redis, prefix });
   // Defaults only (no .env): the figures should not depend on the machine's settings.
   const config = loadConfig({ LOG_LEVEL: "silent", DEFAULT_LANG: "ru" });
-  const app = await createApp({ config, store, log: silentLogger });
+  const app = await createApp({ config, store: args.memory ? new MemoryStore() : store, log: silentLogger });
   try {
     const warm: Stats = { latencies: [], messages: 0, silent: 0, duplicates: 0, errors: 0 };
     await runUsers(app.router, 0, WARMUP, warm);
@@ -180,25 +183,25 @@ async function main(): Promise<void> {
     const p99 = percentile(sorted, 99);
     const max = sorted[sorted.length - 1] ?? NaN;
 
-    // Bytes per stored session: the JSON value (STRLEN) and what Redis spends on the key in all.
-    const sessionKeys = (await store.keys("s:")).map((k) => prefix + k);
-    const lengths = await Promise.all(sessionKeys.map((k) => store.client.strlen(k)));
-    const sample = sessionKeys.slice(0, 200);
+    // Bytes per stored session: the JSON value (STRLEN) and, on Redis, what the key costs in all.
+    const sessionKeys = await app.store.keys("s:");
+    const lengths = await Promise.all(sessionKeys.map(async (k) => Buffer.byteLength((await app.store.get(k)) ?? "")));
+    const sample = args.memory ? [] : sessionKeys.slice(0, 200).map((k) => prefix + k);
     const usage = await Promise.all(sample.map((k) => store.client.memory("USAGE", k)));
     const meanLen = lengths.reduce((a, b) => a + b, 0) / Math.max(lengths.length, 1);
     const maxLen = Math.max(0, ...lengths);
     const meanUsage = usage.reduce<number>((a, b) => a + (b ?? 0), 0) / Math.max(usage.length, 1);
-    const perUserKeys = (await store.keys("")).length / (WARMUP + USERS);
+    const perUserKeys = (await app.store.keys("")).length / (WARMUP + USERS);
 
     const ok = (pass: boolean): string => (pass ? "ok" : "MISSED");
     const ms = (v: number): string => `${v.toFixed(2)} ms`;
-    console.log(`Jol engine benchmark — node ${process.version}, ${redactUrl(args.redis)}`);
+    console.log(`Jol engine benchmark — node ${process.version}, ${args.memory ? "in-memory store (no Redis)" : redactUrl(args.redis)}`);
     console.log(`  users ${USERS} (+${WARMUP} warm-up) x ${SCRIPT.length} messages, concurrency ${CONCURRENCY}`);
     console.log(`  messages      ${stats.messages} in ${seconds.toFixed(2)} s`);
     console.log(`  throughput    ${Math.round(rate)} msg/s                  goal >= 5000: ${ok(rate >= 5000)}`);
     console.log(`  latency       p50 ${ms(p50)}, p90 ${ms(p90)}, p99 ${ms(p99)}, max ${ms(max)}   goal p99 < 10 ms: ${ok(p99 < 10)}`);
     console.log(
-      `  session       ${Math.round(meanLen)} B mean, ${maxLen} B max (STRLEN, ${lengths.length} sessions); ~${Math.round(meanUsage)} B in Redis (MEMORY USAGE)   goal < 1 KB: ${ok(maxLen < 1024)}`,
+      `  session       ${Math.round(meanLen)} B mean, ${maxLen} B max (STRLEN, ${lengths.length} sessions)${args.memory ? "" : `; ~${Math.round(meanUsage)} B in Redis (MEMORY USAGE)`}   goal < 1 KB: ${ok(maxLen < 1024)}`,
     );
     console.log(`  keys per user ${perUserKeys.toFixed(1)} (session, dedupe ids, ...)`);
     console.log(
@@ -212,7 +215,8 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    await app.close().catch(() => undefined); // closes the store too
+    await app.close().catch(() => undefined); // closes its store
+    if (args.memory) await store.close();
     const cleaner = await RedisStore.connect({ url: args.redis, prefix });
     const keys = await cleaner.keys("");
     for (let i = 0; i < keys.length; i += 1000) await cleaner.delete(...keys.slice(i, i + 1000));
