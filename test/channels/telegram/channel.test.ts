@@ -229,6 +229,21 @@ describe("Telegram channel extensions and webhook security", () => {
     }
   });
 
+  it("retries a 5xx from Telegram and then delivers", async () => {
+    const scripted = scriptedRouter(store);
+    const app = fakeApp(store, scripted.router, telegramEnv(api, "polling"));
+    const driver = await startChannel(app, api);
+    try {
+      const user = testUser(11);
+      api.fail({ method: "sendMessage", chatId: user.id, times: 1, code: 502 });
+      const [reply] = await driver.exchange(updates.text(user, "hi"), user.id);
+      expect(reply!.text).toBe("echo hi");
+      expect(api.callsOf("sendMessage", { chatId: user.id }).map((c) => c.fault?.code ?? 200)).toEqual([502, 200]);
+    } finally {
+      await driver.stop();
+    }
+  });
+
   it("rejects webhook requests with a wrong or missing secret (401) and does not process them", async () => {
     const scripted = scriptedRouter(store);
     const app = fakeApp(store, scripted.router, telegramEnv(api, "webhook"));
@@ -238,6 +253,13 @@ describe("Telegram channel extensions and webhook security", () => {
       const wrong = await api.postUpdate(updates.text(user, "forged"), { url: driver.webhookUrl, secret: "not-the-secret" });
       const missing = await api.postUpdate(updates.text(user, "forged"), { url: driver.webhookUrl, secret: null });
       expect([wrong.status, missing.status]).toEqual([401, 401]);
+      const notJson = await fetch(driver.webhookUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: "{not json",
+      });
+      expect(notJson.status).toBe(400);
+      expect((await fetch(driver.webhookUrl.replace("/telegram", "/healthz"))).status).toBe(200);
       const ok = await api.postUpdate(updates.text(user, "real"), { url: driver.webhookUrl });
       expect(ok.status).toBe(200);
       expect(scripted.seen.map((s) => s.input)).toEqual([{ kind: "text", text: "real" }]);
