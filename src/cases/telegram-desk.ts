@@ -200,7 +200,8 @@ export class TelegramDesk {
       }
     }
     const result = await this.cases.say(id, actor, { text: text ?? "", media });
-    if (result === "closed") await this.reply(id, "case-staff-is-closed");
+    // Only the last assignee may think they are still talking to the user; others just chat.
+    if (result === "closed" && c.assignee?.id === actor.id) await this.reply(id, "case-staff-is-closed");
   }
 
   private async onCommand(id: number, actor: Actor, name: string, arg: string): Promise<void> {
