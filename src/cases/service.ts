@@ -330,9 +330,12 @@ export class CaseService {
     return this.deps.config.HOTLINE_SLA_MINUTES * 60_000;
   }
 
-  /** Whether a staff group exists to show queued jobs (otherwise only `jol desk` reads the store). */
+  /**
+   * Whether a Telegram staff group will show queued jobs (a staff chat and a bot token). Otherwise
+   * nothing is queued — nobody would ever take it off — and `jol desk` reads the store directly.
+   */
   get hasStaffGroup(): boolean {
-    return this.deps.config.TELEGRAM_STAFF_CHAT_ID !== undefined;
+    return this.deps.config.TELEGRAM_STAFF_CHAT_ID !== undefined && this.deps.config.TELEGRAM_BOT_TOKEN !== undefined;
   }
 
   async push(...jobs: StaffJob[]): Promise<void> {

@@ -49,6 +49,7 @@ export const STAFF_CHAT = -1001234567890;
 
 export function testConfig(extra: Record<string, string> = {}): Config {
   return loadConfig({
+    TELEGRAM_BOT_TOKEN: "123456:TEST-token-for-the-stand-in_0123",
     TELEGRAM_STAFF_CHAT_ID: String(STAFF_CHAT),
     TELEGRAM_OPERATOR_IDS: `${OPERATOR_A},${OPERATOR_B}`,
     TELEGRAM_ADMIN_IDS: String(ADMIN),
