@@ -5,6 +5,7 @@
  *
  *   npm run bench                                  # 2000 users, 32 at a time
  *   npm run bench -- --users 5000 --concurrency 64
+ *   npm run bench -- --rate 5000                   # latency at 5,000 msg/s offered
  *   BENCH_USERS=500 REDIS_URL=redis://host:6379 npm run bench
  *
  * Each simulated Telegram user runs the main-menu conversation a real one would: /start, the
@@ -31,6 +32,7 @@ const { values: args } = parseArgs({
   options: {
     users: { type: "string", default: process.env.BENCH_USERS ?? "2000" },
     concurrency: { type: "string", default: process.env.BENCH_CONCURRENCY ?? "32" },
+    rate: { type: "string", default: process.env.BENCH_RATE ?? "0" },
     warmup: { type: "string", default: process.env.BENCH_WARMUP ?? "200" },
     redis: { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
     profile: { type: "string", default: process.env.BENCH_PROFILE },
@@ -42,7 +44,9 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(`Usage: npm run bench -- [--users N] [--concurrency C] [--warmup W] [--redis URL]
   --users        simulated users, each runs the whole menu conversation (default 2000; env BENCH_USERS)
-  --concurrency  users talking at the same time (default 32; env BENCH_CONCURRENCY)
+  --concurrency  users talking at the same time (default 32; env BENCH_CONCURRENCY): how fast can it go
+  --rate R       instead: new users arrive so that R messages/s are offered (open loop; env BENCH_RATE):
+                 what latency do users see at that load
   --warmup       users run first and not measured, to warm up the JIT (default 200; env BENCH_WARMUP)
   --redis        Redis URL (default REDIS_URL, else redis://127.0.0.1:6379); keys go under bench:<random>:
   --memory       use the in-memory store instead of Redis: what the engine and router cost alone
@@ -52,6 +56,7 @@ if (args.help) {
 
 const USERS = positive("users", args.users);
 const CONCURRENCY = positive("concurrency", args.concurrency);
+const RATE = Math.max(0, Number(args.rate) || 0);
 const WARMUP = Math.max(0, Number(args.warmup) | 0);
 
 function positive(name: string, value: string): number {
@@ -122,13 +127,40 @@ async function converse(router: Router, userIndex: number, stats: Stats): Promis
   }
 }
 
-/** Run users `from..to-1`, at most CONCURRENCY at once. */
-async function runUsers(router: Router, from: number, to: number, stats: Stats): Promise<void> {
+/** Run users `from..to-1`: closed loop (CONCURRENCY at once) or, with RATE, open loop. */
+async function runUsers(router: Router, from: number, to: number, stats: Stats): Promise<{ peak: number }> {
+  return RATE > 0 ? runAtRate(router, from, to, stats) : runClosed(router, from, to, stats);
+}
+
+/**
+ * Open loop: user i starts at i * (messages per user / RATE) seconds, whatever the others are
+ * doing, the way real users arrive; each then talks without pausing. Reports the peak number of
+ * users in conversation at once.
+ */
+async function runAtRate(router: Router, from: number, to: number, stats: Stats): Promise<{ peak: number }> {
+  const gapMs = (SCRIPT.length / RATE) * 1000;
+  const started = performance.now();
+  const running = new Set<Promise<void>>();
+  let peak = 0;
+  for (let i = from; i < to; i++) {
+    const due = started + (i - from) * gapMs;
+    const wait = due - performance.now();
+    if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
+    const conversation = converse(router, i, stats).finally(() => running.delete(conversation));
+    running.add(conversation);
+    peak = Math.max(peak, running.size);
+  }
+  await Promise.all(running);
+  return { peak };
+}
+
+async function runClosed(router: Router, from: number, to: number, stats: Stats): Promise<{ peak: number }> {
   let next = from;
   const worker = async (): Promise<void> => {
     while (next < to) await converse(router, next++, stats);
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, to - from) }, worker));
+  return { peak: Math.min(CONCURRENCY, to - from) };
 }
 
 /** Redis' own CPU seconds and command count, from INFO (the server is shared: other clients count too). */
@@ -163,7 +195,7 @@ async function main(): Promise<void> {
     const stats: Stats = { latencies: [], messages: 0, silent: 0, duplicates: 0, errors: 0 };
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    await runUsers(app.router, WARMUP, WARMUP + USERS, stats);
+    const { peak } = await runUsers(app.router, WARMUP, WARMUP + USERS, stats);
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const redisAfter = await redisCounters(store);
@@ -196,7 +228,8 @@ async function main(): Promise<void> {
     const ok = (pass: boolean): string => (pass ? "ok" : "MISSED");
     const ms = (v: number): string => `${v.toFixed(2)} ms`;
     console.log(`Jol engine benchmark — node ${process.version}, ${args.memory ? "in-memory store (no Redis)" : redactUrl(args.redis)}`);
-    console.log(`  users ${USERS} (+${WARMUP} warm-up) x ${SCRIPT.length} messages, concurrency ${CONCURRENCY}`);
+    const mode = RATE > 0 ? `offered ${RATE} msg/s (open loop), at most ${peak} users at once` : `concurrency ${CONCURRENCY} (closed loop)`;
+    console.log(`  users ${USERS} (+${WARMUP} warm-up) x ${SCRIPT.length} messages, ${mode}`);
     console.log(`  messages      ${stats.messages} in ${seconds.toFixed(2)} s`);
     console.log(`  throughput    ${Math.round(rate)} msg/s                  goal >= 5000: ${ok(rate >= 5000)}`);
     console.log(`  latency       p50 ${ms(p50)}, p90 ${ms(p90)}, p99 ${ms(p99)}, max ${ms(max)}   goal p99 < 10 ms: ${ok(p99 < 10)}`);
