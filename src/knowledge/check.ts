@@ -15,7 +15,8 @@ export function checkKnowledge(meta: KnowledgeMeta, flows: FlowSet, i18n: Locali
   const problems: CheckProblem[] = [];
   const data = flows.data.get(DATA_NAME);
   const file = data?.file ?? "flows/knowledge.yaml";
-  const line = (path: (string | number)[]) => data?.line(["value", ...path]) ?? data?.line(path);
+  // `line` takes a path inside the data file's `value`.
+  const line = (path: (string | number)[]) => data?.line(path);
   const ids = new Set<string>();
   meta.articles.forEach((article, i) => {
     const at = (...rest: (string | number)[]) => line(["articles", i, ...rest]);

@@ -31,17 +31,17 @@ function memo(key: string, make: () => string): string {
 
 /** Russian word (Cyrillic, lower case) → its Snowball stem, folded. */
 export function russianTerm(word: string): string {
-  return memo(`r:${word}`, () => fold(russian.stem(word.replace(/ё/g, "е"))));
+  return memo(`r:${word}`, () => fold(russian.stem(word.toLowerCase().replace(/ё/g, "е"))));
 }
 
 /** English word → its Snowball stem, folded. */
 export function englishTerm(word: string): string {
-  return memo(`e:${word}`, () => fold(english.stem(word.replace(/['’]/g, ""))));
+  return memo(`e:${word}`, () => fold(english.stem(word.toLowerCase().replace(/['’]/g, ""))));
 }
 
 /** A Latin word read as transliterated Russian → the Russian term, or undefined. */
 export function translitRussianTerm(word: string): string | undefined {
-  const cyr = latinToRussian(word);
+  const cyr = latinToRussian(word.toLowerCase());
   return cyr ? russianTerm(cyr) : undefined;
 }
 

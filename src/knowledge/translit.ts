@@ -8,7 +8,7 @@
  */
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "j", з: "z", и: "i", й: "i",
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "io", ж: "j", з: "z", и: "i", й: "i",
   к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f",
   х: "h", ц: "c", ч: "ch", ш: "sh", щ: "sh", ъ: "", ы: "i", ь: "", э: "e", ю: "iu", я: "ia",
   // Kazakh, Kyrgyz
@@ -51,7 +51,7 @@ const folded = new Map<string, string>();
 
 function foldUncached(word: string): string {
   let out = "";
-  for (const ch of word) {
+  for (const ch of word.toLowerCase()) {
     const cyr = CYRILLIC_TO_LATIN[ch];
     if (cyr !== undefined) out += cyr;
     else out += LATIN_SPECIAL[ch] ?? ch;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { Engine } from "../../src/engine/engine.ts";
+import { checkContent } from "../../src/cli/commands/flows.ts";
+import { loadConfig } from "../../src/config/load.ts";
+import { globalArgs } from "../../src/app/create.ts";
+import { createKnowledgePlugin } from "../../src/knowledge/plugin.ts";
+import { Talk } from "../support/engine.ts";
+import { MemoryStore } from "../../src/store/memory.ts";
+import { silentLogger } from "../../src/log.ts";
+import { systemClock } from "../../src/engine/types.ts";
+import { ChannelRegistry } from "../../src/channels/channel.ts";
+
+// The knowledge module inside the real engine with the real flows and texts (no storage needed:
+// the engine step is pure).
+const config = loadConfig({});
+const content = checkContent(config);
+const engine = new Engine({
+  flows: content.flows,
+  i18n: content.i18n,
+  kinds: content.kinds,
+  interceptors: content.plugins.flatMap((p) => p.interceptors ?? []),
+  defaultLang: "ru",
+  globals: globalArgs(config),
+});
+
+function talk(lang = "ru"): Talk {
+  const t = new Talk(engine);
+  t.command("start");
+  t.press(content.i18n.t(lang as "ru", "language-name"));
+  expect(t.session.lang).toBe(lang);
+  return t;
+}
+
+describe("danger words", () => {
+  it("offer immediate human help, note the matched words and mark the handoff urgent", () => {
+    const t = talk();
+    const out = t.text("хозяин забрал паспорт и бьёт");
+    expect(Talk.keys(out)).toEqual(["kb-danger"]);
+    expect(out[0]!.text).toContain(config.HOTLINE_PHONE);
+    expect(String(t.session.vars.danger)).toContain("забрали паспорт");
+    expect(t.session.vars.kb_article).toBe("documents-taken");
+    const next = t.press(1);
+    expect(Talk.keys(next)).toContain("case-describe-ask");
+    expect(t.session.vars.handoff_reason).toBe("danger");
+    expect(t.session.vars.handoff_urgent).toBe(true);
+  });
+
+  it("inside the consultant flow only note the words, so the case becomes urgent", () => {
+    const t = talk();
+    t.command("human");
+    const out = t.text("меня бьют, забрали паспорт");
+    expect(Talk.keys(out)).not.toContain("kb-danger");
+    expect(String(t.session.vars.danger)).toContain("забрали паспорт");
+  });
+
+  it("come before the search even at an article", () => {
+    const t = talk("en");
+    t.text("how long can I stay");
+    expect(Talk.keys(t.text("SOS"))).toEqual(["kb-danger"]);
+  });
+});
+
+describe("free-text answers", () => {
+  it("answer in the user's language whatever language the question is in", () => {
+    const t = talk("kk");
+    const out = t.text("сколько дней можно находиться");
+    expect(Talk.keys(out)).toContain("kb-stay-rules-short");
+    expect(out[0]!.text).toContain(content.i18n.t("kk", "kb-stay-rules-title"));
+  });
+
+  it("replace the article on screen when another question is typed at it, so Back still leads out", () => {
+    const t = talk();
+    t.press(1); // Coming to Kazakhstan
+    t.text("что такое рвп");
+    expect(t.session.vars.kb_article).toBe("trp");
+    t.text("не платят зарплату");
+    expect(t.session.vars.kb_article).toBe("unpaid-wages");
+    expect(Talk.keys(t.press("⬅️"))).toContain("kb-coming-title");
+  });
+
+  it("send 'Ask a consultant' to the consultant flow with the article as the reason", () => {
+    const t = talk();
+    t.text("как проверить агентство");
+    const out = t.press(content.i18n.t("ru", "kb-btn-consultant"));
+    expect(Talk.keys(out)).toContain("case-describe-ask");
+    expect(t.session.vars.handoff_reason).toBe("article");
+    expect(t.session.vars.kb_article).toBe("agency-check");
+  });
+
+  it("show a chosen candidate of a close call", () => {
+    const t = talk();
+    expect(Talk.keys(t.text("виза"))).toEqual(["kb-pick"]);
+    const candidates = String(t.session.vars.kb_pick).split(",");
+    expect(candidates).toHaveLength(3);
+    const out = t.press(2);
+    expect(Talk.keys(out)).toContain(`kb-${candidates[1]}-short`);
+  });
+});
+
+describe("createKnowledgePlugin", () => {
+  it("adds nothing but a check that says why when the metadata is missing", () => {
+    const plugin = createKnowledgePlugin({
+      config,
+      flows: { flows: new Map(), data: new Map() },
+      i18n: content.i18n,
+      store: new MemoryStore(),
+      log: silentLogger,
+      clock: systemClock,
+      channels: new ChannelRegistry(),
+    });
+    expect(plugin.kinds).toBeUndefined();
+    expect(plugin.interceptors).toBeUndefined();
+    const problems = plugin.check!({ flows: new Map(), data: new Map() }, content.i18n);
+    expect(problems[0]?.message).toContain("knowledge.yaml is missing");
+  });
+});
