@@ -164,6 +164,12 @@ describe("hotline staff desk on Telegram", { timeout: E2E_TIMEOUT }, () => {
     await h.until("transferred", () => h!.texts(STAFF_CHAT, topic).includes("Bakyt took over the case from Aigul."));
     await h.telegram.deliver(updates.groupText(staffGroup, bakyt, "/tpl safe", topic));
     await h.until("the canned reply in Uzbek", () => h!.texts(migrant.id).some((t) => t.startsWith("Hozir xavfsiz joydamisiz?")));
+    // A photo from the assignee reaches a Telegram user as a photo, with its caption.
+    await h.telegram.deliver({
+      message: { ...updates.groupText(staffGroup, bakyt, "", topic).message!, text: undefined, photo: [{ file_id: "AgACsmall", file_unique_id: "s0", width: 9, height: 9 }, { file_id: "AgACstaff", file_unique_id: "s1", width: 90, height: 90 }], caption: "Manzil" } as never,
+    });
+    const photo = await h.until("the photo to the user", () => h!.api.callsOf("sendPhoto", { chatId: migrant.id, ok: true })[0]);
+    expect(photo.payload).toMatchObject({ photo: "AgACstaff", caption: "Manzil" });
     await h.telegram.deliver(updates.groupText(staffGroup, bakyt, "/close no-reply", topic));
     await h.until("closed", async () => (await h!.cases.service.cases.get(id))?.status === "closed");
     await h.telegram.deliver(updates.groupText(staffGroup, aigul, "/reopen", topic));
