@@ -57,14 +57,21 @@ export class Screener {
     readonly catalogue: Catalogue,
     files: NamedRuleFile[],
   ) {
-    for (const { file, value } of files) {
+    const parsedFiles = files.map(({ file, value }) => {
       const parsed = RuleFileSchema.safeParse(value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new Error(`${file}: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}; see the header of src/screening/rules.ts for the format`);
       }
-      const rf = parsed.data;
-      const negation = rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`));
+      return { file, rf: parsed.data };
+    });
+    // The `any` file's negation words (Russian and English) count for every language's rules.
+    const shared = parsedFiles
+      .filter(({ rf }) => rf.lang === "any")
+      .flatMap(({ file, rf }) => rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`)));
+    for (const { file, rf } of parsedFiles) {
+      const own = rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`));
+      const negation = rf.lang === "any" ? own : [...own, ...shared];
       this.features.push(...rf.features.map((p, i) => compilePattern(p, `${file} features[${i}]`)));
       rf.rules.forEach((rule, i) => {
         const where = `${file} rules[${i}] (${rule.flag})`;
