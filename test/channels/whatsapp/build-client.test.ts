@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildWhatsAppClient, CHROMIUM_ARGS } from "../../../src/channels/whatsapp/build-client.ts";
 import { RedisAuthStore } from "../../../src/channels/whatsapp/redis-auth-store.ts";
 import { loadConfig } from "../../../src/config/load.ts";
@@ -17,6 +17,11 @@ interface BuiltOptions {
 }
 
 describe("buildWhatsAppClient", () => {
+  // whatsapp-web.js pulls in puppeteer: several seconds to load on a busy machine, once per file.
+  beforeAll(async () => {
+    await import("whatsapp-web.js");
+  }, 60_000);
+
   let store: RedisStore;
   let tmp: string;
   beforeEach(async () => {

@@ -37,6 +37,8 @@ let app: App;
 let tmp: string;
 const logLines: string[] = [];
 const running: WhatsAppChannel[] = [];
+/** Generous waits: a loaded CI machine may be slow; nothing here asserts how long things take. */
+const WAIT = { timeout: 10_000, interval: 10 };
 
 beforeAll(async () => {
   store = await testStore("whatsapp");
@@ -318,7 +320,7 @@ describe("bot-initiated messages", () => {
     const user = person();
     r.client.emit("disconnected", "CONFLICT");
     const pending = r.channel.send({ channel: "whatsapp", id: user }, [{ text: "after reconnect" }]);
-    await vi.waitFor(() => expect(r.client.initializeCalls).toBe(2));
+    await vi.waitFor(() => expect(r.client.initializeCalls).toBe(2), WAIT);
     expect(r.client.textsTo(user)).toEqual([]);
     r.client.becomeReady();
     await pending;
@@ -357,7 +359,7 @@ describe("messages from other processes (the outbox)", () => {
     expect(r.client.textsTo(user)).toEqual([]);
 
     r.client.becomeReady();
-    await vi.waitFor(() => expect(r.client.textsTo(user)).toEqual(["consultant: first", "consultant: second", "third"]));
+    await vi.waitFor(() => expect(r.client.textsTo(user)).toEqual(["consultant: first", "consultant: second", "third"]), WAIT);
     expect(await store.llen(WHATSAPP_OUTBOX_KEY)).toBe(0);
     expect(r.timer.sleeps.filter((ms) => ms >= 4000 && ms <= 6000)).toHaveLength(2); // paced, not in a burst
   });
@@ -366,7 +368,7 @@ describe("messages from other processes (the outbox)", () => {
     const r = await rig({ outboxPollMs: 5 });
     const user = person();
     await store.rpush(WHATSAPP_OUTBOX_KEY, "{not json", JSON.stringify({ address: { channel: "whatsapp", id: user }, messages: [{ text: "ok" }], at: 0 }));
-    await vi.waitFor(() => expect(r.client.textsTo(user)).toEqual(["ok"]));
+    await vi.waitFor(() => expect(r.client.textsTo(user)).toEqual(["ok"]), WAIT);
     expect(logLines.some((l) => l.includes("outbox entry malformed"))).toBe(true);
   });
 
@@ -385,11 +387,11 @@ describe("connection", () => {
   it("prints the pairing QR and writes it as a PNG", async () => {
     const r = await rig();
     r.client.emit("qr", "2@abcdefghijklmnopqrstuvwxyz0123456789,KEY=,ID=,ADV=");
-    await vi.waitFor(async () => expect((await readFile(join(tmp, "qr", "whatsapp-qr.png"))).subarray(1, 4).toString()).toBe("PNG"));
+    await vi.waitFor(async () => expect((await readFile(join(tmp, "qr", "whatsapp-qr.png"))).subarray(1, 4).toString()).toBe("PNG"), WAIT);
     expect(r.printed.join("\n")).toMatch(/Linked devices/);
     expect(r.printed.join("\n")).toMatch(/[▄▀█]/); // the terminal QR
     r.client.becomeReady(); // scanned: the picture is removed
-    await vi.waitFor(async () => expect(await readFile(join(tmp, "qr", "whatsapp-qr.png")).catch(() => "gone")).toBe("gone"));
+    await vi.waitFor(async () => expect(await readFile(join(tmp, "qr", "whatsapp-qr.png")).catch(() => "gone")).toBe("gone"), WAIT);
   });
 
   it("pairs by phone-number code when WHATSAPP_PAIR_PHONE is set", async () => {
@@ -397,7 +399,7 @@ describe("connection", () => {
     const r = await rig({}, withPhone);
     r.client.emit("qr", "2@first");
     r.client.emit("qr", "2@second");
-    await vi.waitFor(() => expect(r.printed.join("\n")).toContain("ABCD-1234"));
+    await vi.waitFor(() => expect(r.printed.join("\n")).toContain("ABCD-1234"), WAIT);
     expect(r.client.pairingRequests).toEqual(["77001234567"]);
     r.client.emit("code", "ABCD1234"); // the same code again from the library: printed once
     r.client.emit("code", "WXYZ9876"); // refreshed after three minutes
@@ -410,11 +412,11 @@ describe("connection", () => {
     const r = await rig({ reconnect: { baseMs: 1000, maxMs: 4000 } });
     r.client.failInitialize = 3;
     r.client.emit("disconnected", "NAVIGATION");
-    await vi.waitFor(() => expect(r.client.initializeCalls).toBe(5)); // start + 3 failures + success
+    await vi.waitFor(() => expect(r.client.initializeCalls).toBe(5), WAIT); // start + 3 failures + success
     expect(r.timer.sleeps).toEqual([1000, 2000, 4000, 4000]);
     r.client.becomeReady();
     r.client.emit("disconnected", "TIMEOUT");
-    await vi.waitFor(() => expect(r.client.initializeCalls).toBe(6));
+    await vi.waitFor(() => expect(r.client.initializeCalls).toBe(6), WAIT);
     expect(r.timer.sleeps.at(-1)).toBe(1000);
     expect(logLines.some((l) => l.includes("whatsapp disconnected; reconnecting"))).toBe(true);
   });
@@ -432,7 +434,7 @@ describe("connection", () => {
     const r = await rig({ clearAuth, reconnect: { baseMs: 10 } });
     const linesBefore = logLines.length;
     r.client.emit("auth_failure", "restore failed");
-    await vi.waitFor(() => expect(r.client.initializeCalls).toBe(2));
+    await vi.waitFor(() => expect(r.client.initializeCalls).toBe(2), WAIT);
     expect(clearAuth).toHaveBeenCalledOnce();
     expect(logLines.slice(linesBefore).filter((l) => l.includes("pairing needed again"))).toHaveLength(1);
   });

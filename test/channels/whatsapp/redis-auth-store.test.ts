@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RedisAuthStore } from "../../../src/channels/whatsapp/redis-auth-store.ts";
 import { createRemoteAuth } from "../../../src/channels/whatsapp/remote-auth.ts";
 import type { RedisStore } from "../../../src/store/redis.ts";
@@ -38,6 +38,11 @@ async function zipDirectory(dir: string, out: string): Promise<void> {
 }
 
 describe("RedisAuthStore", () => {
+  // whatsapp-web.js pulls in puppeteer: several seconds to load on a busy machine, once per file.
+  beforeAll(async () => {
+    await import("whatsapp-web.js");
+  }, 60_000);
+
   let store: RedisStore;
   let tmp: string;
 
