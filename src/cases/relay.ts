@@ -93,7 +93,9 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
         ctx.reply(cases.userText(ctx.lang, "case-feedback-thanks"));
         return "handled";
       }
-      await store.delete(`case:fb:${key}`); // they moved on: the question is not asked twice
+      // They moved on (wrote something else): the question is not asked twice. A command
+      // (`jol chat` sends /help when it reconnects) leaves the question open.
+      if (inbound.input.kind !== "command") await store.delete(`case:fb:${key}`);
     }
 
     let id = session.caseId;
@@ -111,7 +113,11 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
 
     const c = await cases.cases.get(id);
     if (!c || c.status === "closed" || c.left) {
+      // The chat is over: back to the bot from a clean position (the flow's last node would only
+      // ask for a consultant again on a re-prompt).
       delete session.caseId;
+      session.stack = [];
+      session.wait = false;
       return "continue";
     }
 
@@ -119,16 +125,22 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
       await cases.userLeft(id);
       delete session.caseId;
       ctx.reply(cases.userText(ctx.lang, "case-left", { id }));
-      if (inbound.input.kind === "command") return "continue"; // /menu and the like: the engine does the rest
-      // "end chat" typed in words: the engine shows the main menu, as for /menu. The router hands
-      // this same Inbound to the engine; the reset stack makes the next message start afresh anyway.
+      // Leave the flow's last node (it would ask for a consultant again when returned to, e.g.
+      // after /language). /menu and the like: the engine does the rest.
       session.stack = [];
       session.wait = false;
+      if (inbound.input.kind === "command") return "continue";
+      // "end chat" typed in words: the engine shows the main menu, as for /menu. The router hands
+      // this same Inbound to the engine; the reset stack makes the next message start afresh anyway.
       inbound.input = { kind: "command", name: "menu" };
       return "continue";
     }
     if (inbound.input.kind === "command" && inbound.input.name === "human") {
       ctx.reply(cases.userText(ctx.lang, "case-already-open", { id }));
+      return "handled";
+    }
+    if (inbound.input.kind === "command" && inbound.input.name === "help") {
+      ctx.reply(cases.userText(ctx.lang, "case-chat-reminder", { id }));
       return "handled";
     }
     const message = toUserMessage(inbound);

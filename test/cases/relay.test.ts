@@ -123,6 +123,7 @@ describe("opening a case and relaying the user's messages", () => {
     expect(await say({ kind: "media", media: "voice", fileId: "AwACvoice" })).toEqual({ result: "handled", replies: [] });
     expect(await say({ kind: "choice", data: "main/menu/job" })).toEqual({ result: "handled", replies: ["case-chat-reminder"] });
     expect(await say({ kind: "command", name: "human" })).toEqual({ result: "handled", replies: ["case-already-open"] });
+    expect(await say({ kind: "command", name: "help" })).toEqual({ result: "handled", replies: ["case-chat-reminder"] });
     const relayed = (await jobs()).filter((j) => j.t === "user");
     expect(relayed.map((j) => (j as Extract<StaffJob, { t: "user" }>).e)).toEqual([
       expect.objectContaining({ kind: "text", text: "Где мой паспорт?" }),
@@ -142,7 +143,11 @@ describe("opening a case and relaying the user's messages", () => {
     await rig.cases.take(c.id, actor(OPERATOR_A));
     await rig.cases.close(c.id, actor(OPERATOR_A), "info");
     const hook = createRelayHook(rig.cases, noFlows, testI18n());
-    const session = { ...newSession(rig.clock.now()), caseId: c.id };
+    const session = { ...newSession(rig.clock.now()), caseId: c.id, stack: [{ f: "consultant", n: "open" }], wait: true };
+    // `jol chat` says /help when it reconnects: the question stays open.
+    expect(await hook({ address, messageId: "0", input: { kind: "command", name: "help" } }, effectContext(rig, session))).toBe("continue");
+    expect(session.caseId).toBeUndefined();
+    expect(session.stack).toEqual([]); // not back at the node that opens a case
     const ctx = effectContext(rig, session);
     expect(await hook({ address, messageId: "1", input: { kind: "choice", data: `case-fb:${c.id}:4` } }, ctx)).toBe("handled");
     expect(ctx.replies.map((m) => m.keys?.[0])).toEqual(["case-feedback-thanks"]);
