@@ -121,6 +121,7 @@ export class WhatsAppChannel implements Channel {
     try {
       await this.client.initialize();
     } catch (error) {
+      await this.client.destroy().catch(() => undefined); // no browser left behind
       throw new Error(
         `WhatsApp did not start: ${(error as Error).message}. ` +
           "Check that Chromium runs (PUPPETEER_EXECUTABLE_PATH) and that this host reaches web.whatsapp.com; see docs/whatsapp.md.",

@@ -439,6 +439,14 @@ describe("connection", () => {
     expect(logLines.slice(linesBefore).filter((l) => l.includes("pairing needed again"))).toHaveLength(1);
   });
 
+  it("fails to start with a hint, and leaves no browser behind", async () => {
+    const client = new FakeWhatsAppClient();
+    client.failInitialize = 1;
+    const channel = createWhatsAppChannel(app, { client, print: () => undefined, outboxPollMs: 0 });
+    await expect(channel.start()).rejects.toThrow(/WhatsApp did not start: Failed to launch.*PUPPETEER_EXECUTABLE_PATH/);
+    expect(client.destroyCalls).toBe(1);
+  });
+
   it("closes the browser on stop", async () => {
     const r = await rig();
     await r.channel.stop();
