@@ -42,6 +42,15 @@ describe("pacer", () => {
     expect(h.waits[29]).toBeCloseTo(1000, 5);
   });
 
+  it("does not let one chat's waiting message hold up other chats", async () => {
+    const h = harness({ perSecond: 30, perChatMs: 1000 });
+    await Promise.all([h.call("sendMessage", { chat_id: 1 }), h.call("sendMessage", { chat_id: 1 }), h.call("sendMessage", { chat_id: 2 })]);
+    // Chat 1's second message waits a second; chat 2's takes the next free 1/30 s slot.
+    expect(h.waits).toHaveLength(2);
+    expect(h.waits[0]).toBeCloseTo(1000, 5);
+    expect(h.waits[1]).toBeCloseTo(1000 / 30, 5);
+  });
+
   it("paces groups to 20 a minute and lets non-sending calls through", async () => {
     const h = harness({ perSecond: 0 });
     await Promise.all([h.call("sendMessage", { chat_id: -100 }), h.call("sendMessage", { chat_id: -100 })]);
