@@ -53,7 +53,7 @@ export interface SearchTuning {
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
-  boost: { title: 2, keywords: 2, short: 1.2, body: 1 },
+  boost: { title: 3, keywords: 3, short: 1.5, body: 0.5 },
   weights: { fuzzy: 0.4, prefix: 0.3 },
   synonymWeight: 0.4,
   minCoverage: 0.3,
@@ -168,7 +168,9 @@ export class KnowledgeSearch {
   answer(question: string): SearchAnswer {
     const hits = this.rank(question);
     const [top, second] = hits;
-    if (!top || top.coverage < this.tuning.minCoverage || top.score < this.tuning.minScore) return { kind: "none", hits };
+    if (!top || top.score < this.tuning.minScore) return { kind: "none", hits };
+    // Few of the question's words matched: an answer only if that article stands far above the rest.
+    if (top.coverage < this.tuning.minCoverage && (second ? top.score < 3 * second.score : top.score < 2 * this.tuning.minScore)) return { kind: "none", hits };
     if (!second || top.score >= this.tuning.confidentRatio * second.score) return { kind: "answer", hits };
     return { kind: "pick", hits };
   }
