@@ -20,6 +20,12 @@ export type StaffJob =
   /** A line in the general topic (SLA reminders); `admins` mentions the admins. */
   | { t: "general"; key: string; args?: Record<string, string | number>; id?: number; admins?: boolean };
 
+/**
+ * How long the drainer's lock lives without a refresh: a crashed process blocks the queue at most
+ * this long; a working one refreshes it after every job and every pause.
+ */
+const LOCK_MS = 120_000;
+
 /** The staff queue: an ordered list in the store (`case:q`). */
 export class StaffQueue {
   constructor(
@@ -139,6 +145,7 @@ export class QueueDrainer {
         } catch (error) {
           if (error instanceof RetryAfterError) {
             await this.timers.sleep(error.ms);
+            await this.refreshLock();
           } else if (error instanceof PermanentError) {
             this.options.log.warn("staff job could not be delivered, parked", { job: job.t, reason: error.message });
             await this.queue.bury(job, error.message);
@@ -150,7 +157,7 @@ export class QueueDrainer {
             backoff = Math.min(backoff * 2, 30_000);
           }
         }
-        await this.store.compareAndSet(this.lockKey, this.owner, this.owner, 60_000);
+        await this.refreshLock();
       }
     } finally {
       await this.store.deleteIfEquals(this.lockKey, this.owner);
@@ -198,8 +205,13 @@ export class QueueDrainer {
   }
 
   private async lock(): Promise<boolean> {
-    if (await this.store.setIfAbsent(this.lockKey, this.owner, 60_000)) return true;
+    if (await this.store.setIfAbsent(this.lockKey, this.owner, LOCK_MS)) return true;
     return (await this.store.get(this.lockKey)) === this.owner;
+  }
+
+  /** Keep the lock while working (it outlives the longest pause in `waitForRoom` by far). */
+  private async refreshLock(): Promise<void> {
+    await this.store.compareAndSet(this.lockKey, this.owner, this.owner, LOCK_MS);
   }
 
   private async sentSince(since: number): Promise<number[]> {
@@ -218,6 +230,7 @@ export class QueueDrainer {
       times.sort((a, b) => a - b);
       const freeAt = (times[times.length + cost - limit - 1] ?? now) + windowMs;
       await this.timers.sleep(Math.max(1, freeAt - now));
+      await this.refreshLock();
     }
   }
 
