@@ -52,6 +52,7 @@ const CLAUSE_SPLIT = /[!?;\n,:()—–]|\.(?!\d)|\s-\s/u;
 export class Screener {
   private readonly rules: CompiledRule[] = [];
   private readonly features: RegExp[] = [];
+  private readonly personal: RegExp[] = [];
 
   constructor(
     readonly catalogue: Catalogue,
@@ -73,6 +74,7 @@ export class Screener {
       const own = rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`));
       const negation = rf.lang === "any" ? own : [...own, ...shared];
       this.features.push(...rf.features.map((p, i) => compilePattern(p, `${file} features[${i}]`)));
+      this.personal.push(...rf.personal.map((p, i) => compilePattern(p, `${file} personal[${i}]`)));
       rf.rules.forEach((rule, i) => {
         const where = `${file} rules[${i}] (${rule.flag})`;
         let flag: FlagDef;
@@ -106,11 +108,19 @@ export class Screener {
 
   /**
    * Whether free text looks like a pasted or forwarded job ad: long enough and with at least two
-   * kinds of job-ad words (work, pay, contact, travel...), or one and a red flag.
+   * kinds of job-ad words (work, pay, contact, travel...), or one and a red flag — unless it
+   * speaks in the first person ("я", "my", "menga" two or more times): that is a person telling
+   * their own story, which the knowledge search and the danger words answer better.
    */
   looksLikeAd(text: string, minLength = 80): boolean {
     if (text.trim().length < minLength) return false;
     const views = this.views(text);
+    let personal = 0;
+    for (const re of this.personal) {
+      personal += (views.low.text.match(re) ?? []).length;
+      if (views.lat !== views.low) personal += (views.lat.text.match(re) ?? []).length;
+    }
+    if (personal >= 2) return false;
     let hits = 0;
     for (const feature of this.features) {
       feature.lastIndex = 0;

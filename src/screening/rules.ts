@@ -48,6 +48,8 @@ export const RuleFileSchema = z
     negation: z.array(Pattern).default([]),
     /** Words typical of a job ad, used to recognise an ad pasted into the chat. */
     features: z.array(Pattern).default([]),
+    /** First-person words ("я", "my", "menga"): a text with several is a person's story, not an ad. */
+    personal: z.array(Pattern).default([]),
     rules: z.array(RuleSchema).default([]),
   })
   .strict();

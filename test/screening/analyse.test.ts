@@ -83,3 +83,11 @@ describe("job-ad analyser", () => {
     expect(screener.looksLikeAd("Я приехал из Узбекистана три дня назад и не знаю, где сделать регистрацию и сколько это стоит, подскажите пожалуйста")).toBe(false);
   });
 });
+
+describe("pasted ad or personal story", () => {
+  it("a person's own story with job words is not taken for an ad", () => {
+    expect(screener.looksLikeAd("Я работаю на стройке в Москве, мне не платят зарплату уже три месяца, работодатель забрал мой паспорт, что делать?")).toBe(false);
+    expect(screener.looksLikeAd("I work on a farm in Korea, my employer does not pay my salary and keeps my passport, what should I do?")).toBe(false);
+    expect(screener.looksLikeAd("Men Rossiyada qurilishda ishlayman, menga oylik bermayapti, pasportimni olib qo'yishdi, nima qilay?")).toBe(false);
+  });
+});
