@@ -165,3 +165,44 @@ describe("agency list in Redis", () => {
     expect(missing.text).toContain("proves nothing");
   });
 });
+
+describe("agency check through the bot (router on Redis)", () => {
+  it("imports the demo list, then a user asks by name in another script and by an unknown name", async () => {
+    const { createApp } = await import("../../src/app/create.ts");
+    const { loadConfig } = await import("../../src/config/load.ts");
+    const store = await testStore("agency-bot");
+    const app = await createApp({ config: loadConfig({}), store, log: silentLogger });
+    try {
+      const read = readAgencyCsv(demo);
+      if (!read.ok) throw new Error("demo CSV is invalid");
+      await importAgencies(store, read.agencies, 1_000);
+      let n = 0;
+      let last: Outbound[] = [];
+      const send = async (input: import("../../src/engine/types.ts").Input): Promise<Outbound[]> => {
+        const result = await app.router.handle({ address: { channel: "console", id: "agency-user" }, messageId: String(++n), input, langHint: "ru" }, async () => undefined);
+        if (result.replies.some((m) => m.choices?.length)) last = result.replies;
+        return result.replies;
+      };
+      const press = (label: string) => {
+        const choice = [...last].reverse().flatMap((m) => m.choices ?? []).find((c) => c.label.includes(label));
+        if (!choice) throw new Error(`no choice ${label}`);
+        return send({ kind: "choice", data: choice.id });
+      };
+      await send({ kind: "command", name: "start" });
+      await press("Русский");
+      await press("Проверить предложение");
+      await press("Проверить агентство");
+      const found = await send({ kind: "text", text: "Jol Sapar Demo" });
+      expect(found[0]?.keys).toContain("scr-agency-status-complaints");
+      expect(found[0]?.text).toContain("Жол-Сапар Демо (вымышленное)");
+      expect(found[0]?.text).toContain("2026-03-10");
+      expect(found.at(-1)?.keys).toContain("scr-after-agency");
+      await press("Другое агентство");
+      const missing = await send({ kind: "text", text: "ТОО Совершенно Неизвестное" });
+      expect(missing[0]?.keys).toEqual(["scr-agency-not-found"]);
+      expect(missing[0]?.text).toContain("ничего не доказывает");
+    } finally {
+      await app.close();
+    }
+  });
+});
