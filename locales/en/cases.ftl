@@ -79,6 +79,14 @@ case-staff-card =
     Contact: { $contact }
 case-staff-contact-hidden = hidden (the user did not agree)
 case-staff-summary = Summary:
+case-staff-var = { $name ->
+        [danger] Danger words
+        [kb_article] Article read
+        [scr_risk] Job check risk
+        [scr_flags] Red flags
+        [scr_result] Job check answers
+       *[other] { $name }
+    }
 case-staff-desc = User's description:
 case-staff-btn-take = ✋ Take
 case-staff-btn-over = 🔁 Take over

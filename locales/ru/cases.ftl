@@ -78,6 +78,14 @@ case-staff-card =
     Контакт: { $contact }
 case-staff-contact-hidden = скрыт (пользователь не разрешил)
 case-staff-summary = Сводка:
+case-staff-var = { $name ->
+        [danger] Слова опасности
+        [kb_article] Читал статью
+        [scr_risk] Риск по проверке вакансии
+        [scr_flags] Тревожные признаки
+        [scr_result] Ответы проверки вакансии
+       *[other] { $name }
+    }
 case-staff-desc = Описание пользователя:
 case-staff-btn-take = ✋ Взять
 case-staff-btn-over = 🔁 Перехватить

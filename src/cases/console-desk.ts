@@ -158,7 +158,7 @@ export class ConsoleDesk {
     this.seen = 0;
     this.print(this.caseLine(c));
     const summary = Object.entries(c.summary);
-    if (summary.length > 0) this.print(this.t("case-staff-summary"), ...summary.map(([k, v]) => `  • ${k}: ${v}`));
+    if (summary.length > 0) this.print(this.t("case-staff-summary"), ...summary.map(([k, v]) => `  • ${this.t("case-staff-var", { name: k })}: ${v}`));
     if (c.desc) this.print(this.t("case-staff-desc"), `  ${c.desc}`);
     await this.poll();
   }

@@ -363,7 +363,7 @@ export class TelegramDesk {
       }),
     ];
     const summary = Object.entries(c.summary);
-    if (summary.length > 0) lines.push("", this.t("case-staff-summary"), ...summary.map(([k, v]) => `• ${k}: ${v}`));
+    if (summary.length > 0) lines.push("", this.t("case-staff-summary"), ...summary.map(([k, v]) => `• ${this.t("case-staff-var", { name: k })}: ${v}`));
     if (c.desc) lines.push("", this.t("case-staff-desc"), c.desc);
     return lines.join("\n").slice(0, 4096);
   }

@@ -49,7 +49,7 @@ describe("jol desk (console)", () => {
     expect(printed).toMatch(new RegExp(`#${c.id} waiting urgent KK console danger words 0 min`));
     await desk.line(`/take ${c.id}`);
     expect(printed).toContain(`You have case #${c.id}`);
-    expect(printed).toContain("• danger: паспорт");
+    expect(printed).toContain("• Danger words: паспорт");
     expect(printed).toContain("Паспортымды алып қойды");
     expect((await outbox()).map((m) => m.keys?.[0])).toEqual(["case-user-joined"]);
 
