@@ -40,6 +40,13 @@ export function register(program: Command): void {
         channels.push(console);
       }
       for (const channel of channels) app.channels.add(channel);
+      if (!config.WHATSAPP_ENABLED && config.REDIS_URL) {
+        // WhatsApp runs in another process (one browser per number): reach its users through the shared outbox.
+        const { createWhatsAppOutbox } = await import("../../channels/whatsapp/outbox.ts");
+        const outbox = createWhatsAppOutbox(app);
+        app.channels.add(outbox);
+        await outbox.start();
+      }
       for (const channel of channels) await channel.start();
       for (const plugin of app.plugins) await plugin.start?.();
       log.info("jol started", { channels: channels.map((c) => c.name).join(",") });
