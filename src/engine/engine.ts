@@ -401,7 +401,8 @@ class Step {
   // --- saying things ----------------------------------------------------------------------------
 
   private args(ref: MessageRef, extra?: Record<string, string | number>): Record<string, string | number> {
-    const out: Record<string, string | number> = { ...this.deps.globals };
+    // `$channel` lets a text pick its wording per messenger (WhatsApp has no buttons).
+    const out: Record<string, string | number> = { ...this.deps.globals, channel: this.inbound.address.channel };
     const given = typeof ref === "string" ? undefined : ref.args;
     for (const [k, v] of Object.entries({ ...given, ...extra })) {
       if (typeof v === "string" && v.startsWith("$")) {
