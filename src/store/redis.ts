@@ -47,13 +47,12 @@ export interface RedisStoreOptions {
 /** Start-up could not reach Redis; the message names REDIS_URL (password hidden) and how to fix it. */
 export class RedisUnavailableError extends Error {
   constructor(url: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(
-      `Cannot reach Redis at ${redactUrl(url)} (REDIS_URL): ${reason}. ` +
-        "Start Redis there (apt-get install redis-server, or docker compose up -d redis), " +
-        "correct REDIS_URL, or unset REDIS_URL to keep sessions in memory (demo only).",
-      { cause },
-    );
+    const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\.+$/, "");
+    const fix = /NOAUTH|WRONGPASS|invalid password/i.test(reason)
+      ? "Put the right password in REDIS_URL (redis://:PASSWORD@host:6379, or redis://USER:PASSWORD@host:6379 with ACL users)."
+      : "Start Redis there (apt-get install redis-server, or docker compose up -d redis), " +
+        "correct REDIS_URL, or unset REDIS_URL to keep sessions in memory (demo only).";
+    super(`Cannot reach Redis at ${redactUrl(url)} (REDIS_URL): ${reason}. ${fix}`, { cause });
     this.name = "RedisUnavailableError";
   }
 }

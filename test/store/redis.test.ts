@@ -53,6 +53,14 @@ describe("RedisStore", () => {
     expect(message).toMatch(/unset REDIS_URL/);
   });
 
+  it("tells a password problem apart from an unreachable server", () => {
+    const auth = new RedisUnavailableError("redis://:bad@db:6379", new Error("WRONGPASS invalid username-password pair or user is disabled."));
+    expect(auth.message).toMatch(/WRONGPASS invalid username-password pair or user is disabled\. Put the right password in REDIS_URL/);
+    expect(auth.message).not.toContain("bad@");
+    const down = new RedisUnavailableError("redis://db:6379", new Error("connect ECONNREFUSED 10.0.0.5:6379"));
+    expect(down.message).toMatch(/ECONNREFUSED 10\.0\.0\.5:6379\. Start Redis there/);
+  });
+
   it("redacts passwords in URLs it prints", () => {
     expect(redactUrl("redis://:pw@host:6379")).toBe("redis://:***@host:6379");
     expect(redactUrl("rediss://user:pw@host:6380/2")).toBe("rediss://user:***@host:6380/2");
