@@ -32,6 +32,8 @@ export const KnowledgeMetaSchema = z.strictObject({
   articles: z.array(ArticleMetaSchema).min(1, "the knowledge base needs at least one article"),
   synonyms: z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(2, "a synonym group needs two or more words")).default([]),
   danger: PerLang.default({}),
+  /** Words in nearly every question (the country's name, in every language): they weigh little. */
+  common: z.array(z.string()).default([]),
 });
 export type KnowledgeMeta = z.infer<typeof KnowledgeMetaSchema>;
 

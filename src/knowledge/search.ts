@@ -27,6 +27,8 @@ export interface SearchHit {
   score: number;
   /** Share of the question's topic words that this article matched, 0..1. */
   coverage: number;
+  /** The score before weighting by coverage (what the thresholds of `answer` compare). */
+  raw: number;
 }
 
 export type SearchAnswer =
@@ -44,6 +46,10 @@ export interface SearchTuning {
   weights: { fuzzy: number; prefix: number };
   /** Weight of words added from a synonym group. */
   synonymWeight: number;
+  /** Weight of a question word from the metadata's `common` list (the country's name). */
+  commonWeight: number;
+  /** Scores are multiplied by coverage to this power. */
+  coveragePower: number;
   /** Below this share of matched topic words the best article is not an answer. */
   minCoverage: number;
   /** Below this score the best article is not an answer. */
@@ -56,6 +62,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   boost: { title: 3, keywords: 3, short: 1.5, body: 0.5 },
   weights: { fuzzy: 0.4, prefix: 0.3 },
   synonymWeight: 0.4,
+  commonWeight: 0.25,
+  coveragePower: 1,
   minCoverage: 0.3,
   minScore: 5,
   confidentRatio: 1.35,
@@ -75,6 +83,8 @@ const splitSpaces = (text: string): string[] => text.split(" ").filter(Boolean);
 export class KnowledgeSearch {
   private readonly mini: MiniSearch<Doc>;
   private readonly synonyms = new Map<string, Set<string>>();
+  /** Readings of the metadata's `common` words (the country's name): they count little in a question. */
+  private readonly common = new Set<string>();
   /** Every term in the index: a question word with a known reading needs no (slow) typo search. */
   private readonly vocabulary = new Set<string>();
   private readonly tuning: SearchTuning;
@@ -117,6 +127,11 @@ export class KnowledgeSearch {
     }
     this.mini.addAll(docs);
     for (const group of meta.synonyms) this.addSynonyms(group);
+    for (const word of meta.common.flatMap((phrase) => tokenize(phrase))) for (const reading of queryVariants(word)) this.common.add(reading);
+  }
+
+  private isCommon(word: QueryWord): boolean {
+    return word.variants.some((v) => this.common.has(v));
   }
 
   /** Words of one group expand each other (each word's every reading). */
@@ -148,19 +163,26 @@ export class KnowledgeSearch {
       fuzzy: false,
       combineWith: "OR",
     });
+    // Coverage counts the topic words; common words only when the question has nothing else.
+    const counted = words.map((w) => !this.isCommon(w));
+    if (!counted.some(Boolean)) counted.fill(true);
+    const total = counted.filter(Boolean).length;
     const best = new Map<string, SearchHit>();
     for (const result of results) {
       const article = result.article as string;
       const matched = new Set<number>();
-      for (const term of result.queryTerms) for (const w of owner.get(term) ?? []) matched.add(w);
-      const coverage = matched.size / words.length;
+      for (const term of result.queryTerms) for (const w of owner.get(term) ?? []) if (counted[w]) matched.add(w);
+      const coverage = matched.size / total;
       const previous = best.get(article);
       if (!previous || result.score > previous.score) {
-        best.set(article, { id: article, score: result.score, coverage: Math.max(coverage, previous?.coverage ?? 0) });
+        best.set(article, { id: article, score: result.score, raw: result.score, coverage: Math.max(coverage, previous?.coverage ?? 0) });
       } else if (coverage > previous.coverage) {
         previous.coverage = coverage;
       }
     }
+    // An article that answers more of the question's words beats one that repeats a few of them.
+    const alpha = this.tuning.coveragePower;
+    for (const hit of best.values()) hit.score *= Math.pow(Math.max(hit.coverage, 0.05), alpha);
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
@@ -168,9 +190,9 @@ export class KnowledgeSearch {
   answer(question: string): SearchAnswer {
     const hits = this.rank(question);
     const [top, second] = hits;
-    if (!top || top.score < this.tuning.minScore) return { kind: "none", hits };
+    if (!top || top.raw < this.tuning.minScore) return { kind: "none", hits };
     // Few of the question's words matched: an answer only if that article stands far above the rest.
-    if (top.coverage < this.tuning.minCoverage && (second ? top.score < 3 * second.score : top.score < 2 * this.tuning.minScore)) return { kind: "none", hits };
+    if (top.coverage < this.tuning.minCoverage && (second ? top.raw < 3 * second.raw : top.raw < 2 * this.tuning.minScore)) return { kind: "none", hits };
     if (!second || top.score >= this.tuning.confidentRatio * second.score) return { kind: "answer", hits };
     return { kind: "pick", hits };
   }
@@ -191,7 +213,7 @@ export class KnowledgeSearch {
     };
     const { fuzzy, prefix } = this.tuning.weights;
     words.forEach((word, index) => {
-      const share = 1 / Math.sqrt(word.variants.length);
+      const share = (this.isCommon(word) ? this.tuning.commonWeight : 1) / Math.sqrt(word.variants.length);
       const known = word.variants.some((v) => this.vocabulary.has(v));
       for (const variant of word.variants) {
         if (this.vocabulary.has(variant)) add(variant, share, index);

@@ -60,8 +60,9 @@ describe("the search mechanisms on a small hand-made base", () => {
     ],
     synonyms: [["зарплата", "получка"]],
     danger: {},
+    common: ["Казахстан"],
   };
-  const texts: Record<string, string> = { "a:title": "Регистрация мигрантов", "b:title": "Зарплата и оплата труда" };
+  const texts: Record<string, string> = { "a:title": "Регистрация мигрантов в Казахстане", "b:title": "Зарплата и оплата труда" };
   const search = new KnowledgeSearch(meta, (lang, id, part) => (lang === "ru" ? (texts[`${id}:${part}`] ?? "") : ""));
   it("indexes keywords", () => {
     expect(search.rank("ключ")[0]?.id).toBe("a");
@@ -71,6 +72,10 @@ describe("the search mechanisms on a small hand-made base", () => {
   });
   it("matches a word form by prefix", () => {
     expect(search.rank("регистрационный")[0]?.id).toBe("a");
+  });
+  it("lets the common words of the metadata weigh little", () => {
+    // "Казахстан" is in the title of a; "оплата" decides.
+    expect(search.rank("оплата в Казахстане")[0]?.id).toBe("b");
   });
   it("returns nothing for a question of stopwords only", () => {
     expect(search.rank("что как где")).toEqual([]);
