@@ -131,7 +131,10 @@ case-staff-no-case = This topic is not linked to a case.
 case-staff-reopen-busy = The user has another open case; this one cannot be reopened.
 case-staff-reopen-open = The case is not closed.
 case-staff-note-empty = Write the note after the command: /note text
-case-staff-help = In a case topic: /note text — internal note; /tpl name — canned reply; /transfer — take the case over; /close — close with an outcome; /reopen — reopen.
+case-staff-list =
+    Open cases:
+    { $lines }
+case-staff-help = In a case topic: /note text — internal note; /tpl name — canned reply; /transfer — take the case over; /close — close with an outcome; /reopen — reopen. In the general topic: /cases lists the open cases.
 
 ## --- jol desk (terminal) ---
 

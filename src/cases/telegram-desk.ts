@@ -176,7 +176,11 @@ export class TelegramDesk {
     const actor = this.actor(ctx);
     if (!message || !actor) return;
     const thread = message.is_topic_message ? message.message_thread_id : undefined;
-    if (thread === undefined) return; // the general topic: staff talk among themselves
+    if (thread === undefined) {
+      // The general topic: staff talk among themselves; /cases lists the open cases.
+      if (/^\/cases(?:@\w+)?\s*$/i.test(message.text ?? "") && this.cases.role(actor)) await this.listOpen(actor);
+      return;
+    }
     const id = await this.cases.cases.byTopic(thread);
     if (id === null) return;
     const allowed = this.cases.role(actor) !== null;
@@ -246,6 +250,26 @@ export class TelegramDesk {
     }
   }
 
+  /** Post the open cases, oldest first, in the general topic. */
+  private async listOpen(actor: Actor): Promise<void> {
+    const open = await this.cases.list(actor);
+    if (open.length === 0) return this.cases.push({ t: "general", key: "case-desk-empty" });
+    const now = this.deps.clock.now();
+    const lines = open.map(
+      (c) =>
+        this.t("case-desk-line", {
+          id: c.id,
+          status: c.status,
+          priority: c.priority,
+          lang: c.lang.toUpperCase(),
+          channel: c.user.channel,
+          reason: this.t("case-staff-reason", { reason: c.reason }),
+          age: Math.max(0, Math.round((now - c.opened) / 60_000)),
+        }) + (c.assignee ? ` · ${c.assignee.name}` : ""),
+    );
+    await this.cases.push({ t: "general", key: "case-staff-list", args: { lines: lines.join("\n") } });
+  }
+
   private reply(id: number, key: string, args?: Record<string, string | number>): Promise<void> {
     return this.cases.push({ t: "event", id, key, args });
   }
@@ -282,6 +306,14 @@ export class TelegramDesk {
     }
     const topic = c.topic ?? (await this.openTopic(api, c));
     if (job.t === "card") {
+      const name = this.topicName(c).slice(0, 128);
+      if (c.tname !== undefined && c.tname !== name) {
+        await api.editForumTopic(chat, topic, { name }).catch((error: unknown) => {
+          if (error instanceof GrammyError && /not modified/i.test(error.description)) return;
+          throw error;
+        });
+        await this.cases.cases.update(c.id, (x) => ({ ...x, tname: name }));
+      }
       if (c.card !== undefined) {
         await api
           .editMessageText(chat, c.card, this.cardText(c), { reply_markup: { inline_keyboard: this.cardButtons(c) } })
@@ -321,10 +353,11 @@ export class TelegramDesk {
   private async openTopic(api: Api, c: Case): Promise<number> {
     let topic = c.topic;
     if (topic === undefined) {
-      const created = await api.createForumTopic(this.staffChat, this.topicName(c).slice(0, 128));
+      const name = this.topicName(c).slice(0, 128);
+      const created = await api.createForumTopic(this.staffChat, name);
       topic = created.message_thread_id;
       const thread = topic;
-      await this.cases.cases.update(c.id, (x) => ({ ...x, topic: thread }));
+      await this.cases.cases.update(c.id, (x) => ({ ...x, topic: thread, tname: name }));
       await this.cases.cases.setTopic(c.id, thread);
     }
     if (c.card === undefined) {
@@ -339,8 +372,9 @@ export class TelegramDesk {
     return topic;
   }
 
+  /** `#123 · RU · urgent · job check`, with ✅ in front once closed. */
   topicName(c: Case): string {
-    return this.t("case-staff-topic", {
+    return (c.status === "closed" ? "✅ " : "") + this.t("case-staff-topic", {
       id: c.id,
       lang: c.lang.toUpperCase(),
       urgent: c.priority === "urgent" ? "yes" : "no",

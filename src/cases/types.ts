@@ -44,6 +44,8 @@ export const CaseSchema = z.object({
   /** Telegram forum topic (message_thread_id) and summary card message id in the staff group. */
   topic: z.number().int().optional(),
   card: z.number().int().optional(),
+  /** The topic's current name (renamed when the priority or status changes). */
+  tname: z.string().optional(),
   /** The user left the chat (`/menu`, "end chat"); their messages go to the bot again. */
   left: z.boolean().default(false),
   outcome: z.enum(OUTCOMES).optional(),

@@ -82,6 +82,7 @@ describe("hotline staff desk on Telegram", { timeout: E2E_TIMEOUT }, () => {
     expect((await h.cases.service.cases.get(id))?.outcome).toBe("referred");
     await h.exchange(updates.callback(migrant, `c:case-fb:${id}:5`, feedback), migrant.id);
     expect((await h.cases.service.cases.get(id))?.feedback).toBe(5);
+    await h.until("the topic marked closed", () => h!.api.topics.find((t) => t.threadId === topic)?.name.startsWith(`✅ #${id} · UZ`));
     await h.until("the rating in the topic", () => h!.texts(STAFF_CHAT, topic).includes("The user rated the conversation 5 of 5."));
     // After the close the migrant talks to the bot again.
     const [menu] = await h.exchange(updates.command(migrant, "menu"), migrant.id);
@@ -131,12 +132,17 @@ describe("hotline staff desk on Telegram", { timeout: E2E_TIMEOUT }, () => {
     for (const a of answers) expect(a.payload).toMatchObject({ text: "Only hotline consultants can do this.", show_alert: true });
     await h.telegram.deliver(updates.groupText(staffGroup, stranger, "/close info", topic));
     await h.telegram.deliver(updates.groupText(staffGroup, stranger, "I can help you!", topic));
+    await h.telegram.deliver(updates.groupText(staffGroup, stranger, "/cases"));
     await h.until("the refusal in the topic", () => h!.texts(STAFF_CHAT, topic).includes("Only hotline consultants can do this."));
     const c = await h.cases.service.cases.get(id);
     expect(c?.status).toBe("waiting");
     expect(c?.assignee).toBeUndefined();
     expect(h.texts(migrant.id).join("\n")).not.toContain("I can help you!");
     expect(h.sent(STAFF_CHAT, topic).some((m) => m.text?.startsWith("Outcome of case"))).toBe(false);
+    // The stranger's /cases got nothing: after a consultant's /cases there is exactly one list.
+    await h.telegram.deliver(updates.groupText(staffGroup, aigul, "/cases"));
+    await h.until("the consultant's list", () => h!.sent(STAFF_CHAT).some((m) => m.text?.startsWith("Open cases:")));
+    expect(h.sent(STAFF_CHAT).filter((m) => m.text?.startsWith("Open cases:"))).toHaveLength(1);
   });
 
   it("tells the second of two consultants pressing Take who has the case", async () => {
@@ -178,6 +184,11 @@ describe("hotline staff desk on Telegram", { timeout: E2E_TIMEOUT }, () => {
     // The migrant's messages reach the consultant again.
     await h.telegram.deliver(updates.text(migrant, "Rahmat, yana savol bor"));
     await h.until("relayed after the reopen", () => h!.texts(STAFF_CHAT, topic).includes("👤 Rahmat, yana savol bor"));
+    // /cases in the general topic lists what is open.
+    await h.telegram.deliver(updates.groupText(staffGroup, bakyt, "/cases"));
+    const list = await h.until("the list", () => h!.sent(STAFF_CHAT).find((m) => m.message_thread_id === undefined && m.text?.startsWith("Open cases:")));
+    expect(list.text).toContain(`#${id} assigned normal UZ telegram /human`);
+    expect(list.text).toContain("· Aigul");
   });
 
   it("keeps relaying after the bot restarts in the middle of a case", async () => {
