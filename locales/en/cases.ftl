@@ -134,6 +134,7 @@ case-staff-note-empty = Write the note after the command: /note text
 case-staff-list =
     Open cases:
     { $lines }
+case-staff-topic-missing = The topic of this case is gone; the case itself is still there (/cases).
 case-staff-help = In a case topic: /note text — internal note; /tpl name — canned reply; /transfer — take the case over; /close — close with an outcome; /reopen — reopen. In the general topic: /cases lists the open cases.
 
 ## --- jol desk (terminal) ---

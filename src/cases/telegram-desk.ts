@@ -283,8 +283,27 @@ export class TelegramDesk {
     try {
       await this.renderWith(api, job);
     } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 400 && /thread|topic/i.test(error.description) && job.t !== "general") {
+        // The topic was deleted or closed by hand: say it in the general topic instead of losing it.
+        try {
+          await api.sendMessage(this.staffChat, `#${job.id} · ${this.plainText(job)}`.slice(0, 4096), { link_preview_options: { is_disabled: true } });
+          return;
+        } catch (fallback) {
+          throw classify(fallback);
+        }
+      }
       throw classify(error);
     }
+  }
+
+  /** A job as one line of text, for the general topic when its own topic is gone. */
+  private plainText(job: Exclude<StaffJob, { t: "general" }>): string {
+    if (job.t === "user") {
+      const e = job.e;
+      return e.kind === "text" ? this.t("case-staff-user-says", { text: e.text ?? "" }) : this.t("case-staff-user-media", { kind: e.kind, text: e.text ?? "" });
+    }
+    if (job.t === "event") return this.t(job.key, job.args);
+    return this.t("case-staff-topic-missing");
   }
 
   private async renderWith(api: Api, job: StaffJob): Promise<void> {

@@ -191,6 +191,16 @@ describe("hotline staff desk on Telegram", { timeout: E2E_TIMEOUT }, () => {
     expect(list.text).toContain("· Aigul");
   });
 
+  it("posts a user's message in the general topic when the case topic was deleted", async () => {
+    h = await startHotline();
+    const id = await openOnTelegram(h);
+    const topic = await h.topicOf(id);
+    h.api.topics.splice(h.api.topics.findIndex((t) => t.threadId === topic), 1); // someone deleted it
+    await h.telegram.deliver(updates.text(migrant, "Yordam kerak"));
+    const general = await h.until("the message in the general topic", () => h!.sent(STAFF_CHAT).find((m) => m.message_thread_id === undefined && m.text?.includes("Yordam kerak")));
+    expect(general.text).toBe(`#${id} · 👤 Yordam kerak`);
+  });
+
   it("keeps relaying after the bot restarts in the middle of a case", async () => {
     h = await startHotline();
     const id = await openOnTelegram(h);
