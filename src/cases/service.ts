@@ -7,6 +7,7 @@ import { userKey } from "../engine/types.ts";
 import { BlockedError, type ChannelRegistry } from "../channels/channel.ts";
 import { CaseStore } from "./store.ts";
 import { StaffQueue, type StaffJob } from "./queue.ts";
+import { nextOpening, parseHours, type Hours } from "./hours.ts";
 import { NotAllowedError, type Actor, type Case, type LogEntry, type Outcome } from "./types.ts";
 
 /** What the case service needs: the app's shared parts (a subset of `PluginDeps`). */
@@ -69,9 +70,12 @@ export class CaseService {
   /** Called after jobs were queued (the Telegram desk drains at once). */
   onQueued: (() => void) | undefined;
 
+  private readonly hours: Hours;
+
   constructor(private readonly deps: CaseServiceDeps) {
     this.cases = new CaseStore(deps.store, { retentionMs: deps.config.CASE_RETENTION_DAYS * DAY });
     this.queue = new StaffQueue(deps.store);
+    this.hours = parseHours(deps.config.HOTLINE_HOURS, deps.config.HOTLINE_DAYS, deps.config.HOTLINE_TIMEZONE);
   }
 
   get config(): Config {
@@ -141,7 +145,8 @@ export class CaseService {
       opened: now,
     });
     await this.cases.append(created.id, { t: now, type: "event", kind: "text", event: "opened" });
-    await this.deps.store.zadd("case:sla", now + this.slaMs(), `${created.id}:1`);
+    // The SLA counts from when the hotline is staffed: a case opened at night is due in the morning.
+    await this.deps.store.zadd("case:sla", nextOpening(this.hours, now).at + this.slaMs(), `${created.id}:1`);
     await this.push({ t: "open", id: created.id });
     this.deps.log.info("case opened", { case: created.id, reason: req.reason, urgent: req.urgent, channel: req.address.channel });
     return { case: created, created: true };

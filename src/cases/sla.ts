@@ -39,7 +39,8 @@ export class SlaScheduler {
       const minutes = Math.round((now - c.opened) / 60_000);
       if (level === 1) {
         await this.cases.push({ t: "general", key: "case-staff-sla", args: { id, minutes }, id });
-        await this.store.zadd("case:sla", c.opened + 2 * this.cases.slaMs(), `${id}:2`);
+        // Twice the SLA from the same start (opening, or the morning after a night case).
+        await this.store.zadd("case:sla", now + this.cases.slaMs(), `${id}:2`);
       } else {
         await this.cases.push({ t: "general", key: "case-staff-sla-admins", args: { id, minutes }, id, admins: true });
       }

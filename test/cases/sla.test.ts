@@ -38,6 +38,15 @@ describe("SLA reminders", () => {
     expect(await sla.tick()).toBe(0);
   });
 
+  it("counts the SLA of a case opened at night from the morning", async () => {
+    rig.clock.t = Date.UTC(2026, 0, 5, 20, 0); // Tuesday 01:00 in Almaty; opens at 09:00 (04:00 UTC)
+    await rig.cases.open({ address: { channel: "console", id: "u3" }, lang: "ru", reason: "menu", urgent: false, summary: {}, contact: false });
+    rig.clock.t = Date.UTC(2026, 0, 6, 4, 29);
+    expect(await sla.tick()).toBe(0);
+    rig.clock.t = Date.UTC(2026, 0, 6, 4, 31);
+    expect(await sla.tick()).toBe(1);
+  });
+
   it("stays quiet about a case someone took", async () => {
     const { case: c } = await rig.cases.open({ address: { channel: "console", id: "u2" }, lang: "ru", reason: "menu", urgent: false, summary: {}, contact: false });
     rig.clock.advance(10 * MINUTE);
