@@ -19,6 +19,8 @@ interface CompiledRule {
   unless: RegExp[];
   negate: boolean;
   negation: RegExp[];
+  /** Negation words of the other Turkic languages and Tajik (for rules of those languages). */
+  regional: RegExp[];
   scope: { before: number; after: number };
   tests: { flag: string[]; clean: string[] };
 }
@@ -70,9 +72,15 @@ export class Screener {
     const shared = parsedFiles
       .filter(({ rf }) => rf.lang === "any")
       .flatMap(({ file, rf }) => rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`)));
+    const REGION = new Set(["kk", "ky", "uz", "tg"]);
+    const regionalOf = (lang: string) =>
+      parsedFiles
+        .filter(({ rf }) => REGION.has(rf.lang) && rf.lang !== lang)
+        .flatMap(({ file, rf }) => rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`)));
     for (const { file, rf } of parsedFiles) {
       const own = rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`));
       const negation = rf.lang === "any" ? own : [...own, ...shared];
+      const regional = REGION.has(rf.lang) ? [...regionalOf(rf.lang), ...own, ...shared] : [];
       this.features.push(...rf.features.map((p, i) => compilePattern(p, `${file} features[${i}]`)));
       this.personal.push(...rf.personal.map((p, i) => compilePattern(p, `${file} personal[${i}]`)));
       rf.rules.forEach((rule, i) => {
@@ -92,6 +100,7 @@ export class Screener {
           unless: rule.unless.map((p, j) => compilePattern(p, `${where} unless[${j}]`)),
           negate: rule.negate,
           negation,
+          regional,
           scope: rf.scope,
           tests: rule.tests,
         });
@@ -160,7 +169,7 @@ export class Screener {
     for (const rule of rules) {
       if (found.has(rule.flag.id)) continue;
       const view = rule.latin ? lat : low;
-      const hit = firstHit(rule, view);
+      const hit = firstHit(rule, view, rule.latin ? low : lat);
       if (!hit) continue;
       const start = view.origin[hit.start] ?? 0;
       const end = view.origin[hit.end] ?? text.length;
@@ -176,7 +185,7 @@ export class Screener {
   }
 }
 
-function firstHit(rule: CompiledRule, view: TextView): { start: number; end: number } | undefined {
+function firstHit(rule: CompiledRule, view: TextView, other: TextView): { start: number; end: number } | undefined {
   const text = view.text;
   for (const re of rule.match) {
     re.lastIndex = 0;
@@ -189,7 +198,7 @@ function firstHit(rule: CompiledRule, view: TextView): { start: number; end: num
       const end = start + m[0].length;
       const sentence = span(text, start, end, SENTENCE_END);
       if (rule.unless.some((u) => test(u, sentence))) continue;
-      if (rule.negate && negated(rule, text, start, end)) continue;
+      if (rule.negate && (negated(rule, text, start, end) || negatedIn(rule, view, other, start, end))) continue;
       return { start, end };
     }
   }
@@ -222,7 +231,38 @@ function bounds(text: string, start: number, end: number, ends: RegExp): [number
  * Turkic verb endings "алмаймыз", "olinmaydi").
  */
 function negated(rule: CompiledRule, text: string, start: number, end: number): boolean {
-  if (rule.negation.length === 0) return false;
+  return rule.negation.length > 0 && rule.negation.some((n) => test(n, negationWindow(rule, text, start, end)));
+}
+
+/**
+ * The same window in the other view of the text (the Cyrillic original for a Latin-view rule and
+ * the other way round), checked with the negation words of every language of the region: a
+ * Kazakh rule may fire on a Kyrgyz or Uzbek ad, whose "болбойт" or "mumkin emas" it must read too.
+ */
+function negatedIn(rule: CompiledRule, view: TextView, other: TextView, start: number, end: number): boolean {
+  if (rule.regional.length === 0) return false;
+  const windows = [negationWindow(rule, view.text, start, end)];
+  if (other !== view) {
+    const oStart = toView(other, view.origin[start] ?? 0);
+    const oEnd = Math.max(oStart, toView(other, view.origin[end] ?? 0));
+    windows.push(negationWindow(rule, other.text, oStart, oEnd));
+  }
+  return windows.some((w) => rule.regional.some((n) => test(n, w)));
+}
+
+/** The first index of a view at or after an offset of the original text. */
+function toView(view: TextView, original: number): number {
+  let lo = 0;
+  let hi = view.origin.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((view.origin[mid] ?? 0) < original) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function negationWindow(rule: CompiledRule, text: string, start: number, end: number): string {
   const [a, b] = bounds(text, start, end, CLAUSE_END);
   const before = text.slice(a, start).split(/\s+/).filter(Boolean).slice(-rule.scope.before).join(" ");
   const after = text.slice(end, b);
@@ -230,8 +270,7 @@ function negated(rule: CompiledRule, text: string, start: number, end: number): 
   // A match that spans clauses ("девушек без опыта, … фото") is judged by its last clause only.
   const inside = text.slice(start, end);
   const lastClause = inside.split(CLAUSE_SPLIT).at(-1) ?? inside;
-  const window = lastClause === inside ? `${before} ${inside}${afterWords}` : `${lastClause}${afterWords}`;
-  return rule.negation.some((n) => test(n, window));
+  return lastClause === inside ? `${before} ${inside}${afterWords}` : `${lastClause}${afterWords}`;
 }
 
 function test(re: RegExp, text: string): boolean {

@@ -91,3 +91,12 @@ describe("pasted ad or personal story", () => {
     expect(screener.looksLikeAd("Men Rossiyada qurilishda ishlayman, menga oylik bermayapti, pasportimni olib qo'yishdi, nima qilay?")).toBe(false);
   });
 });
+
+describe("negation across the languages of the region", () => {
+  it("a rule that fires on a neighbour language's ad still reads that language's negation", () => {
+    expect(ids("Туристік визамен жұмысқа бармаңыз")).toEqual([]);
+    expect(ids("Туристтик виза менен иштөөгө болбойт")).toEqual([]);
+    expect(ids("Туристик виза билан ишлаш мумкин эмас")).toEqual([]);
+    expect(ids("Бо раводиди туристӣ кор кардан мумкин нест")).toEqual([]);
+  });
+});
