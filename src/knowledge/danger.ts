@@ -9,37 +9,42 @@ import { editDistance } from "./search.ts";
  * the message, in any order and any word form (the same readings as the search: stems, script
  * folding, one typo in long words), whatever language the message is typed in.
  *
+ * An entry written with a leading `~` ("~help") is weak: it counts only where the bot is not
+ * waiting for a typed answer (a pasted job ad may say "kitchen help").
+ *
  * @example
  * const danger = new DangerWords({ ru: ["забрали паспорт"] });
  * danger.match("у меня работодатель забрал паспорт"); // ["забрали паспорт"]
  */
 export class DangerWords {
-  private readonly entries: Array<{ phrase: string; words: string[][] }> = [];
+  private readonly entries: Array<{ phrase: string; words: string[][]; weak: boolean }> = [];
 
   constructor(lists: Partial<Record<Lang, string[]>>) {
     const seen = new Set<string>();
     for (const lang of LANGS) {
-      for (const phrase of lists[lang] ?? []) {
+      for (const written of lists[lang] ?? []) {
+        const weak = written.startsWith("~");
+        const phrase = weak ? written.slice(1).trim() : written;
         const words = tokenize(phrase).map(readings);
         const key = words.map((w) => w[0]).join(" ");
         if (!words.length || seen.has(key)) continue;
         seen.add(key);
-        this.entries.push({ phrase, words });
+        this.entries.push({ phrase, words, weak });
       }
     }
   }
 
   /**
-   * The entries found in `text` (as written in the data, never the user's words). `minWords`
-   * ignores shorter entries: where the bot waits for a typed answer, a lone "help" is not enough.
+   * The entries found in `text` (as written in the data without `~`, never the user's words).
+   * `strongOnly` skips weak entries: where the bot waits for a typed answer.
    */
-  match(text: string, minWords = 1): string[] {
+  match(text: string, strongOnly = false): string[] {
     const found = new Set<string>();
     for (const word of tokenize(text)) for (const reading of readings(word)) found.add(reading);
     const long = [...found].filter((r) => r.length >= 6);
     const has = (reading: string) =>
       found.has(reading) || (reading.length >= 6 && long.some((r) => Math.abs(r.length - reading.length) <= 1 && editDistance(r, reading, 1) <= 1));
-    return this.entries.filter((e) => e.words.length >= minWords && e.words.every((w) => w.some(has))).map((e) => e.phrase);
+    return this.entries.filter((e) => !(strongOnly && e.weak) && e.words.every((w) => w.some(has))).map((e) => e.phrase);
   }
 }
 

@@ -18,14 +18,14 @@ function toAnswer(ctx: NodeContext, mode: AnswerMode, waitingType: string | unde
  * Danger words first (priority 100: also where the bot waits for a typed answer): sets the var
  * `danger` (the matched entries, so the case is marked urgent) and offers immediate human help.
  * Inside the `consultant` flow it only sets the var and lets the conversation go on. Where a typed
- * answer is expected, a one-word entry ("help") is not enough.
+ * answer is expected, weak entries (`~help` in the data) do not count.
  */
 export function dangerInterceptor(words: DangerWords, kb: KnowledgeBase): TextInterceptor {
   return {
     id: "knowledge-danger",
     priority: 100,
     handle(text, ctx, where) {
-      const matched = words.match(text, where.waitingType === "input" || ctx.flowId === CONSULTANT_FLOW ? 2 : 1);
+      const matched = words.match(text, where.waitingType === "input");
       if (!matched.length) return null;
       ctx.set(VARS.danger, matched.join(", "));
       if (ctx.flowId === CONSULTANT_FLOW) return null;
