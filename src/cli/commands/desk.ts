@@ -8,6 +8,7 @@ import { ConsoleChannel } from "../../channels/console/console-channel.ts";
 import { createTelegramChannel } from "../../channels/telegram/index.ts";
 import { casesPluginOf } from "../../cases/plugin.ts";
 import { ConsoleDesk } from "../../cases/console-desk.ts";
+import { createWhatsAppOutbox } from "../../channels/whatsapp/outbox.ts";
 
 /**
  * `jol desk` — the hotline consultants' side in a terminal (see `ConsoleDesk`): list open cases,
@@ -31,10 +32,11 @@ export function register(program: Command): void {
       const log = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, pretty: true });
       const app = await createApp({ config, log });
       // Reaching users: console users through their outbox in Redis; Telegram users through the
-      // Bot API (send only, no polling). WhatsApp users are reachable only from the bot process
-      // that owns the WhatsApp session: messages to them are reported as not delivered.
+      // Bot API (send only, no polling); WhatsApp users through the shared outbox below.
       app.channels.add(new ConsoleChannel(app, { user: "desk", interactive: false }));
       if (config.TELEGRAM_BOT_TOKEN) app.channels.add(createTelegramChannel(app));
+      // WhatsApp users are reached through the outbox that the process running WhatsApp reads.
+      app.channels.add(createWhatsAppOutbox(app));
       const plugin = casesPluginOf(app.plugins);
       if (!plugin) throw new Error("The cases plugin is not installed (src/app/plugins.ts).");
       const desk = new ConsoleDesk(plugin.service, {
