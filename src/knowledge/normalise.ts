@@ -164,11 +164,15 @@ export interface QueryWord {
   variants: string[];
 }
 
-/** The topic words of a question and their readings (stopwords dropped). */
+/** Topic words of a question that are searched: a long story is searched by its beginning. */
+export const MAX_QUERY_WORDS = 30;
+
+/** The topic words of a question and their readings (stopwords dropped, at most `MAX_QUERY_WORDS`). */
 export function queryWords(text: string): QueryWord[] {
   const out: QueryWord[] = [];
   const seen = new Set<string>();
-  for (const word of tokenize(text)) {
+  for (const word of tokenize(text.slice(0, 2000))) {
+    if (out.length >= MAX_QUERY_WORDS) break;
     if (seen.has(word) || isStopwordLoose(fold(word))) continue;
     seen.add(word);
     const variants = queryVariants(word);
