@@ -26,6 +26,8 @@ export interface TelegramChannelOptions {
   webhookPort?: number;
   /** Long-poll timeout in seconds (default 30). */
   pollTimeoutSeconds?: number;
+  /** Pause before polling starts again after another process took over (409), ms (default 5000). */
+  pollRestartMs?: number;
   /** Known bot info: skips `getMe` on start. */
   botInfo?: UserFromGetMe;
 }
@@ -71,6 +73,11 @@ class GrammyTelegramChannel implements TelegramChannel {
   private runner: RunnerHandle | undefined;
   private webhook: WebhookServer | undefined;
   private installed = false;
+  private stopping = false;
+  /** Updates being handled, so `stop` can wait for them (the runner's own stop does not). */
+  private readonly inFlight = new Set<Promise<void>>();
+  private restartTimer: NodeJS.Timeout | undefined;
+  private pollingFailed = false;
 
   constructor(
     private readonly app: App,
@@ -83,6 +90,7 @@ class GrammyTelegramChannel implements TelegramChannel {
       client: { apiRoot: app.config.TELEGRAM_API_ROOT.replace(/\/+$/, "") },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
+    this.watchPolling();
     // Installed first = innermost: auto-retry (outermost) sends each retry through the pacer again.
     if (options.pace !== false) this.bot.api.config.use(createPacer(options.pace ?? {}));
     this.bot.api.config.use(
@@ -96,10 +104,18 @@ class GrammyTelegramChannel implements TelegramChannel {
     this.bot.catch((error) => this.logFailure(error.error, error.ctx));
     // An error in one update never stops the bot or the webhook answer (DESIGN.md invariant 4).
     this.bot.use(async (ctx, next) => {
+      const task = (async () => {
+        try {
+          await next();
+        } catch (error) {
+          this.logFailure(error, ctx);
+        }
+      })();
+      this.inFlight.add(task);
       try {
-        await next();
-      } catch (error) {
-        this.logFailure(error, ctx);
+        await task;
+      } finally {
+        this.inFlight.delete(task);
       }
     });
     this.bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
@@ -123,12 +139,20 @@ class GrammyTelegramChannel implements TelegramChannel {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     const runner = this.runner;
     this.runner = undefined;
     if (runner?.isRunning()) await runner.stop();
     const webhook = this.webhook;
     this.webhook = undefined;
     await webhook?.close();
+    // Let the updates in progress finish their replies (bounded: a stuck one must not block shutdown).
+    const drained = Promise.allSettled([...this.inFlight]);
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, 30_000)));
+    await Promise.race([drained, limit]);
+    clearTimeout(timer);
   }
 
   async send(address: Address, messages: Outbound[]): Promise<void> {
@@ -175,8 +199,60 @@ class GrammyTelegramChannel implements TelegramChannel {
   private async startPolling(): Promise<void> {
     // Keep updates that arrived while the bot was down: they are answered (once) on start.
     await this.bot.api.deleteWebhook({ drop_pending_updates: false });
+    this.runPolling();
+  }
+
+  /**
+   * Start the runner, and keep it running: the runner gives up on 409 (another process polls
+   * with this token, e.g. the old one during a deploy, or someone set a webhook) and on 401;
+   * after a 409 polling starts again after `pollRestartMs`. Fetch errors are logged once per outage
+   * (the runner retries every second; its own console output is off).
+   */
+  private runPolling(): void {
     this.runner = run(this.bot, {
-      runner: { fetch: { timeout: this.options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] } },
+      runner: {
+        fetch: { timeout: this.options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
+        retryInterval: 1000,
+        silent: true,
+      },
+    });
+    this.runner.task()?.catch((error: unknown) => {
+      if (this.stopping) return;
+      const code = error instanceof GrammyError ? error.error_code : undefined;
+      if (code === 401) {
+        this.app.log.error("telegram: polling stopped, the token was rejected (401); set a valid TELEGRAM_BOT_TOKEN and restart", {});
+        return;
+      }
+      const hint =
+        code === 409
+          ? "another process is polling with this token or a webhook is set; run one polling process, or use webhook mode everywhere"
+          : describe(error);
+      const pause = this.options.pollRestartMs ?? 5000;
+      this.app.log.warn("telegram: polling interrupted, restarting", { reason: hint, inMs: pause });
+      this.restartTimer = setTimeout(() => {
+        if (!this.stopping) this.runPolling();
+      }, pause);
+    });
+  }
+
+  /** Log a polling outage once when it starts and once when it ends. */
+  private watchPolling(): void {
+    this.bot.api.config.use(async (prev, method, payload, signal) => {
+      if (method !== "getUpdates") return prev(method, payload, signal);
+      try {
+        const result = await prev(method, payload, signal);
+        if (this.pollingFailed && result.ok) {
+          this.pollingFailed = false;
+          this.app.log.info("telegram: receiving updates again", {});
+        }
+        return result;
+      } catch (error) {
+        if (!this.pollingFailed && !signal?.aborted && !this.stopping) {
+          this.pollingFailed = true;
+          this.app.log.warn("telegram: cannot fetch updates, retrying every second", { error: describe(error) });
+        }
+        throw error;
+      }
     });
   }
 

@@ -229,6 +229,46 @@ describe("Telegram channel extensions and webhook security", () => {
     }
   });
 
+  it("starts polling again after another process took over (409)", async () => {
+    const scripted = scriptedRouter(store);
+    const app = fakeApp(store, scripted.router, telegramEnv(api, "polling"));
+    api.fail({ method: "getUpdates", times: 1, code: 409 });
+    const driver = await startChannel(app, api);
+    try {
+      const user = testUser(12);
+      const [reply] = await driver.exchange(updates.text(user, "still there?"), user.id);
+      expect(reply!.text).toBe("echo still there?");
+      expect(api.callsOf("getUpdates")[0]!.fault?.code).toBe(409);
+    } finally {
+      await driver.stop();
+    }
+  });
+
+  it("finishes the updates in progress before stop() resolves", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const slow: Router = {
+      async handle(_inbound, reply) {
+        entered();
+        await gate;
+        const out = [{ text: "late but delivered" }];
+        await reply(out);
+        return { duplicate: false, replies: out };
+      },
+    };
+    const app = fakeApp(store, slow, telegramEnv(api, "polling"));
+    const driver = await startChannel(app, api);
+    const user = testUser(13);
+    await driver.deliver(updates.text(user, "hi"));
+    await inside;
+    const stopped = driver.stop();
+    setTimeout(release, 200);
+    await stopped;
+    expect(api.sentTo(user.id).map((m) => m.text)).toEqual(["late but delivered"]);
+  });
+
   it("retries a 5xx from Telegram and then delivers", async () => {
     const scripted = scriptedRouter(store);
     const app = fakeApp(store, scripted.router, telegramEnv(api, "polling"));

@@ -70,7 +70,7 @@ export function fakeApp(store: Store, router: Router, env: Record<string, string
 }
 
 /** Test-speed pacing: the real limits are unit-tested in pacer.test.ts. */
-export const FAST: TelegramChannelOptions = { pace: { perSecond: 1000, perChatMs: 0, groupPerMinute: 60_000 }, pollTimeoutSeconds: 1, webhookPort: 0 };
+export const FAST: TelegramChannelOptions = { pace: { perSecond: 1000, perChatMs: 0, groupPerMinute: 60_000 }, pollTimeoutSeconds: 1, pollRestartMs: 100, webhookPort: 0 };
 
 /** The real channel on `app`, started, plus a way to hand it updates as its mode receives them. */
 export async function startChannel(app: App, api: BotApiStandIn, options: TelegramChannelOptions = FAST): Promise<Driver> {

@@ -82,6 +82,8 @@ export interface RecordedCall {
   at: number;
   /** What the stand-in answered (the sent `Message` for send methods), when it succeeded. */
   result?: unknown;
+  /** True while the stand-in has not answered yet (a long poll, a slow handler). */
+  pending?: boolean;
   /** Set when the stand-in answered with an error. */
   fault?: { code: number; description: string; retryAfter?: number };
 }
@@ -263,13 +265,13 @@ export class BotApiStandIn {
 
   // --- inspection --------------------------------------------------------------------------
 
-  /** Calls of one method (optionally only successful ones, or to one chat). */
+  /** Calls of one method (optionally only answered successful ones — `ok: true` — or failed ones, or to one chat). */
   callsOf(method: string, filter: { chatId?: number | string; ok?: boolean } = {}): RecordedCall[] {
     return this.calls.filter(
       (c) =>
         c.method === method &&
         (filter.chatId === undefined || String(c.payload.chat_id) === String(filter.chatId)) &&
-        (filter.ok === undefined || filter.ok === (c.fault === undefined)),
+        (filter.ok === undefined || (filter.ok ? !c.pending && c.fault === undefined : c.fault !== undefined)),
     );
   }
 
@@ -423,8 +425,10 @@ export class BotApiStandIn {
     } catch (error) {
       return send(res, 400, { ok: false, error_code: 400, description: `Bad Request: ${(error as Error).message}` });
     }
-    const call: RecordedCall = { seq: ++this.seq, method, payload, token, at: Date.now() };
+    const call: RecordedCall = { seq: ++this.seq, method, payload, token, at: Date.now(), pending: true };
     this.calls.push(call);
+    // Announce arrivals too, so a waiter sees a call that is still in progress (a long poll).
+    this.events.emit("call", call);
     try {
       const fault = this.matchFault(method, payload);
       if (fault) throw fault;
@@ -437,11 +441,13 @@ export class BotApiStandIn {
         result = await handler(payload, this, call);
       }
       call.result = result;
+      delete call.pending;
       this.events.emit("call", call);
       if (!res.destroyed) send(res, 200, { ok: true, result });
     } catch (error) {
       const fault = error instanceof ApiFault ? error : new ApiFault(500, `Internal Server Error: ${(error as Error).message}`);
       call.fault = { code: fault.code, description: fault.description, retryAfter: fault.parameters?.retry_after };
+      delete call.pending;
       this.events.emit("call", call);
       if (!res.destroyed) {
         send(res, fault.code, {
