@@ -325,6 +325,9 @@ class Step {
         const flow = this.deps.flows.flows.get(result.flow);
         if (!flow) return this.brokenReference(result.flow);
         s.stack.pop();
+        // Back at the main menu with nothing underneath: the answers of the flows before are not
+        // needed any more, so they are not kept (a later case must not show an old job check).
+        if (flow.id === MAIN_FLOW && s.stack.length === 0) s.vars = {};
         s.stack.push({ f: flow.id, n: result.node ?? flow.start });
         return this.enter();
       }
@@ -342,6 +345,7 @@ class Step {
         const caller = this.top();
         if (!caller) return { to: "goto", flow: MAIN_FLOW };
         if (caller.n === END_ON_RETURN) return { to: "end" };
+        if (caller.f === MAIN_FLOW && s.stack.length === 1) s.vars = {}; // back at the main menu: see "goto"
         return this.enter();
       }
     }
