@@ -50,6 +50,10 @@ export interface SearchTuning {
   commonWeight: number;
   /** Scores are multiplied by coverage to this power. */
   coveragePower: number;
+  /** Weight of a match on the coarse form of a word (see `coarse`). */
+  coarseWeight: number;
+  /** Split a word's weight among its known readings (true) or among all its readings (false). */
+  shareKnown: boolean;
   /** Below this share of matched topic words the best article is not an answer. */
   minCoverage: number;
   /** Below this score the best article is not an answer. */
@@ -64,6 +68,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   synonymWeight: 0.4,
   commonWeight: 0.25,
   coveragePower: 1,
+  coarseWeight: 0.3,
+  shareKnown: true,
   minCoverage: 0.3,
   minScore: 5,
   confidentRatio: 1.35,
@@ -109,7 +115,8 @@ export class KnowledgeSearch {
         const terms = (s: string) => {
           const list = indexTerms(s, lang);
           for (const term of list) this.vocabulary.add(term);
-          return list.join(" ");
+          const rough = list.map(coarse).filter((t): t is string => t !== undefined);
+          return [...list, ...rough].join(" ");
         };
         fields.title.push(terms(text(lang, article.id, "title")));
         fields.keywords.push(terms(keywordsOf(article, lang).join(" ; ")));
@@ -138,6 +145,9 @@ export class KnowledgeSearch {
   private addSynonyms(group: string[]): void {
     const readings = group.map((phrase) => tokenize(phrase).flatMap((w) => queryVariants(w)));
     for (const [i, own] of readings.entries()) {
+      // A phrase of several words ("выгнали из страны") is added for the others, but its single
+      // words ("страны") do not call the group up.
+      if (tokenize(group[i]!).length > 1) continue;
       const others = readings.filter((_, j) => j !== i).flat();
       for (const term of own) {
         const set = this.synonyms.get(term) ?? new Set<string>();
@@ -213,10 +223,14 @@ export class KnowledgeSearch {
     };
     const { fuzzy, prefix } = this.tuning.weights;
     words.forEach((word, index) => {
-      const share = (this.isCommon(word) ? this.tuning.commonWeight : 1) / Math.sqrt(word.variants.length);
-      const known = word.variants.some((v) => this.vocabulary.has(v));
+      // A word weighs 1 however many of its readings are known terms (they share it).
+      const knownCount = word.variants.filter((v) => this.vocabulary.has(v)).length;
+      const known = knownCount > 0;
+      const share = (this.isCommon(word) ? this.tuning.commonWeight : 1) / (this.tuning.shareKnown ? Math.max(1, knownCount) : Math.sqrt(word.variants.length));
       for (const variant of word.variants) {
         if (this.vocabulary.has(variant)) add(variant, share, index);
+        const rough = coarse(variant);
+        if (rough) add(rough, share * this.tuning.coarseWeight, index);
         if (variant.length >= 4 && !known) {
           for (const term of this.completions(variant)) add(term, (share * prefix * variant.length) / (variant.length + 0.3 * (term.length - variant.length)), index);
         }
@@ -275,6 +289,20 @@ export class KnowledgeSearch {
     }
     return this.firstLetterCache;
   }
+}
+
+const RUSSIAN_PREFIXES = ["pere", "nedo", "raz", "ras", "pri", "pro", "pod", "za", "po", "vi", "ot", "na", "ob", "do"];
+
+/**
+ * The coarse form of a term: its first six letters after a Russian verb prefix, marked with "_"
+ * so that it never meets an ordinary term. Words of one family meet there when their stems do
+ * not ("регистрация" / "зарегистрироваться", "registration" / "register").
+ */
+export function coarse(term: string): string | undefined {
+  if (term.length < 6 || /^\d/.test(term)) return undefined;
+  const prefix = RUSSIAN_PREFIXES.find((p) => term.startsWith(p) && term.length - p.length >= 7);
+  const base = prefix ? term.slice(prefix.length) : term;
+  return `_${base.slice(0, 6)}`;
 }
 
 /** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`. */
