@@ -246,7 +246,7 @@ kb-trafficking-signs-next =
 kb-going-abroad-title = Before you go abroad to work
 kb-going-abroad-short =
     Before you go:
-    • get a work visa or a work permit for that country;
+    • get the document that country requires for work: a work visa or a permit (in Russia, citizens of Kazakhstan need none);
     • get a written contract in a language you read;
     • check the employer or the agency.
     Do not work on a tourist visa or a visa-free entry.

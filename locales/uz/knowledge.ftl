@@ -281,7 +281,7 @@ kb-going-abroad-title = Chet elga ishga borishdan oldin
 # REVIEW: native speaker
 kb-going-abroad-short =
     Safardan oldin:
-    • o'sha mamlakatning ish vizasi yoki ishlash uchun ruxsatini oling;
+    • o'sha mamlakat ishlash uchun talab qiladigan hujjatni oling: ish vizasi yoki ruxsat (Rossiyada Qozog'iston fuqarolariga u kerak emas);
     • o'zingiz tushunadigan tilda yozma shartnoma oling;
     • ish beruvchi yoki agentlikni tekshiring.
     Turistik viza yoki vizasiz kirish bilan ishlamang.
