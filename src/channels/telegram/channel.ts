@@ -193,7 +193,18 @@ class GrammyTelegramChannel implements TelegramChannel {
     const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_HOST: host, TELEGRAM_WEBHOOK_PORT: port } = this.app.config;
     if (!url || !secret) throw new Error("Webhook mode needs TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET.");
     this.webhook = await startWebhookServer(this.bot, { host, port: this.options.webhookPort ?? port, secret, log: this.app.log });
-    await this.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+    try {
+      await this.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+    } catch (error) {
+      await this.webhook.close();
+      this.webhook = undefined;
+      if (error instanceof GrammyError) {
+        throw new Error(
+          `Telegram refused the webhook ${url} (${error.description}): TELEGRAM_WEBHOOK_URL must be a public https:// URL on port 443, 80, 88 or 8443.`,
+        );
+      }
+      throw error;
+    }
   }
 
   private async startPolling(): Promise<void> {

@@ -284,6 +284,13 @@ describe("Telegram channel extensions and webhook security", () => {
     }
   });
 
+  it("explains a webhook URL Telegram refuses", async () => {
+    const scripted = scriptedRouter(store);
+    const app = fakeApp(store, scripted.router, telegramEnv(api, "webhook"));
+    api.fail({ method: "setWebhook", times: 1, code: 400, description: "Bad Request: bad webhook: HTTPS url must be provided for webhook" });
+    await expect(startChannel(app, api)).rejects.toThrow(/TELEGRAM_WEBHOOK_URL must be a public https:\/\/ URL/);
+  });
+
   it("rejects webhook requests with a wrong or missing secret (401) and does not process them", async () => {
     const scripted = scriptedRouter(store);
     const app = fakeApp(store, scripted.router, telegramEnv(api, "webhook"));
