@@ -87,7 +87,13 @@ describe.each<Mode>(["polling", "webhook"])("Telegram end to end (%s)", (mode) =
     expect([first!.text, second!.text]).toEqual([`${LONG_PARAGRAPHS[0]}\n\n${LONG_PARAGRAPHS[1]}`, LONG_PARAGRAPHS[2]]);
     expect(first!.text!.length).toBeLessThanOrEqual(4096);
     expect(again!.text).toBe(t("main-menu"));
-    expect(again!.reply_markup?.inline_keyboard.length).toBeGreaterThan(3);
+    expect(again!.reply_markup?.inline_keyboard.length).toBe(7);
+
+    // The same item by its button on the new menu.
+    const aboutButton = again!.reply_markup!.inline_keyboard[6]![0] as { callback_data: string };
+    expect(aboutButton.callback_data).toBe("c:main/menu/about");
+    const byButton = await driver.exchange(updates.callback(user, aboutButton.callback_data, again!), chat, 3);
+    expect(byButton.map((m) => m.text)).toEqual([first!.text, second!.text, t("main-menu")]);
   });
 
   it("answers a button from an old keyboard as stale, and garbage button data politely in the user's chosen language", async () => {
