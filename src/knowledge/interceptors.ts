@@ -1,5 +1,6 @@
 import type { NodeContext, NodeResult } from "../engine/node-kind.ts";
-import type { TextInterceptor } from "../engine/plugin.ts";
+import type { InboundHook, TextInterceptor } from "../engine/plugin.ts";
+import { matchLang } from "../i18n/localizer.ts";
 import type { KnowledgeBase } from "./articles.ts";
 import type { DangerWords } from "./danger.ts";
 import { queryWords } from "./normalise.ts";
@@ -61,5 +62,22 @@ export function searchInterceptor(kb: KnowledgeBase): TextInterceptor {
       }
       return toAnswer(ctx, ANSWER_MODES.none, where.waitingType);
     },
+  };
+}
+
+/**
+ * Danger words in a message that comes before the user chose a language (the very first
+ * message, typically): the engine answers it with the language menu, so the hotline contacts
+ * are sent first, in the platform's language, and `danger` is noted for the case.
+ */
+export function dangerBeforeLanguage(words: DangerWords, contacts: Record<string, string>): InboundHook {
+  return async (inbound, ctx) => {
+    if (ctx.session.lang || inbound.input.kind !== "text") return "continue";
+    const matched = words.match(inbound.input.text);
+    if (!matched.length) return "continue";
+    ctx.session.vars[VARS.danger] = matched.join(", ");
+    const lang = matchLang(inbound.langHint) ?? ctx.lang;
+    ctx.reply({ text: ctx.i18n.t(lang, "kb-danger", contacts), keys: ["kb-danger"] });
+    return "continue";
   };
 }

@@ -6,13 +6,14 @@ import { DangerWords } from "./danger.ts";
 import { articleKind } from "./kinds/article.ts";
 import { pickKind } from "./kinds/pick.ts";
 import { dangerKind } from "./kinds/danger.ts";
-import { dangerInterceptor, searchInterceptor } from "./interceptors.ts";
+import { dangerBeforeLanguage, dangerInterceptor, searchInterceptor } from "./interceptors.ts";
 import { DATA_NAME, checkKnowledge } from "./check.ts";
 
 /**
  * The knowledge module: the `article`, `kb-pick` and `kb-danger` node kinds (the menus of
- * `coming` and `abroad` and the free-text answers), the danger-word and search interceptors,
- * and the checks of the article metadata and texts. The search index is built once here, from
+ * `coming` and `abroad` and the free-text answers), the danger-word and search interceptors
+ * (and an inbound hook for danger words before a language is chosen), and the checks of the
+ * article metadata and texts. The search index is built once here, from
  * `flows/knowledge.yaml` and the texts of all six languages.
  *
  * If the metadata does not load, the module adds nothing but a check that says why.
@@ -35,6 +36,7 @@ export function createKnowledgePlugin(deps: PluginDeps): Plugin {
     name: "knowledge",
     kinds: [articleKind(kb), pickKind(kb), dangerKind(kb)],
     interceptors: [dangerInterceptor(danger, kb), searchInterceptor(kb)],
+    inbound: dangerBeforeLanguage(danger, contactArgs(deps.config)),
     check: (flows, i18n) => checkKnowledge(kb.meta, flows, i18n),
   };
 }

@@ -9,6 +9,8 @@ import { MemoryStore } from "../../src/store/memory.ts";
 import { silentLogger } from "../../src/log.ts";
 import { systemClock } from "../../src/engine/types.ts";
 import { ChannelRegistry } from "../../src/channels/channel.ts";
+import { newSession, type Session } from "../../src/engine/session.ts";
+import type { Outbound } from "../../src/engine/types.ts";
 
 // The knowledge module inside the real engine with the real flows and texts (no storage needed:
 // the engine step is pure).
@@ -94,6 +96,40 @@ describe("free-text answers", () => {
     expect(candidates).toHaveLength(3);
     const out = t.press(2);
     expect(Talk.keys(out)).toContain(`kb-${candidates[1]}-short`);
+  });
+});
+
+describe("danger words before a language is chosen", () => {
+  const plugin = content.plugins.find((p) => p.name === "knowledge")!;
+  const context = (session: Session) => {
+    const replies: Outbound[] = [];
+    const ctx = {
+      address: { channel: "console" as const, id: "x" },
+      lang: "ru" as const,
+      session,
+      store: new MemoryStore(),
+      i18n: content.i18n,
+      log: silentLogger,
+      clock: systemClock,
+      reply: (m: Outbound) => replies.push(m),
+      sendTo: async () => undefined,
+    };
+    return { ctx, replies };
+  };
+  it("send the hotline contacts in the platform's language and note the words, then let the engine go on", async () => {
+    const { ctx, replies } = context(newSession(0));
+    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "help, they beat me" }, langHint: "en" };
+    expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
+    expect(replies.map((r) => r.keys)).toEqual([["kb-danger"]]);
+    expect(replies[0]!.text).toContain(config.HOTLINE_PHONE);
+    expect(replies[0]!.text).toContain(content.i18n.t("en", "kb-danger", globalArgs(config)).split("\n")[0]!);
+    expect(String(ctx.session.vars.danger)).toContain("beat me");
+  });
+  it("stay quiet once a language is chosen (the interceptor answers then)", async () => {
+    const { ctx, replies } = context({ ...newSession(0), lang: "ru" });
+    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "меня бьют" } };
+    expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
+    expect(replies).toEqual([]);
   });
 });
 
