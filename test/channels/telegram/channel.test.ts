@@ -3,7 +3,7 @@
  * the channel itself owes (conversion, keyboards, callbacks, splitting, retries, 403, webhook
  * secret, dedupe hand-off, groups, command menu). The real engine is in e2e.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { App } from "../../../src/app/app.ts";
 import { BlockedError } from "../../../src/channels/channel.ts";
 import { LANGS, type Inbound, type Outbound } from "../../../src/engine/types.ts";
@@ -12,6 +12,9 @@ import type { Store } from "../../../src/store/store.ts";
 import { BotApiStandIn, testGroup, testUser, updates } from "../../support/bot-api/index.ts";
 import { testStore } from "../../support/redis.ts";
 import { Driver, fakeApp, SECRET, STAFF_CHAT, startChannel, telegramEnv, WEBHOOK_URL, type Mode } from "./harness.ts";
+
+// Several HTTP round trips per test through real grammY: room for a loaded 2-core CI machine.
+vi.setConfig({ testTimeout: 40_000, hookTimeout: 30_000 });
 
 const LONG_TOKEN = `screening-job-offer/${"q".repeat(40)}/employer-keeps-passport`;
 

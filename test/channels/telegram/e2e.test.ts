@@ -2,7 +2,7 @@
  * The whole Telegram path: real grammY over HTTP to the Bot API stand-in, the real app
  * (`createApp`: flows, engine, router, plugins) on real Redis, in polling and webhook mode.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Message } from "grammy/types";
 import type { App } from "../../../src/app/app.ts";
 import { createApp } from "../../../src/app/create.ts";
@@ -14,6 +14,9 @@ import { BotApiStandIn, testUser, updates } from "../../support/bot-api/index.ts
 import { testStore } from "../../support/redis.ts";
 import { longTextContent, LONG_PARAGRAPHS, type ContentFixture } from "./fixture.ts";
 import { Driver, startChannel, telegramEnv, type Mode } from "./harness.ts";
+
+// Several HTTP round trips per test through real grammY: room for a loaded 2-core CI machine.
+vi.setConfig({ testTimeout: 40_000, hookTimeout: 30_000 });
 
 let content: ContentFixture;
 beforeAll(() => {
