@@ -4,22 +4,22 @@ import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { readQuestions } from "../src/knowledge/eval.ts";
 
 const t0 = performance.now();
-// Run: npx tsx bench/knowledge.bench.ts [extra questions.yaml ...]
 const kb = loadKnowledgeBase();
 const t1 = performance.now();
 const kb2 = loadKnowledgeBase();
 const t2 = performance.now();
 void kb2;
-const questions = [
-  ...readQuestions("/work/shared/eval/questions.yaml"),
-  ...(() => {
-    try {
-      return readQuestions("test/knowledge/questions.yaml");
-    } catch {
-      return [];
-    }
-  })(),
-].map((q) => q.q);
+/** Question sets that exist here: the own set, the shared development set, any given on the command line. */
+const optional = (path: string) => {
+  try {
+    return readQuestions(path);
+  } catch {
+    return [];
+  }
+};
+const paths = ["test/knowledge/questions.yaml", "../shared/eval/questions.yaml", ...process.argv.slice(2)];
+const questions = paths.flatMap(optional).map((q) => q.q);
+if (questions.length === 0) throw new Error("no questions found: run from the repository root");
 for (const q of questions) kb.search.answer(q); // warm up
 const rounds = 20;
 const times: number[] = [];
