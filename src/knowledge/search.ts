@@ -5,12 +5,13 @@ import { keywordsOf, type ArticlePart, type KnowledgeMeta } from "./metadata.ts"
 
 /**
  * Free-text search over the knowledge base: one MiniSearch index over the articles' texts in all
- * six languages plus their keywords, built once at start (pure, synchronous, a few milliseconds
- * per hundred documents) and queried in well under a millisecond.
+ * six languages plus their keywords, built once at start (pure, synchronous, about 0.3 s) and
+ * queried in well under a millisecond.
  *
- * Each (article, language) pair is one document; an article's score is its best language's
- * score, so a question matches in whatever language it was typed. The answer is then given in
- * the user's own language by the caller.
+ * One document per article holds the texts of all six languages (each treated as its language
+ * needs, see `normalise.ts`), so a question matches in whatever language it was typed; the
+ * caller answers in the user's own language. Prefix, typo, coarse-form and synonym matches are
+ * expanded here into known terms, so MiniSearch only looks up exact terms.
  *
  * @example
  * const search = new KnowledgeSearch(meta, (lang, id, part) => i18n.t(lang, `kb-${id}-${part}`));
