@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { accessSync, constants } from "node:fs";
 import { createServer, connect } from "node:net";
+import { delimiter, join } from "node:path";
 import type { TestProject } from "vitest/node";
 
 /**
@@ -31,11 +33,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.JOL_TEST_REDIS_URL = url;
   delete process.env.REDIS_URL;
   return async () => {
-    if (!server || server.exitCode !== null) return;
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    if (server.exitCode === null) server.kill("SIGKILL");
+    if (server) await stopRedis(server);
   };
 }
 
@@ -51,7 +49,7 @@ declare module "vitest" {
  * and a misleading "No test files found"; this is not a bug in the tests.)
  */
 function fail(line: string, server?: ChildProcess): never {
-  server?.kill("SIGKILL");
+  server?.stdin?.end(); // the watchdog stops Redis
   process.stderr.write(`\n${line}\n\n`);
   process.exit(1);
 }
@@ -60,14 +58,40 @@ function redact(url: string): string {
   return url.replace(/\/\/([^@/]*)@/, "//***@");
 }
 
-/** The redis-server child, or undefined when there is no redis-server on PATH. */
+/**
+ * Start redis-server under a small shell watchdog and return the watchdog, or undefined when
+ * there is no redis-server on PATH. The watchdog stops Redis as soon as its stdin closes: at
+ * teardown (we close it), and also when this process dies without a teardown (killed by a
+ * timeout, a crash), so no Redis is left behind.
+ */
 async function startRedis(port: number): Promise<ChildProcess | undefined> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
+  if (!onPath("redis-server")) return undefined;
+  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+  const watchdog = 'redis-server "$@" >/dev/null 2>&1 & r=$!; cat >/dev/null; kill "$r" 2>/dev/null; wait "$r"';
+  const child = spawn("sh", ["-c", watchdog, "sh", ...args], { stdio: ["pipe", "ignore", "ignore"] });
   return new Promise((resolve) => {
-    child.once("error", () => resolve(undefined)); // ENOENT: not installed
+    child.once("error", () => resolve(undefined));
     child.once("spawn", () => resolve(child));
+  });
+}
+
+/** Stop a Redis started by `startRedis` and wait for it (SIGKILL after 3 s). */
+async function stopRedis(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  server.stdin?.end();
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+  if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+}
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? "").split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }
 
