@@ -83,8 +83,13 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
     const key = userKey(inbound.address);
     const session = ctx.session;
 
-    // The 1–5 feedback after a close.
-    const pending = await store.get(`case:fb:${key}`);
+    // The 1–5 feedback after a close, and (when the session knows of no case) whether a
+    // consultant reopened one: both read in one round trip, as this runs for every message.
+    const [pendingRaw, openRaw] = await store.batch([
+      { op: "get", key: `case:fb:${key}` },
+      { op: "get", key: `case:user:${key}` },
+    ]);
+    const pending = typeof pendingRaw === "string" ? pendingRaw : null;
     if (pending !== null) {
       const score = feedbackScore(inbound.input, pending);
       if (score !== undefined) {
@@ -101,7 +106,7 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
     let id = session.caseId;
     if (id === undefined) {
       // A consultant may have reopened the case since: the chat continues.
-      const open = await cases.cases.openFor(inbound.address);
+      const open = typeof openRaw === "string" ? Number(openRaw) : null;
       const c = open === null ? null : await cases.cases.get(open);
       if (open === null || !c || c.left || c.status === "closed") {
         noteReason(inbound.input, session.vars, words);

@@ -55,6 +55,8 @@ export interface StepResult {
 export class Engine {
   private readonly words: WordLists;
   private readonly interceptors: TextInterceptor[];
+  /** Rendered texts that have no per-user arguments, by language, channel and id. */
+  private readonly rendered = new Map<string, string>();
 
   constructor(private readonly deps: EngineDeps) {
     const lists = deps.flows.data.get("commands")?.value;
@@ -63,7 +65,7 @@ export class Engine {
   }
 
   step(session: Session, inbound: Inbound, clock: Clock): StepResult {
-    const run = new Step(this.deps, this.words, this.interceptors, structuredClone(session), inbound, clock);
+    const run = new Step(this.deps, this.words, this.interceptors, this.rendered, structuredClone(session), inbound, clock);
     run.go();
     return { session: run.session, effects: run.effects };
   }
@@ -82,6 +84,7 @@ class Step {
     private readonly deps: EngineDeps,
     private readonly words: WordLists,
     private readonly interceptors: TextInterceptor[],
+    private readonly cache: Map<string, string>,
     public session: Session,
     private readonly inbound: Inbound,
     private readonly clock: Clock,
@@ -419,6 +422,17 @@ class Step {
 
   private render(lang: Lang, ref: MessageRef, extra?: Record<string, string | number>): string {
     const id = typeof ref === "string" ? ref : ref.id;
+    // A message with no arguments of its own renders the same for every user of a language and
+    // messenger (globals come from settings): render it once. Most texts are like that.
+    if (typeof ref === "string" && extra === undefined) {
+      const key = `${lang}\u0000${this.inbound.address.channel}\u0000${id}`;
+      let text = this.cache.get(key);
+      if (text === undefined) {
+        text = this.deps.i18n.t(lang, id, this.args(ref));
+        if (this.cache.size < 20_000) this.cache.set(key, text);
+      }
+      return text;
+    }
     return this.deps.i18n.t(lang, id, this.args(ref, extra));
   }
 
@@ -447,12 +461,25 @@ class Step {
     this.effects.push({ type: "send", message });
   }
 
+  /** One context per flow and step (building one per node visit costs more than the visit). */
+  private readonly contexts = new Map<string, NodeContext>();
+
   private ctx(flow: Flow): NodeContext {
+    let ctx = this.contexts.get(flow.id);
+    if (!ctx) this.contexts.set(flow.id, (ctx = this.makeCtx(flow)));
+    return ctx;
+  }
+
+  private makeCtx(flow: Flow): NodeContext {
     // The context's getters and methods close over this step; an arrow-only object would lose the getters.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const step = this;
-    const frame = this.top();
-    const token = (id: string) => (id.startsWith("!") ? id : `${flow.id}/${frame?.f === flow.id ? frame.n : flow.start}/${id}`);
+    /** Choice tokens name the node that says them: the current node when it is in this flow. */
+    const token = (id: string) => {
+      if (id.startsWith("!")) return id;
+      const frame = step.top();
+      return `${flow.id}/${frame?.f === flow.id ? frame.n : flow.start}/${id}`;
+    };
     return {
       get lang() {
         return step.lang;

@@ -61,6 +61,12 @@ export class Localizer {
  */
 export function matchLang(hint: string | undefined): Lang | undefined {
   if (!hint) return undefined;
+  if (hintCache.has(hint)) return hintCache.get(hint);
   const [best] = negotiateLanguages([hint.replace("_", "-")], [...LANGS], { strategy: "lookup", defaultLocale: "__none" });
-  return best && best !== "__none" ? (best as Lang) : undefined;
+  const lang = best && best !== "__none" ? (best as Lang) : undefined;
+  if (hintCache.size < 1000) hintCache.set(hint, lang);
+  return lang;
 }
+
+/** Platforms send a handful of distinct hints; negotiating each once is enough. */
+const hintCache = new Map<string, Lang | undefined>();

@@ -7,6 +7,7 @@ import { hashId, type Logger } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import { BlockedError, DeliveryError, type ChannelRegistry } from "../channels/channel.ts";
 import type { HandleResult, Router } from "./router.ts";
+import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
 
 export interface RouterOptions {
@@ -25,8 +26,14 @@ export interface RouterOptions {
   dedupeTtlMs?: number;
 }
 
-/** Storage keys of a user's session; other modules clean up their own keys on `forget`. */
-export const sessionKey = (key: string) => `s:${key}`;
+/**
+ * Storage keys of a user's session, lock and handled message ids. The user key is a Redis
+ * Cluster hash tag (`{...}`), so the router's one-script batch touches one slot.
+ * Other modules clean up their own keys on `forget`.
+ */
+export const sessionKey = (key: string) => `s:{${key}}`;
+const lockKey = (key: string) => `lock:{${key}}`;
+const seenKey = (key: string, messageId: string) => `seen:{${key}}:${messageId}`;
 
 /**
  * The router of DESIGN.md: dedupe, per-user lock, plugins' inbound hooks, engine step, effects,
@@ -49,54 +56,77 @@ export class DefaultRouter implements Router {
 
   async handle(inbound: Inbound, reply: (messages: Outbound[]) => Promise<void>): Promise<HandleResult> {
     const key = userKey(inbound.address);
-    const fresh = await this.o.store.setIfAbsent(`seen:${key}:${inbound.messageId}`, "1", this.o.dedupeTtlMs ?? 86_400_000);
-    if (!fresh) return { duplicate: true, replies: [] };
-    return this.lock.run(key, () => this.handleLocked(key, inbound, reply));
+    const { store } = this.o;
+    return this.lock.queue(key, async () => {
+      // Dedupe mark, lock and session read in one atomic round trip: the read is consistent when
+      // the lock was taken, because every writer of a session holds its lock.
+      const lock = lockKey(key);
+      const token = randomUUID();
+      const [fresh, locked, raw] = await store.batch([
+        { op: "setIfAbsent", key: seenKey(key, inbound.messageId), value: "1", ttlMs: this.o.dedupeTtlMs ?? 86_400_000 },
+        { op: "setIfAbsent", key: lock, value: token, ttlMs: this.lock.options.ttlMs },
+        { op: "get", key: sessionKey(key) },
+      ]);
+      if (fresh !== true) {
+        if (locked === true) await this.lock.release(lock, token);
+        return { duplicate: true, replies: [] };
+      }
+      let stored = typeof raw === "string" ? raw : null;
+      if (locked !== true) {
+        await this.lock.acquire(lock, token);
+        stored = await store.get(sessionKey(key));
+      }
+      let released = false;
+      try {
+        const { session, replies, forgotten } = await this.run(key, inbound, stored);
+        let failure: unknown;
+        if (replies.length > 0) {
+          try {
+            await reply(replies);
+          } catch (error) {
+            if (error instanceof BlockedError) {
+              session.blocked = true;
+              this.o.log.info("user blocked the bot", { user: hashId(key), channel: inbound.address.channel });
+            } else {
+              this.o.log.error("reply failed", { user: hashId(key), channel: inbound.address.channel, error: errorName(error) });
+              failure = error;
+            }
+          }
+        }
+        // Save and unlock together (one round trip).
+        released = true;
+        await store.batch([
+          forgotten ? { op: "delete", key: sessionKey(key) } : { op: "set", key: sessionKey(key), value: writeSession(session), ttlMs: this.o.sessionTtlMs },
+          { op: "deleteIfEquals", key: lock, value: token },
+        ]);
+        if (failure !== undefined) throw failure;
+        return { duplicate: false, replies };
+      } finally {
+        if (!released) await this.lock.release(lock, token);
+      }
+    });
   }
 
-  private async handleLocked(key: string, inbound: Inbound, reply: (messages: Outbound[]) => Promise<void>): Promise<HandleResult> {
-    const { store, clock, log } = this.o;
-    const now = clock.now();
-    const read = readSession(await store.get(sessionKey(key)), now);
+  /** Inbound hooks, engine step and effects, on the session as stored. */
+  private async run(key: string, inbound: Inbound, stored: string | null): Promise<{ session: Session; replies: Outbound[]; forgotten: boolean }> {
+    const { clock, log } = this.o;
+    const read = readSession(stored, clock.now());
     if (!read.ok) log.warn("session reset", { user: hashId(key), reason: read.reason });
 
     const replies: Outbound[] = [];
     const ctx = this.context(inbound, read.session, replies);
-    let handled = false;
     for (const hook of this.inboundHooks) {
-      if ((await hook(inbound, ctx)) === "handled") {
-        handled = true;
-        break;
-      }
+      if ((await hook(inbound, ctx)) === "handled") return { session: ctx.session, replies, forgotten: false };
     }
     let forgotten = false;
-    if (!handled) {
-      const { session, effects } = this.o.engine.step(ctx.session, inbound, clock);
-      ctx.session = session;
-      ctx.lang = session.lang ?? ctx.lang;
-      for (const effect of effects) {
-        if (effect.type === "forget") forgotten = true;
-        await this.apply(effect, ctx, replies, key);
-      }
+    const { session, effects } = this.o.engine.step(ctx.session, inbound, clock);
+    ctx.session = session;
+    ctx.lang = session.lang ?? ctx.lang;
+    for (const effect of effects) {
+      if (effect.type === "forget") forgotten = true;
+      await this.apply(effect, ctx, replies, key);
     }
-    if (forgotten) await store.delete(sessionKey(key));
-    else await store.set(sessionKey(key), writeSession(ctx.session), this.o.sessionTtlMs);
-
-    if (replies.length > 0) {
-      try {
-        await reply(replies);
-      } catch (error) {
-        if (error instanceof BlockedError) {
-          ctx.session.blocked = true;
-          if (!forgotten) await store.set(sessionKey(key), writeSession(ctx.session), this.o.sessionTtlMs);
-          log.info("user blocked the bot", { user: hashId(key), channel: inbound.address.channel });
-        } else {
-          log.error("reply failed", { user: hashId(key), channel: inbound.address.channel, error: errorName(error) });
-          throw error;
-        }
-      }
-    }
-    return { duplicate: false, replies };
+    return { session: ctx.session, replies, forgotten };
   }
 
   private async apply(effect: Effect, ctx: EffectContext & { session: Session }, replies: Outbound[], key: string): Promise<void> {

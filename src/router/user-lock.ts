@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Store } from "../store/store.ts";
 
 /**
- * One update of a user at a time, in arrival order: a FIFO queue per user inside this process,
- * and a lock in the store across processes (several bot processes on one Redis).
+ * One update of a user at a time, in arrival order: a FIFO queue per user inside this process
+ * (`queue`), and a lock in the store across processes (`acquire`, released by compare-and-delete).
  * The store lock has a TTL so a crashed process cannot hold a user forever.
  */
 export class UserLock {
@@ -11,12 +10,13 @@ export class UserLock {
 
   constructor(
     private readonly store: Store,
-    private readonly options: { ttlMs: number; waitMs: number } = { ttlMs: 30_000, waitMs: 60_000 },
+    readonly options: { ttlMs: number; waitMs: number } = { ttlMs: 30_000, waitMs: 60_000 },
   ) {}
 
-  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+  /** Run `work` after every earlier `work` of the same key in this process has finished. */
+  async queue<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const mine = previous.catch(() => undefined).then(() => this.withStoreLock(key, work));
+    const mine = previous.catch(() => undefined).then(work);
     this.tails.set(key, mine);
     try {
       return await mine;
@@ -25,20 +25,23 @@ export class UserLock {
     }
   }
 
-  private async withStoreLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const lockKey = `lock:${key}`;
-    const token = randomUUID();
+  /** Try to take the store lock once. */
+  tryAcquire(lockKey: string, token: string): Promise<boolean> {
+    return this.store.setIfAbsent(lockKey, token, this.options.ttlMs);
+  }
+
+  /** Wait for the store lock (another process holds it), with a growing pause between tries. */
+  async acquire(lockKey: string, token: string): Promise<void> {
     let delay = 2;
     const deadline = Date.now() + this.options.waitMs;
-    while (!(await this.store.setIfAbsent(lockKey, token, this.options.ttlMs))) {
+    while (!(await this.tryAcquire(lockKey, token))) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for the lock of a user (another process holds it longer than ${this.options.waitMs} ms)`);
       await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
       delay = Math.min(delay * 2, 50);
     }
-    try {
-      return await work();
-    } finally {
-      await this.store.deleteIfEquals(lockKey, token);
-    }
+  }
+
+  release(lockKey: string, token: string): Promise<boolean> {
+    return this.store.deleteIfEquals(lockKey, token);
   }
 }

@@ -1,4 +1,4 @@
-import type { Store } from "./store.ts";
+import type { BatchOp, Store } from "./store.ts";
 import { checkTtl, compareMembers } from "./ttl.ts";
 
 type Value =
@@ -62,6 +62,41 @@ export class MemoryStore implements Store {
     if (this.text(key) !== expected) return false;
     this.data.delete(key);
     return true;
+  }
+
+  async batch(ops: BatchOp[]): Promise<(string | boolean | null)[]> {
+    for (const op of ops) if ("ttlMs" in op) checkTtl(op.ttlMs);
+    // Each call below completes synchronously, so the batch is atomic in this process.
+    const results: (string | boolean | null)[] = [];
+    for (const op of ops) {
+      switch (op.op) {
+        case "get":
+          results.push(this.text(op.key));
+          break;
+        case "set":
+          this.write(op.key, { kind: "string", value: op.value }, op.ttlMs);
+          results.push(true);
+          break;
+        case "setIfAbsent":
+          if (this.live(op.key)) results.push(false);
+          else {
+            this.write(op.key, { kind: "string", value: op.value }, op.ttlMs);
+            results.push(true);
+          }
+          break;
+        case "deleteIfEquals":
+          if (this.text(op.key) === op.value) {
+            this.data.delete(op.key);
+            results.push(true);
+          } else results.push(false);
+          break;
+        case "delete":
+          this.data.delete(op.key);
+          results.push(true);
+          break;
+      }
+    }
+    return results;
   }
 
   async delete(...keys: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../log.ts";
-import type { Store } from "./store.ts";
+import type { BatchOp, Store } from "./store.ts";
 import { checkTtl } from "./ttl.ts";
 
 /** Replace `expected` by `value` only if the key still holds it (ARGV[1] "1": the key must not exist). */
@@ -25,8 +25,38 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
+/**
+ * `Store.batch`: ARGV holds (op, value, ttl) per key. Results are strings, because a Lua table
+ * with nil in it is cut short on its way back: "v<value>" a value, "n" nothing, "1"/"0" done or not.
+ */
+const BATCH = `
+local out = {}
+for i = 1, #KEYS do
+  local op, value, ttl = ARGV[i * 3 - 2], ARGV[i * 3 - 1], ARGV[i * 3]
+  local key = KEYS[i]
+  if op == 'get' then
+    local v = redis.call('GET', key)
+    if v then out[i] = 'v' .. v else out[i] = 'n' end
+  elseif op == 'set' or op == 'setIfAbsent' then
+    local r
+    if ttl == '' then
+      if op == 'set' then r = redis.call('SET', key, value) else r = redis.call('SET', key, value, 'NX') end
+    else
+      if op == 'set' then r = redis.call('SET', key, value, 'PX', ttl) else r = redis.call('SET', key, value, 'PX', ttl, 'NX') end
+    end
+    if r then out[i] = '1' else out[i] = '0' end
+  elseif op == 'deleteIfEquals' then
+    if redis.call('GET', key) == value then redis.call('DEL', key); out[i] = '1' else out[i] = '0' end
+  else
+    redis.call('DEL', key)
+    out[i] = '1'
+  end
+end
+return out`;
+
 /** The Lua commands registered with `defineCommand` (ioredis runs them by EVALSHA). */
 interface ScriptedRedis extends Redis {
+  jolBatch(numKeys: number, ...keysThenArgs: string[]): Promise<string[]>;
   jolCompareAndSet(key: string, mustBeAbsent: "0" | "1", expected: string, value: string, ttlMs: string): Promise<number>;
   jolDeleteIfEquals(key: string, expected: string): Promise<number>;
 }
@@ -100,6 +130,7 @@ export class RedisStore implements Store {
     if (!("jolCompareAndSet" in client)) {
       client.defineCommand("jolCompareAndSet", { numberOfKeys: 1, lua: COMPARE_AND_SET });
       client.defineCommand("jolDeleteIfEquals", { numberOfKeys: 1, lua: DELETE_IF_EQUALS });
+      client.defineCommand("jolBatch", { lua: BATCH });
     }
   }
 
@@ -166,6 +197,19 @@ export class RedisStore implements Store {
     const ttl = checkTtl(ttlMs);
     if (ttl === undefined) await this.redis.set(this.k(key), value);
     else await this.redis.set(this.k(key), value, "PX", ttl);
+  }
+
+  async batch(ops: BatchOp[]): Promise<(string | boolean | null)[]> {
+    if (ops.length === 0) return [];
+    const keys: string[] = [];
+    const args: string[] = [];
+    for (const op of ops) {
+      keys.push(this.k(op.key));
+      const ttl = "ttlMs" in op ? checkTtl(op.ttlMs) : undefined;
+      args.push(op.op, "value" in op ? op.value : "", ttl === undefined ? "" : String(ttl));
+    }
+    const raw = await this.redis.jolBatch(keys.length, ...keys, ...args);
+    return raw.map((r, i) => (ops[i]!.op === "get" ? (r === "n" ? null : r.slice(1)) : r === "1"));
   }
 
   async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {

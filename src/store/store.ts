@@ -58,9 +58,32 @@ export interface Store {
   /** Remove and return the first element, or null. */
   lpop(key: string): Promise<string | null>;
 
+  /**
+   * Run several string operations atomically and in one round trip (a Lua script on Redis), in
+   * order; returns one result per operation: `get` → the value or null; `setIfAbsent`,
+   * `deleteIfEquals` → whether it happened; `set`, `delete` → true.
+   * The router uses it to mark a message seen, take the user's lock and read the session at once.
+   *
+   * @example
+   * const [fresh, locked, session] = await store.batch([
+   *   { op: "setIfAbsent", key: "seen:u:1", value: "1", ttlMs: 86_400_000 },
+   *   { op: "setIfAbsent", key: "lock:u", value: token, ttlMs: 30_000 },
+   *   { op: "get", key: "s:u" },
+   * ]);
+   */
+  batch(ops: BatchOp[]): Promise<(string | boolean | null)[]>;
+
   /** Logical keys that start with `prefix` (admin tools and cleanup; not for hot paths). */
   keys(prefix: string): Promise<string[]>;
 
   /** Release connections. */
   close(): Promise<void>;
 }
+
+/** One operation of `Store.batch`. */
+export type BatchOp =
+  | { op: "get"; key: string }
+  | { op: "set"; key: string; value: string; ttlMs?: number }
+  | { op: "setIfAbsent"; key: string; value: string; ttlMs?: number }
+  | { op: "deleteIfEquals"; key: string; value: string }
+  | { op: "delete"; key: string };

@@ -115,6 +115,53 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe("batch", () => {
+      it("runs the operations in order and answers each", async () => {
+        const store = await open();
+        await store.set("held", "token");
+        const results = await store.batch([
+          { op: "get", key: "missing" },
+          { op: "setIfAbsent", key: "new", value: "a", ttlMs: LONG_TTL },
+          { op: "setIfAbsent", key: "new", value: "b" },
+          { op: "get", key: "new" },
+          { op: "set", key: "plain", value: "" },
+          { op: "get", key: "plain" },
+          { op: "deleteIfEquals", key: "held", value: "not-ours" },
+          { op: "deleteIfEquals", key: "held", value: "token" },
+          { op: "delete", key: "plain" },
+          { op: "get", key: "plain" },
+        ]);
+        expect(results).toEqual([null, true, false, "a", true, "", false, true, true, null]);
+        expect(await store.ttl("new")).toBeGreaterThan(0);
+        expect(await store.get("held")).toBeNull();
+        expect(await store.batch([])).toEqual([]);
+      });
+
+      it("keeps values with any characters, and TTLs", async () => {
+        const store = await open();
+        const value = 'n{"ключ": [1, null]}\n\u0000v';
+        await store.batch([{ op: "set", key: "odd", value, ttlMs: 100 }]);
+        expect(await store.batch([{ op: "get", key: "odd" }])).toEqual([value]);
+        await eventually(async () => expect(await store.get("odd")).toBeNull());
+      });
+
+      it("is atomic: of 50 concurrent batches taking one lock, exactly one wins", async () => {
+        const store = await open();
+        const other = await again(store);
+        const results = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            (i % 2 ? other : store).batch([
+              { op: "setIfAbsent", key: "lock", value: `w${i}`, ttlMs: LONG_TTL },
+              { op: "get", key: "lock" },
+            ]),
+          ),
+        );
+        const winners = results.filter((r) => r[0] === true);
+        expect(winners).toHaveLength(1);
+        for (const r of results) expect(r[1]).toBe(winners[0]![1]);
+      });
+    });
+
     describe("compareAndSet", () => {
       it("with expected null creates a missing key and refuses an existing one", async () => {
         const store = await open();
