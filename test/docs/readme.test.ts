@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { configTable } from "../../src/config/table.ts";
+import { configTable, envExample } from "../../src/config/table.ts";
 
 const readme = readFileSync("README.md", "utf8");
 
@@ -8,6 +8,10 @@ describe("README", () => {
   it("has the configuration table of the current settings schema (regenerate: npx tsx scripts/config-table.ts)", () => {
     const between = /<!-- config-table:start -->\n([\s\S]*?)<!-- config-table:end -->/.exec(readme)?.[1]?.trim();
     expect(between).toBe(configTable());
+  });
+
+  it(".env.example lists every setting (regenerate: npx jol config --example > .env.example)", () => {
+    expect(readFileSync(".env.example", "utf8")).toBe(envExample());
   });
 
   it("gives the install and test commands that CI runs", () => {

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { describeConfig, loadConfig } from "../../config/load.ts";
 import { ConfigSchema } from "../../config/schema.ts";
+import { envExample } from "../../config/table.ts";
 
 /** `jol config` — the effective settings, secrets masked; `--vars` lists every variable with its help. */
 export function register(program: Command): void {
@@ -8,7 +9,12 @@ export function register(program: Command): void {
     .command("config")
     .description("print the effective settings (from the environment and .env), secrets masked")
     .option("--vars", "list every variable with what it does")
-    .action((options: { vars?: boolean }) => {
+    .option("--example", "print a .env template with every variable, its help and its default")
+    .action((options: { vars?: boolean; example?: boolean }) => {
+      if (options.example) {
+        process.stdout.write(envExample());
+        return;
+      }
       if (options.vars) {
         for (const [key, schema] of Object.entries(ConfigSchema.shape)) process.stdout.write(`${key}\n    ${schema.description ?? ""}\n`);
         return;

@@ -34,6 +34,16 @@ export function register(program: Command): void {
       const app = await createApp({ config, log });
       const channels = await configuredChannels(app);
       let console: ConsoleChannel | undefined;
+      if (channels.length === 0 && !process.stdin.isTTY) {
+        // In a container with no channel configured the console would read end-of-input at once and
+        // exit, and the container would restart forever: say what is missing instead.
+        await app.close();
+        process.stderr.write(
+          "No channel is configured and standard input is not a terminal: set TELEGRAM_BOT_TOKEN and/or WHATSAPP_ENABLED=1 (see `npx jol config --vars`), or run `npx jol chat` for the console.\n",
+        );
+        process.exitCode = 1;
+        return;
+      }
       if (channels.length === 0) {
         log.info("no channel configured (TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED): starting the console chat");
         console = new ConsoleChannel(app, { user: "local" });
