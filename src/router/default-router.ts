@@ -76,33 +76,28 @@ export class DefaultRouter implements Router {
         await this.lock.acquire(lock, token);
         stored = await store.get(sessionKey(key));
       }
-      let released = false;
       try {
         const { session, replies, forgotten } = await this.run(key, inbound, stored);
-        let failure: unknown;
+        // Saved before the replies go out: what the user sees is never ahead of what is stored.
+        const save = () =>
+          forgotten ? store.delete(sessionKey(key)) : store.set(sessionKey(key), writeSession(session), this.o.sessionTtlMs);
+        await save();
         if (replies.length > 0) {
           try {
             await reply(replies);
           } catch (error) {
-            if (error instanceof BlockedError) {
-              session.blocked = true;
-              this.o.log.info("user blocked the bot", { user: hashId(key), channel: inbound.address.channel });
-            } else {
+            if (!(error instanceof BlockedError)) {
               this.o.log.error("reply failed", { user: hashId(key), channel: inbound.address.channel, error: errorName(error) });
-              failure = error;
+              throw error;
             }
+            session.blocked = true;
+            this.o.log.info("user blocked the bot", { user: hashId(key), channel: inbound.address.channel });
+            await save();
           }
         }
-        // Save and unlock together (one round trip).
-        released = true;
-        await store.batch([
-          forgotten ? { op: "delete", key: sessionKey(key) } : { op: "set", key: sessionKey(key), value: writeSession(session), ttlMs: this.o.sessionTtlMs },
-          { op: "deleteIfEquals", key: lock, value: token },
-        ]);
-        if (failure !== undefined) throw failure;
         return { duplicate: false, replies };
       } finally {
-        if (!released) await this.lock.release(lock, token);
+        await this.lock.release(lock, token);
       }
     });
   }
