@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { evaluate, readQuestions } from "../../src/knowledge/eval.ts";
@@ -5,10 +6,11 @@ import { REQUIRED_ARTICLES } from "../../src/knowledge/metadata.ts";
 import { LANGS } from "../../src/engine/types.ts";
 
 // Accuracy of the free-text search on the project's own question set: the issue's goals,
-// top-1 >= 90% and top-3 >= 97%. (The shared development set, outside the repository, is
-// scored by `npm run eval:qa -- ../shared/eval/questions.yaml`.)
+// top-1 >= 90% and top-3 >= 97%, and on the shared development set when it is beside the
+// checkout (`npm run eval:qa -- ../shared/eval/questions.yaml` prints the misses).
 const kb = loadKnowledgeBase();
 const OWN = "test/knowledge/questions.yaml";
+const SHARED = "../shared/eval/questions.yaml";
 
 describe("knowledge search accuracy", () => {
   it("the own set covers every required article and every language, with at least 100 questions", () => {
@@ -18,8 +20,9 @@ describe("knowledge search accuracy", () => {
     for (const lang of LANGS) expect(questions.some((q) => q.lang === lang), lang).toBe(true);
   });
 
-  it("reaches the goals on the own set", () => {
-    const report = evaluate(kb.search, readQuestions(OWN));
+  // The shared development set lives beside the checkout (as in CI), not in the repository.
+  it.each([["the own set", OWN], ...(existsSync(SHARED) ? [["the shared development set", SHARED]] : [])])("reaches the goals on %s", (_name, path) => {
+    const report = evaluate(kb.search, readQuestions(path!));
     const misses = report.misses.map((m) => `${m.question.q} → ${m.got.join(",")}`);
     expect(report.top1, misses.join("\n")).toBeGreaterThanOrEqual(0.9);
     expect(report.top3, misses.join("\n")).toBeGreaterThanOrEqual(0.97);
