@@ -3,6 +3,7 @@ import type { Config } from "../config/schema.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Clock } from "../engine/types.ts";
 import type { CaseService } from "./service.ts";
+import { caseLine } from "./case-line.ts";
 import { NotAllowedError, OUTCOMES, type Actor, type Case, type LogEntry, type Outcome } from "./types.ts";
 
 /**
@@ -137,18 +138,9 @@ export class ConsoleDesk {
   }
 
   caseLine(c: Case): string {
-    return (
-      this.t("case-desk-line", {
-        id: c.id,
-        status: c.status,
-        priority: c.priority,
-        lang: c.lang.toUpperCase(),
-        channel: c.user.channel,
-        reason: this.t("case-staff-reason", { reason: c.reason }),
-        age: Math.max(0, Math.round((this.o.clock.now() - c.opened) / 60_000)),
-      }) + (c.assignee ? ` · ${c.assignee.name}` : "")
-    );
+    return caseLine(c, (id, args) => this.t(id, args), this.o.clock.now());
   }
+
 
   /** Make `id` the current case and print its summary and log so far. */
   async show(id: number): Promise<void> {

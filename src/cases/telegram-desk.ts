@@ -7,6 +7,8 @@ import type { Clock, MediaKind, Outbound } from "../engine/types.ts";
 import type { CaseService } from "./service.ts";
 import { PermanentError, QueueDrainer, RetryAfterError, type StaffJob, type Timers } from "./queue.ts";
 import { SlaScheduler } from "./sla.ts";
+import { caseLine } from "./case-line.ts";
+import { MEDIA_METHODS } from "../channels/telegram/render.ts";
 import { OUTCOMES, type Actor, type Case, type Outcome } from "./types.ts";
 
 /** What the desk needs besides the case service. */
@@ -39,15 +41,8 @@ const STAFF_MEDIA: Array<[keyof Message, MediaKind]> = [
   ["sticker", "sticker"],
 ];
 
-/** How a user's media is forwarded into a topic, when it came from Telegram (same bot: file ids work). */
-const FORWARD: Partial<Record<MediaKind, { method: "sendPhoto" | "sendDocument" | "sendVoice" | "sendVideo" | "sendAudio" | "sendSticker"; field: string; caption: boolean }>> = {
-  photo: { method: "sendPhoto", field: "photo", caption: true },
-  document: { method: "sendDocument", field: "document", caption: true },
-  voice: { method: "sendVoice", field: "voice", caption: true },
-  video: { method: "sendVideo", field: "video", caption: true },
-  audio: { method: "sendAudio", field: "audio", caption: true },
-  sticker: { method: "sendSticker", field: "sticker", caption: false },
-};
+/** A user's media is forwarded into a topic the way the channel sends media (same bot: file ids work). */
+const FORWARD = MEDIA_METHODS;
 
 /**
  * The consultants' desk in the Telegram staff supergroup (`TELEGRAM_STAFF_CHAT_ID`, topics on):
@@ -255,18 +250,7 @@ export class TelegramDesk {
     const open = await this.cases.list(actor);
     if (open.length === 0) return this.cases.push({ t: "general", key: "case-desk-empty" });
     const now = this.deps.clock.now();
-    const lines = open.map(
-      (c) =>
-        this.t("case-desk-line", {
-          id: c.id,
-          status: c.status,
-          priority: c.priority,
-          lang: c.lang.toUpperCase(),
-          channel: c.user.channel,
-          reason: this.t("case-staff-reason", { reason: c.reason }),
-          age: Math.max(0, Math.round((now - c.opened) / 60_000)),
-        }) + (c.assignee ? ` · ${c.assignee.name}` : ""),
-    );
+    const lines = open.map((c) => caseLine(c, (id, args) => this.t(id, args), now));
     await this.cases.push({ t: "general", key: "case-staff-list", args: { lines: lines.join("\n") } });
   }
 

@@ -39,7 +39,8 @@ export interface Rendered {
   choices: EncodedChoice[];
 }
 
-const MEDIA_METHODS: Partial<Record<MediaKind, { method: RenderedCall["method"]; field: string; caption: boolean }>> = {
+/** The Bot API method and field for each kind of media (the staff desk forwards with them too). */
+export const MEDIA_METHODS: Partial<Record<MediaKind, { method: RenderedCall["method"]; field: string; caption: boolean }>> = {
   photo: { method: "sendPhoto", field: "photo", caption: true },
   document: { method: "sendDocument", field: "document", caption: true },
   voice: { method: "sendVoice", field: "voice", caption: true },
