@@ -4,7 +4,7 @@ import type { PluginDeps } from "../app/deps.ts";
 import { LANGS } from "../engine/types.ts";
 import { CaseService } from "./service.ts";
 import { caseKinds } from "./kinds.ts";
-import { createHandoffHandler, createRelayHook } from "./relay.ts";
+import { createHandoffHandler, createRelayHook, relayKeys } from "./relay.ts";
 import { TelegramDesk, type TelegramDeskOptions } from "./telegram-desk.ts";
 
 /** The messages the cases module needs in every language (the checker also compares all ids). */
@@ -59,6 +59,7 @@ export function createCasesPlugin(deps: PluginDeps): CasesPlugin {
       forget: async (_effect, ctx) => service.forget(ctx.address),
     },
     inbound: createRelayHook(service, deps.flows, deps.i18n),
+    prefetch: relayKeys,
     check(flows, i18n) {
       const problems: CheckProblem[] = [];
       const flow = flows.flows.get("consultant");

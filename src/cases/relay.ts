@@ -57,6 +57,9 @@ export function createHandoffHandler(cases: CaseService): EffectHandler {
  * (text, and stickers, voice, photos as such); `/menu`, other leaving commands or an "end chat"
  * phrase leave the chat (the consultant sees it). Also takes the 1–5 answer after a close.
  */
+/** What the relay hook reads for every message: pending feedback, and the user's open case. */
+export const relayKeys = (user: string): string[] => [`case:fb:${user}`, `case:user:${user}`];
+
 export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Localizer): InboundHook {
   const lists = flows.data.get("commands")?.value as Record<string, string[]> | undefined;
   const words = new WordLists(lists && typeof lists === "object" ? lists : {});
@@ -85,10 +88,10 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
 
     // The 1–5 feedback after a close, and (when the session knows of no case) whether a
     // consultant reopened one: both read in one round trip, as this runs for every message.
-    const [pendingRaw, openRaw] = await store.batch([
-      { op: "get", key: `case:fb:${key}` },
-      { op: "get", key: `case:user:${key}` },
-    ]);
+    const keys = relayKeys(key);
+    const [pendingRaw, openRaw] = ctx.prefetched && keys.every((k) => ctx.prefetched!.has(k))
+      ? keys.map((k) => ctx.prefetched!.get(k) ?? null)
+      : await store.batch(keys.map((k) => ({ op: "get" as const, key: k })));
     const pending = typeof pendingRaw === "string" ? pendingRaw : null;
     if (pending !== null) {
       const score = feedbackScore(inbound.input, pending);

@@ -26,6 +26,11 @@ export interface Plugin {
   check?(flows: FlowSet, i18n: Localizer): CheckProblem[];
   /** Sees every inbound message before the engine (see `InboundHook`). */
   inbound?: InboundHook;
+  /**
+   * Store keys the inbound hook reads for every message of a user: the router reads them in the
+   * same round trip as the session and hands them over in `EffectContext.prefetched`.
+   */
+  prefetch?: (user: string) => string[];
   /** Background work (schedulers, queues) started by `jol start` after the channels, stopped before them. */
   start?(): void | Promise<void>;
   stop?(): Promise<void>;
@@ -65,6 +70,8 @@ export interface EffectContext {
   reply(message: Outbound): void;
   /** Send to any address on any channel (consultant relays, alerts). */
   sendTo(address: Address, messages: Outbound[]): Promise<void>;
+  /** Values of the plugins' `prefetch` keys, read with the session (absent outside the router). */
+  prefetched?: ReadonlyMap<string, string | null>;
 }
 
 export interface CheckProblem {

@@ -43,6 +43,7 @@ export class DefaultRouter implements Router {
   private readonly lock: UserLock;
   private readonly effectHandlers = new Map<string, NonNullable<Plugin["effects"]>[string][]>();
   private readonly inboundHooks: NonNullable<Plugin["inbound"]>[];
+  private readonly prefetch: NonNullable<Plugin["prefetch"]>[];
 
   constructor(private readonly o: RouterOptions) {
     this.lock = new UserLock(o.store);
@@ -52,6 +53,7 @@ export class DefaultRouter implements Router {
       }
     }
     this.inboundHooks = o.plugins.flatMap((p) => (p.inbound ? [p.inbound] : []));
+    this.prefetch = o.plugins.flatMap((p) => (p.prefetch ? [p.prefetch] : []));
   }
 
   async handle(inbound: Inbound, reply: (messages: Outbound[]) => Promise<void>): Promise<HandleResult> {
@@ -62,22 +64,28 @@ export class DefaultRouter implements Router {
       // the lock was taken, because every writer of a session holds its lock.
       const lock = lockKey(key);
       const token = randomUUID();
-      const [fresh, locked, raw] = await store.batch([
+      const extra = this.prefetch.flatMap((keysOf) => keysOf(key));
+      const [fresh, locked, raw, ...values] = await store.batch([
         { op: "setIfAbsent", key: seenKey(key, inbound.messageId), value: "1", ttlMs: this.o.dedupeTtlMs ?? 86_400_000 },
         { op: "setIfAbsent", key: lock, value: token, ttlMs: this.lock.options.ttlMs },
         { op: "get", key: sessionKey(key) },
+        ...extra.map((k) => ({ op: "get" as const, key: k })),
       ]);
       if (fresh !== true) {
         if (locked === true) await this.lock.release(lock, token);
         return { duplicate: true, replies: [] };
       }
       let stored = typeof raw === "string" ? raw : null;
+      let prefetched = new Map(extra.map((k, i) => [k, typeof values[i] === "string" ? (values[i] as string) : null]));
       if (locked !== true) {
+        // Another process has this user: wait, then read what it left.
         await this.lock.acquire(lock, token);
-        stored = await store.get(sessionKey(key));
+        const [again, ...rest] = await store.batch([sessionKey(key), ...extra].map((k) => ({ op: "get" as const, key: k })));
+        stored = typeof again === "string" ? again : null;
+        prefetched = new Map(extra.map((k, i) => [k, typeof rest[i] === "string" ? (rest[i] as string) : null]));
       }
       try {
-        const { session, replies, forgotten } = await this.run(key, inbound, stored);
+        const { session, replies, forgotten } = await this.run(key, inbound, stored, prefetched);
         // Saved before the replies go out: what the user sees is never ahead of what is stored.
         const save = () =>
           forgotten ? store.delete(sessionKey(key)) : store.set(sessionKey(key), writeSession(session), this.o.sessionTtlMs);
@@ -103,13 +111,19 @@ export class DefaultRouter implements Router {
   }
 
   /** Inbound hooks, engine step and effects, on the session as stored. */
-  private async run(key: string, inbound: Inbound, stored: string | null): Promise<{ session: Session; replies: Outbound[]; forgotten: boolean }> {
+  private async run(
+    key: string,
+    inbound: Inbound,
+    stored: string | null,
+    prefetched: ReadonlyMap<string, string | null>,
+  ): Promise<{ session: Session; replies: Outbound[]; forgotten: boolean }> {
     const { clock, log } = this.o;
     const read = readSession(stored, clock.now());
     if (!read.ok) log.warn("session reset", { user: hashId(key), reason: read.reason });
 
     const replies: Outbound[] = [];
     const ctx = this.context(inbound, read.session, replies);
+    ctx.prefetched = prefetched;
     for (const hook of this.inboundHooks) {
       if ((await hook(inbound, ctx)) === "handled") return { session: ctx.session, replies, forgotten: false };
     }

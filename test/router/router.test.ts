@@ -35,9 +35,17 @@ const countKind = defineKind({
   refs: () => ({}),
 });
 
+/** What the prefetching hook saw, by user. */
+const prefetchSeen = new Map<string, string | null | undefined>();
+
 const plugin: Plugin = {
   name: "test",
   kinds: [countKind as unknown as NodeKind],
+  prefetch: (user) => [`note:${user}`],
+  inbound: async (inbound, ctx) => {
+    prefetchSeen.set(userKey(inbound.address), ctx.prefetched?.get(`note:${userKey(inbound.address)}`));
+    return "continue";
+  },
   effects: {
     "x-boom": async () => {
       throw new Error("effect failed on purpose");
@@ -102,6 +110,18 @@ describe("router", () => {
     expect(first.duplicate).toBe(false);
     expect(again).toEqual({ duplicate: true, replies: [] });
     expect(sent.map((m) => m.map((x) => x.text))).toEqual([["1"]]);
+  });
+
+  it("reads the plugins' prefetch keys with the session and hands them to the hooks", async () => {
+    const r = router(a);
+    const u = addr("pre");
+    await seed(a, u);
+    await a.set(`note:${userKey(u)}`, "remember me");
+    await r.handle(text(u, "m1", "x"), async () => undefined);
+    expect(prefetchSeen.get(userKey(u))).toBe("remember me");
+    await a.delete(`note:${userKey(u)}`);
+    await r.handle(text(u, "m2", "x"), async () => undefined);
+    expect(prefetchSeen.get(userKey(u))).toBeNull();
   });
 
   it("keeps one user's updates in order inside a process", async () => {
