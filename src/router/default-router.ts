@@ -4,7 +4,7 @@ import { readSession, writeSession, type Session } from "../engine/session.ts";
 import { userKey, type Lang, type Clock, type Effect, type Inbound, type Outbound } from "../engine/types.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { hashId, type Logger } from "../log.ts";
-import type { Store } from "../store/store.ts";
+import type { BatchOp, Store } from "../store/store.ts";
 import { BlockedError, DeliveryError, type ChannelRegistry } from "../channels/channel.ts";
 import type { HandleResult, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
@@ -84,12 +84,16 @@ export class DefaultRouter implements Router {
         stored = typeof again === "string" ? again : null;
         prefetched = new Map(extra.map((k, i) => [k, typeof rest[i] === "string" ? (rest[i] as string) : null]));
       }
+      let released = false;
       try {
         const { session, replies, forgotten } = await this.run(key, inbound, stored, prefetched);
-        // Saved before the replies go out: what the user sees is never ahead of what is stored.
-        const save = () =>
-          forgotten ? store.delete(sessionKey(key)) : store.set(sessionKey(key), writeSession(session), this.o.sessionTtlMs);
-        await save();
+        const save = (): BatchOp =>
+          forgotten ? { op: "delete", key: sessionKey(key) } : { op: "set", key: sessionKey(key), value: writeSession(session), ttlMs: this.o.sessionTtlMs };
+        // Saved and unlocked in one round trip before the replies go out: what the user sees is
+        // never ahead of what is stored. The replies still leave in order: the next update of
+        // this user in this process waits in the queue until they are sent.
+        released = true;
+        await store.batch([save(), { op: "deleteIfEquals", key: lock, value: token }]);
         if (replies.length > 0) {
           try {
             await reply(replies);
@@ -98,16 +102,29 @@ export class DefaultRouter implements Router {
               this.o.log.error("reply failed", { user: hashId(key), channel: inbound.address.channel, error: errorName(error) });
               throw error;
             }
-            session.blocked = true;
             this.o.log.info("user blocked the bot", { user: hashId(key), channel: inbound.address.channel });
-            await save();
+            if (!forgotten) await this.markBlocked(key);
           }
         }
         return { duplicate: false, replies };
       } finally {
-        await this.lock.release(lock, token);
+        if (!released) await this.lock.release(lock, token);
       }
     });
+  }
+
+  /** Mark a user who blocked the bot, under their lock (the session was saved and unlocked already). */
+  private async markBlocked(key: string): Promise<void> {
+    const lock = lockKey(key);
+    const token = randomUUID();
+    await this.lock.acquire(lock, token);
+    try {
+      const read = readSession(await this.o.store.get(sessionKey(key)), this.o.clock.now());
+      read.session.blocked = true;
+      await this.o.store.set(sessionKey(key), writeSession(read.session), this.o.sessionTtlMs);
+    } finally {
+      await this.lock.release(lock, token);
+    }
   }
 
   /** Inbound hooks, engine step and effects, on the session as stored. */
