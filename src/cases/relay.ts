@@ -58,7 +58,7 @@ export function createHandoffHandler(cases: CaseService): EffectHandler {
  * phrase leave the chat (the consultant sees it). Also takes the 1–5 answer after a close.
  */
 /** What the relay hook reads for every message: pending feedback, and the user's open case. */
-export const relayKeys = (user: string): string[] => [`case:fb:${user}`, `case:user:${user}`];
+export const relayKeys = (user: string): string[] => [`case:fb:{${user}}`, `case:user:{${user}}`];
 
 export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Localizer): InboundHook {
   const lists = flows.data.get("commands")?.value as Record<string, string[]> | undefined;
@@ -96,14 +96,14 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
     if (pending !== null) {
       const score = feedbackScore(inbound.input, pending);
       if (score !== undefined) {
-        await store.delete(`case:fb:${key}`);
+        await store.delete(`case:fb:{${key}}`);
         await cases.feedback(Number(pending), score);
         ctx.reply(cases.userText(ctx.lang, "case-feedback-thanks"));
         return "handled";
       }
       // They moved on (wrote something else): the question is not asked twice. A command
       // (`jol chat` sends /help when it reconnects) leaves the question open.
-      if (inbound.input.kind !== "command") await store.delete(`case:fb:${key}`);
+      if (inbound.input.kind !== "command") await store.delete(`case:fb:{${key}}`);
     }
 
     let id = session.caseId;

@@ -129,7 +129,7 @@ export class CaseService {
         await this.push(...jobs);
         return { case: after, created: false };
       }
-      await this.deps.store.deleteIfEquals(`case:user:${userKey(req.address)}`, String(existing));
+      await this.deps.store.deleteIfEquals(`case:user:{${userKey(req.address)}}`, String(existing));
     }
     const created = await this.cases.create({
       user: req.address,
@@ -292,7 +292,7 @@ export class CaseService {
     await this.cases.append(id, { t: now, type: "event", kind: "text", event: "closed", who: actor.name, text: outcome });
     await this.push({ t: "card", id }, { t: "event", id, key: "case-staff-closed", args: { name: actor.name, outcome } });
     if (!after.left) {
-      await this.deps.store.set(`case:fb:${userKey(after.user)}`, String(id), FEEDBACK_TTL);
+      await this.deps.store.set(`case:fb:{${userKey(after.user)}}`, String(id), FEEDBACK_TTL);
       await this.deliver(after, [
         this.userText(after.lang, "case-user-closed", { id }),
         {

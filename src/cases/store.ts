@@ -11,7 +11,7 @@ import { CaseSchema, LogEntrySchema, type Case, type LogEntry } from "./types.ts
  * Keys:
  * - `case:seq` — the counter behind the short case numbers (#123).
  * - `case:<id>` — the case record (JSON); `case:<id>:log` — its log (JSON lines).
- * - `case:open` — ids of cases not closed; `case:user:<userKey>` — a user's open case;
+ * - `case:open` — ids of cases not closed; `case:user:{<userKey>}` — a user's open case (a Cluster hash tag, as the router reads it with the session);
  *   `case:by-user:<userKey>` — all their cases (for `/forget`).
  * - `case:topic:<topicId>` — which case a staff-group topic belongs to.
  * Closed cases keep record, log and topic for `retentionMs`, then expire.
@@ -36,7 +36,7 @@ export class CaseStore {
     const record = CaseSchema.parse({ ...data, id });
     await this.store.set(CaseStore.key(id), JSON.stringify(record));
     await this.store.sadd("case:open", String(id));
-    await this.store.set(`case:user:${userKey(record.user)}`, String(id));
+    await this.store.set(`case:user:{${userKey(record.user)}}`, String(id));
     await this.store.sadd(`case:by-user:${userKey(record.user)}`, String(id));
     return record;
   }
@@ -56,7 +56,7 @@ export class CaseStore {
       await this.store.srem("case:open", String(id));
       await this.store.delete(CaseStore.key(id), `case:${id}:log`);
     }
-    await this.store.delete(`case:user:${key}`, `case:by-user:${key}`, `case:fb:${key}`);
+    await this.store.delete(`case:user:{${key}}`, `case:by-user:${key}`, `case:fb:{${key}}`);
     return open;
   }
 
@@ -86,13 +86,13 @@ export class CaseStore {
 
   /** The user's open case number, or null. */
   async openFor(address: Address): Promise<number | null> {
-    const raw = await this.store.get(`case:user:${userKey(address)}`);
+    const raw = await this.store.get(`case:user:{${userKey(address)}}`);
     return raw === null ? null : Number(raw);
   }
 
   /** Make `id` the user's open case again (reopen). False if the user has another open case. */
   async attachUser(c: Case): Promise<boolean> {
-    const key = `case:user:${userKey(c.user)}`;
+    const key = `case:user:{${userKey(c.user)}}`;
     if (await this.store.setIfAbsent(key, String(c.id))) return true;
     return (await this.store.get(key)) === String(c.id);
   }
@@ -129,7 +129,7 @@ export class CaseStore {
   /** After a close: leave the open set, free the user, and let everything expire after the retention. */
   async retire(c: Case): Promise<void> {
     await this.store.srem("case:open", String(c.id));
-    await this.store.deleteIfEquals(`case:user:${userKey(c.user)}`, String(c.id));
+    await this.store.deleteIfEquals(`case:user:{${userKey(c.user)}}`, String(c.id));
     await this.store.expire(`case:${c.id}:log`, this.options.retentionMs);
     if (c.topic !== undefined) await this.store.expire(`case:topic:${c.topic}`, this.options.retentionMs);
   }

@@ -28,7 +28,8 @@ export interface Plugin {
   inbound?: InboundHook;
   /**
    * Store keys the inbound hook reads for every message of a user: the router reads them in the
-   * same round trip as the session and hands them over in `EffectContext.prefetched`.
+   * same round trip as the session and hands them over in `EffectContext.prefetched`. Each key
+   * must contain `{user}` (a Redis Cluster hash tag), so the router's script stays in one slot.
    */
   prefetch?: (user: string) => string[];
   /** Background work (schedulers, queues) started by `jol start` after the channels, stopped before them. */

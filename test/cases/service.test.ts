@@ -142,7 +142,7 @@ describe("CaseService", () => {
     const last = rig.telegram.to("5001").slice(-2);
     expect(last.map((m) => m.keys?.[0])).toEqual(["case-user-closed", "case-feedback-ask"]);
     expect(last[1]?.choices?.map((ch) => ch.label)).toEqual(["1", "2", "3", "4", "5"]);
-    expect(await store.get("case:fb:telegram:5001")).toBe(String(c.id));
+    expect(await store.get("case:fb:{telegram:5001}")).toBe(String(c.id));
 
     const retention = 90 * 86_400_000;
     for (const key of [`case:${c.id}`, `case:${c.id}:log`]) {
