@@ -41,9 +41,9 @@ const prefetchSeen = new Map<string, string | null | undefined>();
 const plugin: Plugin = {
   name: "test",
   kinds: [countKind as unknown as NodeKind],
-  prefetch: (user) => [`note:${user}`],
+  prefetch: (user) => [`note:{${user}}`],
   inbound: async (inbound, ctx) => {
-    prefetchSeen.set(userKey(inbound.address), ctx.prefetched?.get(`note:${userKey(inbound.address)}`));
+    prefetchSeen.set(userKey(inbound.address), ctx.prefetched?.get(`note:{${userKey(inbound.address)}}`));
     return "continue";
   },
   effects: {
@@ -116,10 +116,10 @@ describe("router", () => {
     const r = router(a);
     const u = addr("pre");
     await seed(a, u);
-    await a.set(`note:${userKey(u)}`, "remember me");
+    await a.set(`note:{${userKey(u)}}`, "remember me");
     await r.handle(text(u, "m1", "x"), async () => undefined);
     expect(prefetchSeen.get(userKey(u))).toBe("remember me");
-    await a.delete(`note:${userKey(u)}`);
+    await a.delete(`note:{${userKey(u)}}`);
     await r.handle(text(u, "m2", "x"), async () => undefined);
     expect(prefetchSeen.get(userKey(u))).toBeNull();
   });
