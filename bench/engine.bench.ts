@@ -15,6 +15,7 @@
  * deleted at the end. Goals (issue 2): >= 5,000 msg/s, p99 < 10 ms, < 1 KB per session.
  */
 import { parseArgs } from "node:util";
+import { positive } from "./args.ts";
 import { performance } from "node:perf_hooks";
 import { cpus, loadavg } from "node:os";
 import { randomBytes } from "node:crypto";
@@ -59,14 +60,6 @@ const CONCURRENCY = positive("concurrency", args.concurrency);
 const RATE = Math.max(0, Number(args.rate) || 0);
 const WARMUP = Math.max(0, Number(args.warmup) | 0);
 
-function positive(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} must be a whole number >= 1, got ${JSON.stringify(value)}`);
-    process.exit(2);
-  }
-  return n;
-}
 
 /**
  * One user's side of the conversation. A step either sends fixed input or reacts to the last

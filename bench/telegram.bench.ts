@@ -23,6 +23,7 @@
  * Goal (issue 3): Jol's throughput >= 0.5 of the bare bot's.
  */
 import { parseArgs } from "node:util";
+import { positive } from "./args.ts";
 import { performance } from "node:perf_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -65,14 +66,6 @@ const TOKEN_BARE = "222222:bench-bare-token-ABCDEFGHIJKLMNOP";
 const SECRET = "bench-secret";
 const ROUNDS = 4;
 
-function positive(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} must be a whole number >= 1, got ${JSON.stringify(value)}`);
-    process.exit(2);
-  }
-  return n;
-}
 
 /** One user's side: fixed updates, or a press of the n-th button of the last keyboard shown. */
 type Step = { send: (user: ReturnType<typeof testUser>) => NewUpdate } | { press: number };
