@@ -3,7 +3,11 @@
 
 language-name = English
 language-choose = Choose your language · Выберите язык · Тілді таңдаңыз · Tilni tanlang · Тилди тандаңыз · Забонро интихоб кунед
-language-hint = Press a button or type the number of a language.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+language-hint = { $channel ->
+    [telegram] Press a button or type the number of a language.
+   *[other] Type the number of a language from the list.
+}
 language-set = OK, I will write in English. To change the language: /language
 
 main-menu = Jol is a help desk for labour migrants. Choose a section or just type your question.
@@ -35,7 +39,11 @@ stop-text = You are unsubscribed from alerts. To start again, type /start.
 forget-done = All your data in the bot has been deleted. To start again, type /start.
 unknown-command = There is no such command. Commands: /menu, /language, /human, /help.
 stale-button = That button is from an old message. Here is where we are now:
-miss-hint = I did not understand. Press a button or type the number of an option.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+miss-hint = { $channel ->
+    [telegram] I did not understand. Press a button or type the number of an option.
+   *[other] I did not understand. Type the number of an option from the list.
+}
 miss-offer-help = It seems I cannot understand you. Go back to the main menu or call a consultant?
 choice-main-menu = 🏠 Main menu
 choice-consultant = 💬 Consultant

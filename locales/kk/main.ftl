@@ -3,7 +3,11 @@
 
 language-name = Қазақша
 language-choose = Тілді таңдаңыз · Выберите язык · Tilni tanlang · Тилди тандаңыз · Забонро интихоб кунед · Choose your language
-language-hint = Батырманы басыңыз немесе тілдің нөмірін жазыңыз.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+language-hint = { $channel ->
+    [telegram] Батырманы басыңыз немесе тілдің нөмірін жазыңыз.
+   *[other] Тізімнен тілдің нөмірін жазыңыз.
+}
 language-set = Жақсы, қазақша жазамын. Тілді ауыстыру: /language
 
 main-menu = Jol — еңбек мигранттарына арналған анықтама қызметі. Бөлімді таңдаңыз немесе сұрағыңызды жай ғана жазыңыз.
@@ -36,7 +40,11 @@ stop-text = Сіз хабарландырулардан бас тарттыңы�
 forget-done = Боттағы барлық деректеріңіз өшірілді. Қайта бастау үшін /start деп жазыңыз.
 unknown-command = Мұндай команда жоқ. Командалар: /menu, /language, /human, /help.
 stale-button = Бұл батырма ескі хабарламадан. Қазір біз осы жердеміз:
-miss-hint = Түсінбедім. Батырманы басыңыз немесе нұсқаның нөмірін жазыңыз.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+miss-hint = { $channel ->
+    [telegram] Түсінбедім. Батырманы басыңыз немесе нұсқаның нөмірін жазыңыз.
+   *[other] Түсінбедім. Тізімнен нұсқаның нөмірін жазыңыз.
+}
 miss-offer-help = Сізді түсінбей тұрған сияқтымын. Басты мәзірге қайтамыз ба, әлде кеңесшіні шақырайық па?
 choice-main-menu = 🏠 Басты мәзір
 choice-consultant = 💬 Кеңесші

@@ -3,7 +3,11 @@
 
 language-name = Кыргызча
 language-choose = Тилди тандаңыз · Выберите язык · Тілді таңдаңыз · Tilni tanlang · Забонро интихоб кунед · Choose your language
-language-hint = Баскычты басыңыз же тилдин номерин жазыңыз.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+language-hint = { $channel ->
+    [telegram] Баскычты басыңыз же тилдин номерин жазыңыз.
+   *[other] Тизмеден тилдин номерин жазыңыз.
+}
 language-set = Жакшы, кыргызча жазам. Тилди алмаштыруу: /language
 
 main-menu = Jol — эмгек мигранттары үчүн маалымат кызматы. Бөлүмдү тандаңыз же сурооңузду жөн гана жазыңыз.
@@ -36,7 +40,11 @@ stop-text = Сиз билдирүүлөрдөн баш тарттыңыз. Ка�
 forget-done = Боттогу бардык маалыматтарыңыз өчүрүлдү. Кайра баштоо үчүн /start деп жазыңыз.
 unknown-command = Мындай буйрук жок. Буйруктар: /menu, /language, /human, /help.
 stale-button = Бул баскыч эски кабардан. Азыр биз бул жердебиз:
-miss-hint = Түшүнгөн жокмун. Баскычты басыңыз же варианттын номерин жазыңыз.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+miss-hint = { $channel ->
+    [telegram] Түшүнгөн жокмун. Баскычты басыңыз же варианттын номерин жазыңыз.
+   *[other] Түшүнгөн жокмун. Тизмеден варианттын номерин жазыңыз.
+}
 miss-offer-help = Сизди түшүнбөй жаткандаймын. Башкы менюга кайтабызбы же консультантты чакырабызбы?
 choice-main-menu = 🏠 Башкы меню
 choice-consultant = 💬 Консультант

@@ -3,7 +3,11 @@
 
 language-name = Русский
 language-choose = Выберите язык · Тілді таңдаңыз · Tilni tanlang · Тилди тандаңыз · Забонро интихоб кунед · Choose your language
-language-hint = Нажмите кнопку или напишите номер языка.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+language-hint = { $channel ->
+    [telegram] Нажмите кнопку или напишите номер языка.
+   *[other] Напишите номер языка из списка.
+}
 language-set = Хорошо, пишу по-русски. Сменить язык: /language
 
 main-menu = Jol — справочная для трудовых мигрантов. Выберите раздел или просто напишите свой вопрос.
@@ -35,7 +39,11 @@ stop-text = Вы отписаны от оповещений. Чтобы нача
 forget-done = Все ваши данные в боте удалены. Чтобы начать заново, напишите /start.
 unknown-command = Такой команды нет. Команды: /menu, /language, /human, /help.
 stale-button = Эта кнопка из старого сообщения. Вот где мы сейчас:
-miss-hint = Не понял. Нажмите кнопку или напишите номер варианта.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+miss-hint = { $channel ->
+    [telegram] Не понял. Нажмите кнопку или напишите номер варианта.
+   *[other] Не понял. Напишите номер варианта из списка.
+}
 miss-offer-help = Похоже, я вас не понимаю. Вернуться в главное меню или позвать консультанта?
 choice-main-menu = 🏠 Главное меню
 choice-consultant = 💬 Консультант

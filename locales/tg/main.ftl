@@ -3,7 +3,11 @@
 
 language-name = Тоҷикӣ
 language-choose = Забонро интихоб кунед · Выберите язык · Тілді таңдаңыз · Tilni tanlang · Тилди тандаңыз · Choose your language
-language-hint = Тугмаро пахш кунед ё рақами забонро нависед.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+language-hint = { $channel ->
+    [telegram] Тугмаро пахш кунед ё рақами забонро нависед.
+   *[other] Рақами забонро аз рӯйхат нависед.
+}
 language-set = Хуб, ба забони тоҷикӣ менависам. Иваз кардани забон: /language
 
 main-menu = Jol — хадамоти маълумотдиҳӣ барои муҳоҷирони меҳнатӣ. Бахшро интихоб кунед ё саволатонро бо суханони худ нависед.
@@ -37,7 +41,11 @@ stop-text = Шумо аз огоҳиҳо обунаро бекор кардед.
 forget-done = Ҳамаи маълумоти шумо дар бот нест карда шуд. Барои аз нав оғоз кардан /start нависед.
 unknown-command = Чунин фармон нест. Фармонҳо: /menu, /language, /human, /help.
 stale-button = Ин тугма аз паёми кӯҳна аст. Ҳозир мо дар ин ҷо ҳастем:
-miss-hint = Нафаҳмидам. Тугмаро пахш кунед ё рақами вариантро нависед.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+miss-hint = { $channel ->
+    [telegram] Нафаҳмидам. Тугмаро пахш кунед ё рақами вариантро нависед.
+   *[other] Нафаҳмидам. Рақами вариантро аз рӯйхат нависед.
+}
 miss-offer-help = Гӯё ман шуморо намефаҳмам. Ба менюи асосӣ баргардем ё мушовирро даъват кунем?
 choice-main-menu = 🏠 Менюи асосӣ
 choice-consultant = 💬 Мушовир

@@ -3,7 +3,11 @@
 
 language-name = O'zbekcha
 language-choose = Tilni tanlang · Выберите язык · Тілді таңдаңыз · Тилди тандаңыз · Забонро интихоб кунед · Choose your language
-language-hint = Tugmani bosing yoki til raqamini yozing.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+language-hint = { $channel ->
+    [telegram] Tugmani bosing yoki til raqamini yozing.
+   *[other] Ro'yxatdan til raqamini yozing.
+}
 language-set = Yaxshi, o'zbekcha yozaman. Tilni o'zgartirish: /language
 
 # REVIEW: native speaker
@@ -36,7 +40,11 @@ stop-text = Siz bildirishnomalardan obunani bekor qildingiz. Qaytadan boshlash u
 forget-done = Botdagi barcha ma'lumotlaringiz o'chirildi. Qaytadan boshlash uchun /start deb yozing.
 unknown-command = Bunday buyruq yo'q. Buyruqlar: /menu, /language, /human, /help.
 stale-button = Bu tugma eski xabardan. Hozir biz shu yerdamiz:
-miss-hint = Tushunmadim. Tugmani bosing yoki variant raqamini yozing.
+# Telegram shows buttons; WhatsApp and the console show numbered lists.
+miss-hint = { $channel ->
+    [telegram] Tushunmadim. Tugmani bosing yoki variant raqamini yozing.
+   *[other] Tushunmadim. Ro'yxatdan variant raqamini yozing.
+}
 miss-offer-help = Sizni tushunmayotganga o'xshayman. Asosiy menyuga qaytamizmi yoki maslahatchini chaqiraymi?
 choice-main-menu = 🏠 Asosiy menyu
 choice-consultant = 💬 Maslahatchi
