@@ -160,9 +160,7 @@ export class DefaultRouter implements Router {
       replies.push(effect.message);
       return;
     }
-    if (effect.type === "forget") {
-      await this.o.store.delete(sessionKey(key));
-    }
+    // `forget`: the session itself is deleted by the closing batch; modules clean up their own keys.
     const handlers = this.effectHandlers.get(effect.type);
     if (handlers) {
       for (const handler of handlers) {
