@@ -33,8 +33,6 @@ export const SessionSchema = z.object({
   vars: z.record(z.string(), VarValue).default({}),
   /** Inputs in a row that fitted nothing at the current node. */
   miss: z.number().int().min(0).default(0),
-  /** The choice tokens the last menu offered: a button from an older message is recognised as stale. */
-  menu: z.string().optional(),
   /** Where the user first came from (`/start PAYLOAD` deep link). */
   src: z.string().optional(),
   /** The user blocked the bot (Telegram 403): do not send to them until they write again. */
