@@ -219,6 +219,10 @@ export class RedisStore implements Store {
     return new RedisStore(client, options.prefix ?? "jol:");
   }
 
+  available(): boolean {
+    return this.client.status === "ready";
+  }
+
   private k(key: string): string {
     return this.prefix + key;
   }

@@ -77,6 +77,12 @@ export interface Store {
   /** Logical keys that start with `prefix` (admin tools and cleanup; not for hot paths). */
   keys(prefix: string): Promise<string[]>;
 
+  /**
+   * False while the store is unreachable (Redis down: commands wait for it to come back). The
+   * webhook answers 503 then, so the platform keeps its updates. Absent: always available.
+   */
+  available?(): boolean;
+
   /** Release connections. */
   close(): Promise<void>;
 }
