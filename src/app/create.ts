@@ -4,7 +4,7 @@ import { loadConfig } from "../config/load.ts";
 import type { Store } from "../store/store.ts";
 import { createStore } from "../store/create.ts";
 import { systemClock, type Clock } from "../engine/types.ts";
-import { createLogger, type Logger } from "../log.ts";
+import { createLogger, setLogTagSecret, type Logger } from "../log.ts";
 import { ChannelRegistry } from "../channels/channel.ts";
 import { Engine } from "../engine/engine.ts";
 import { DefaultRouter } from "../router/default-router.ts";
@@ -38,6 +38,7 @@ const DAY = 86_400_000;
 export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger({ level: config.LOG_LEVEL });
+  setLogTagSecret(config.LOG_TAG_SECRET);
   const clock = options.clock ?? systemClock;
   const channels = new ChannelRegistry();
   const store = options.store ?? (await createStore(config, log));
