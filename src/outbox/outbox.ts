@@ -271,6 +271,23 @@ export class Outbox {
     if (this.sentLately.size > 1000) this.sentLately.delete(this.sentLately.values().next().value!);
   }
 
+  /**
+   * The whole outbox, for metrics: entries waiting in the chats listed as pending (at most
+   * `maxChats` looked at) and the age of the oldest one, ms (0 when empty).
+   */
+  async backlog(maxChats = 1000): Promise<{ depth: number; oldestAgeMs: number; chats: number }> {
+    const chats = (await this.o.store.smembers(PENDING_KEY)).slice(0, maxChats);
+    let depth = 0;
+    let oldest = Infinity;
+    for (const chat of chats) {
+      const [n, [first]] = await Promise.all([this.o.store.llen(outboxKey(chat)), this.o.store.lrange(outboxKey(chat), 0, 0)]);
+      depth += n;
+      const at = first === undefined ? undefined : parseEntry(first)?.at;
+      if (at !== undefined) oldest = Math.min(oldest, at);
+    }
+    return { depth, oldestAgeMs: oldest === Infinity ? 0 : Math.max(0, this.now() - oldest), chats: chats.length };
+  }
+
   /** Entries waiting in a chat's outbox. */
   async depth(chat: string): Promise<number> {
     return this.o.store.llen(outboxKey(chat));

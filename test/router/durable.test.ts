@@ -179,6 +179,20 @@ describe("two workers", () => {
   });
 });
 
+describe("the outbox", () => {
+  it("reports its backlog: entries waiting and the chats they wait in", async () => {
+    // No sender in this process for Telegram: the entries wait.
+    const outbox = new Outbox({ store: a, log: silentLogger, canDeliver: () => false });
+    await outbox.enqueue(addr("q1"), [{ text: "one" }]);
+    await outbox.enqueue(addr("q1"), [{ text: "two" }]);
+    await outbox.enqueue(addr("q2"), [{ text: "three" }]);
+    const backlog = await outbox.backlog();
+    expect({ depth: backlog.depth, chats: backlog.chats }).toEqual({ depth: 3, chats: 2 });
+    expect(backlog.oldestAgeMs).toBeGreaterThanOrEqual(0);
+    await outbox.stop();
+  });
+});
+
 describe("shutdown", () => {
   it("with a backlog finishes promptly and leaves every message either committed or in its inbox", async () => {
     const slow: Plugin = {
