@@ -8,6 +8,7 @@ import { createLogger, type Logger } from "../log.ts";
 import { ChannelRegistry } from "../channels/channel.ts";
 import { Engine } from "../engine/engine.ts";
 import { DefaultRouter } from "../router/default-router.ts";
+import { instrumentRouter } from "../ops/instrument.ts";
 import { createPlugins } from "./plugins.ts";
 import { createBroadcastPlugin } from "../broadcast/plugin.ts";
 import { ContentError, loadContent } from "./load-content.ts";
@@ -59,7 +60,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     defaultLang: config.DEFAULT_LANG,
     globals: globalArgs(config),
   });
-  const router = new DefaultRouter({
+  const router = instrumentRouter(new DefaultRouter({
     engine,
     store,
     plugins,
@@ -69,7 +70,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     channels,
     defaultLang: config.DEFAULT_LANG,
     sessionTtlMs: config.SESSION_TTL_DAYS * DAY,
-  });
+  }));
 
   let closed = false;
   return {

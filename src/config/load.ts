@@ -1,14 +1,10 @@
 import { existsSync } from "node:fs";
 import type { z } from "zod";
 import { ConfigSchema, SECRET_KEYS, type Config } from "./schema.ts";
+import { ConfigError } from "./error.ts";
+import { contentDir } from "../paths.ts";
 
-/** A configuration problem that names the variable, what was expected and what was found. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Configuration error:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ConfigError";
-  }
-}
+export { ConfigError };
 
 /**
  * Read the settings from `env` (default `process.env`, after loading `.env` if present).
@@ -26,20 +22,35 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   const parsed = ConfigSchema.safeParse(input);
   if (parsed.success) {
     const config = parsed.data;
-    if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
-      throw new ConfigError([
-        "TELEGRAM_WEBHOOK_SECRET: expected a secret when TELEGRAM_WEBHOOK_URL is set (webhook requests must be authenticated), found nothing",
-      ]);
-    }
-    return config;
+    const problems = crossChecks(config);
+    if (problems.length) throw new ConfigError(problems);
+    return { ...config, FLOWS_DIR: contentDir(config.FLOWS_DIR), LOCALES_DIR: contentDir(config.LOCALES_DIR) };
   }
-  const problems = parsed.error.issues.map((issue) => {
+  // One problem per variable: the first check it fails says the most (the form before the details).
+  const first = parsed.error.issues.filter((issue, i, all) => all.findIndex((other) => other.path[0] === issue.path[0]) === i);
+  const problems = first.map((issue) => {
     const key = String(issue.path[0] ?? "?");
     const found = input[key];
     const shown = found === undefined ? "nothing" : SECRET_KEYS.has(key) ? "a value (hidden)" : JSON.stringify(found);
     return `${key}: expected ${expectation(issue)}, found ${shown}`;
   });
   throw new ConfigError(problems);
+}
+
+/** Rules between variables, which one schema entry cannot see. */
+function crossChecks(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push(
+      "TELEGRAM_WEBHOOK_SECRET: expected a secret when TELEGRAM_WEBHOOK_URL is set (webhook requests must be authenticated), found nothing",
+    );
+  }
+  if (config.TELEGRAM_WEBHOOK_URL && config.OPS_PORT !== 0 && config.OPS_PORT === config.TELEGRAM_WEBHOOK_PORT) {
+    problems.push(`OPS_PORT: expected a port other than TELEGRAM_WEBHOOK_PORT (both cannot listen on it), found "${config.OPS_PORT}"`);
+  }
+  const [from = "", to = ""] = config.HOTLINE_HOURS.split("-");
+  if (from >= to) problems.push(`HOTLINE_HOURS: expected the opening time before the closing time, found "${config.HOTLINE_HOURS}"`);
+  return problems;
 }
 
 /** What a variable should hold, in words: the schema's own message, or zod's default one made readable. */

@@ -33,6 +33,24 @@ const idList = z
       .map(Number),
   );
 
+/** True for a time zone this Node.js knows (IANA names like Asia/Almaty; `Intl` is the judge). */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The database number in a Redis URL's path (`redis://host:6379/2` → 2); 0 when there is none. */
+export function redisDatabase(url: string): number {
+  const path = /^rediss?:\/\/[^/]*\/?([^?#]*)/.exec(url)?.[1] ?? "";
+  return path === "" ? 0 : Number(path);
+}
+
+const host = z.string().regex(/^[\w.:[\]-]+$/, "a host name or IP address, like 127.0.0.1 or 0.0.0.0");
+
 export const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "REDIS_URL"]);
 
 export const ConfigSchema = z.object({
@@ -40,6 +58,8 @@ export const ConfigSchema = z.object({
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "a redis:// or rediss:// URL, like redis://127.0.0.1:6379/0")
+    .refine((url) => URL.canParse(url), "a valid URL (special characters in the password percent-encoded, like %40 for @)")
+    .refine((url) => /^rediss?:\/\/[^/]*(\/\d{0,5})?([?#].*)?$/.test(url), "a database number after the host, like redis://127.0.0.1:6379/0, or none")
     .optional()
     .describe("Redis connection URL. Unset: sessions live in memory and are lost on restart (demo only)."),
   REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/, "letters, digits and : . - _").default("jol:").describe("Prefix of every Redis key Jol writes."),
@@ -48,6 +68,10 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info").describe("How much to log (never message texts)."),
   FLOWS_DIR: z.string().default("flows").describe("Folder of flow YAML files."),
   LOCALES_DIR: z.string().default("locales").describe("Folder of Fluent texts, one sub-folder per language."),
+
+  // --- operations ---
+  OPS_PORT: int(0, 65535).default(9091).describe("Port of the operations endpoints /healthz, /readyz and /metrics (jol start); 0 turns them off."),
+  OPS_HOST: host.default("127.0.0.1").describe("Address the operations endpoints bind (0.0.0.0 inside a container, for the healthcheck and Prometheus)."),
 
   // --- hotline (shown to users; never invent these: the NGO fills them in) ---
   HOTLINE_PHONE: z.string().default("+7 000 000 00 00 (DEMO — not a real number)").describe("Hotline phone shown to users."),
@@ -61,7 +85,7 @@ export const ConfigSchema = z.object({
     .regex(/^[1-7](,[1-7])*$/, "weekday numbers 1 (Monday) to 7 (Sunday), comma-separated, like 1,2,3,4,5")
     .default("1,2,3,4,5")
     .describe("Hotline working days, 1 = Monday … 7 = Sunday."),
-  HOTLINE_TIMEZONE: z.string().default("Asia/Almaty").describe("Time zone of the hotline hours."),
+  HOTLINE_TIMEZONE: z.string().refine(knownTimeZone, "an IANA time zone like Asia/Almaty or Asia/Tashkent").default("Asia/Almaty").describe("Time zone of the hotline hours."),
   HOTLINE_SLA_MINUTES: int(1, 10080).default(30).describe("Minutes after which an untaken case is announced again (admins after twice that)."),
   EMERGENCY_CONTACTS: z
     .string()
@@ -78,14 +102,17 @@ export const ConfigSchema = z.object({
     .optional()
     .describe("Bot token from @BotFather; turns the Telegram channel on."),
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").describe("Bot API server (a self-hosted telegram-bot-api, or the tests' stand-in)."),
-  TELEGRAM_WEBHOOK_URL: z.url().optional().describe("Public HTTPS URL for webhook mode; unset: long polling."),
+  TELEGRAM_WEBHOOK_URL: z
+    .url()
+    .regex(/^https:\/\//, "a public https:// URL (Telegram sends webhooks over HTTPS only)")
+    .optional().describe("Public HTTPS URL for webhook mode; unset: long polling."),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters A-Z a-z 0-9 _ -")
     .optional()
     .describe("Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required with a webhook."),
   TELEGRAM_WEBHOOK_PORT: int(1, 65535).default(8080).describe("Port the webhook HTTP server listens on."),
-  TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0").describe("Address the webhook HTTP server binds."),
+  TELEGRAM_WEBHOOK_HOST: host.default("0.0.0.0").describe("Address the webhook HTTP server binds."),
   TELEGRAM_STAFF_CHAT_ID: int(-9999999999999, 0).optional().describe("The staff supergroup (with topics) where consultants get cases."),
   TELEGRAM_OPERATOR_IDS: idList.default([]).describe("Telegram user ids of hotline consultants."),
   TELEGRAM_ADMIN_IDS: idList.default([]).describe("Telegram user ids of admins (broadcasts, statistics, SLA escalations)."),

@@ -9,6 +9,7 @@ import { BlockedError, DeliveryError, type ChannelRegistry } from "../channels/c
 import type { HandleResult, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
+import { errors, messagesIn, messagesOut } from "../ops/metrics.ts";
 
 export interface RouterOptions {
   engine: Engine;
@@ -87,6 +88,8 @@ export class DefaultRouter implements Router {
       let released = false;
       try {
         const { session, replies, forgotten } = await this.run(key, inbound, stored, prefetched);
+        const labels = { channel: inbound.address.channel, lang: session.lang ?? this.o.defaultLang };
+        messagesIn.inc(labels);
         const save = (): BatchOp =>
           forgotten ? { op: "delete", key: sessionKey(key) } : { op: "set", key: sessionKey(key), value: writeSession(session), ttlMs: this.o.sessionTtlMs };
         // Saved and unlocked in one round trip before the replies go out: what the user sees is
@@ -97,7 +100,9 @@ export class DefaultRouter implements Router {
         if (replies.length > 0) {
           try {
             await reply(replies);
+            messagesOut.inc(labels, replies.length);
           } catch (error) {
+            errors.inc({ kind: error instanceof BlockedError ? "blocked" : "reply" });
             if (!(error instanceof BlockedError)) {
               this.o.log.error("reply failed", { user: hashId(key), channel: inbound.address.channel, error: errorName(error) });
               throw error;

@@ -9,7 +9,7 @@ import { LANGS, type Lang } from "../../src/engine/types.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { ARTICLE_PARTS, REQUIRED_ARTICLES, messageId, parseKnowledgeMeta } from "../../src/knowledge/metadata.ts";
 import { checkKnowledge } from "../../src/knowledge/check.ts";
-import { checkContent } from "../../src/cli/commands/flows.ts";
+import { checkContent } from "../../src/app/check-content.ts";
 import { loadConfig } from "../../src/config/load.ts";
 
 const kb = loadKnowledgeBase();

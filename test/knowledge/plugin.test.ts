@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
-import { checkContent } from "../../src/cli/commands/flows.ts";
+import { checkContent } from "../../src/app/check-content.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { globalArgs } from "../../src/app/create.ts";
 import { createKnowledgePlugin } from "../../src/knowledge/plugin.ts";

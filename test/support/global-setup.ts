@@ -95,7 +95,8 @@ function onPath(command: string): boolean {
   });
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now (tests that start servers use it too). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { isRedisLost } from "../../errors.ts";
 import { randomUUID } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
 import type { Channel } from "../channel.ts";
@@ -40,9 +41,10 @@ export class ConsoleChannel implements Channel {
   private poller: NodeJS.Timeout | undefined;
   private counter = 0;
   private readonly runId = randomUUID().slice(0, 8);
-  /** Resolves when standard input ends. */
+  /** Resolves when standard input ends; rejects when Redis is lost (the chat cannot go on). */
   readonly done: Promise<void>;
   private finish!: () => void;
+  private abort!: (error: unknown) => void;
   private readonly out: Writable;
 
   constructor(
@@ -50,7 +52,10 @@ export class ConsoleChannel implements Channel {
     private readonly options: ConsoleOptions,
   ) {
     this.out = options.output ?? process.stdout;
-    this.done = new Promise((resolve) => (this.finish = resolve));
+    this.done = new Promise((resolve, reject) => {
+      this.finish = resolve;
+      this.abort = reject;
+    });
   }
 
   get address(): Address {
@@ -76,7 +81,7 @@ export class ConsoleChannel implements Channel {
       }
       await this.drainOutbox();
       this.finish();
-    })();
+    })().catch((error: unknown) => this.abort(error));
   }
 
   /** Hand one input to the router and print the replies. */
@@ -85,6 +90,7 @@ export class ConsoleChannel implements Channel {
     try {
       await this.app.router.handle(inbound, async (messages) => this.print(messages));
     } catch (error) {
+      if (isRedisLost(error)) throw error;
       this.app.log.error("console message failed", { error: error instanceof Error ? error.message : "unknown" });
     }
   }

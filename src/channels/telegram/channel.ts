@@ -15,6 +15,8 @@ import { deliver } from "./deliver.ts";
 import { createPacer, type PaceOptions } from "./pacer.ts";
 import { registerCommands } from "./commands.ts";
 import { startWebhookServer, type WebhookServer } from "./webhook.ts";
+import { FixableError } from "../../errors.ts";
+import { errors, rateLimited } from "../../ops/metrics.ts";
 
 /** Tuning a caller may override; production uses the defaults. */
 export interface TelegramChannelOptions {
@@ -30,6 +32,10 @@ export interface TelegramChannelOptions {
   pollRestartMs?: number;
   /** Known bot info: skips `getMe` on start. */
   botInfo?: UserFromGetMe;
+  /** Webhook mode: while this returns false (Redis away) updates are answered 503, so Telegram sends them again later. */
+  ready?: () => boolean;
+  /** Pause between attempts to reach Telegram at start and while polling fails, ms (default 5000). */
+  retryMs?: number;
 }
 
 /** A Telegram channel: the `Channel` contract plus the grammY `Bot` it drives. */
@@ -44,6 +50,8 @@ export interface TelegramChannel extends Channel {
 }
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
+/** How long one attempt to reach Telegram at start may take. */
+const CONNECT_TIMEOUT_MS = 15_000;
 const DAY_MS = 86_400_000;
 
 /**
@@ -78,6 +86,10 @@ class GrammyTelegramChannel implements TelegramChannel {
   private readonly inFlight = new Set<Promise<void>>();
   private restartTimer: NodeJS.Timeout | undefined;
   private pollingFailed = false;
+  /** Telegram answered and updates arrive (for `/readyz`). */
+  private up = false;
+  /** Aborted by `stop()`: ends the wait between attempts to reach Telegram. */
+  private readonly stopSignal = new AbortController();
 
   constructor(
     private readonly app: App,
@@ -91,6 +103,7 @@ class GrammyTelegramChannel implements TelegramChannel {
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     this.watchPolling();
+    this.countRateLimits();
     // Installed first = innermost: auto-retry (outermost) sends each retry through the pacer again.
     if (options.pace !== false) this.bot.api.config.use(createPacer(options.pace ?? {}));
     this.bot.api.config.use(
@@ -135,11 +148,18 @@ class GrammyTelegramChannel implements TelegramChannel {
     }
     if (this.mode === "webhook") await this.startWebhook();
     else await this.startPolling();
+    this.up = true;
     this.app.log.info("telegram channel started", { mode: this.mode, bot: this.bot.botInfo.username });
+  }
+
+  connected(): boolean {
+    return this.up;
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.up = false;
+    this.stopSignal.abort();
     clearTimeout(this.restartTimer);
     const runner = this.runner;
     this.runner = undefined;
@@ -161,18 +181,78 @@ class GrammyTelegramChannel implements TelegramChannel {
 
   // --- start-up --------------------------------------------------------------------------
 
+  /**
+   * `getMe`, until Telegram answers: a network failure or a 5xx is logged once ("Telegram
+   * unreachable at …, retrying every 5 s") and retried every `retryMs`, and the recovery is logged;
+   * a rejected token ends start-up with what to do.
+   */
   private async init(): Promise<void> {
-    try {
-      await this.bot.init();
-    } catch (error) {
-      if (error instanceof GrammyError && error.error_code === 401) {
-        throw new Error("Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather (/mybots → API Token).");
+    const retryMs = this.options.retryMs ?? 5000;
+    let failing = false;
+    for (;;) {
+      try {
+        await this.withinConnectTimeout(this.bot.init());
+        if (failing) this.app.log.info(`Telegram reachable again at ${this.app.config.TELEGRAM_API_ROOT}`);
+        return;
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code === 401) {
+          throw new FixableError("Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather (/mybots → API Token).");
+        }
+        const transient = error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
+        if (!transient) throw error;
+        if (this.stopping) throw new FixableError("Stopped while waiting for Telegram to answer.");
+        if (!failing) {
+          failing = true;
+          errors.inc({ kind: "channel" });
+          this.app.log.warn(
+            `Telegram unreachable at ${this.app.config.TELEGRAM_API_ROOT}, retrying every ${retryMs / 1000} s; check network/proxy/TELEGRAM_API_ROOT`,
+            { error: describe(error) },
+          );
+        }
+        await this.pause(retryMs);
       }
-      if (error instanceof HttpError) {
-        throw new Error(`Cannot reach the Telegram Bot API at ${this.app.config.TELEGRAM_API_ROOT} (${error.message}): check the network or TELEGRAM_API_ROOT.`);
-      }
-      throw error;
     }
+  }
+
+  /**
+   * A request that neither answers nor fails (a silently dropped connection) counts as a network
+   * failure after CONNECT_TIMEOUT_MS, or at once when the channel stops.
+   */
+  private async withinConnectTimeout<T>(request: Promise<T>): Promise<T> {
+    let fail = (): void => {};
+    const giveUp = new Promise<never>((_, reject) => {
+      fail = () => reject(new HttpError(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`, new Error("timeout")));
+    });
+    const timer = setTimeout(fail, CONNECT_TIMEOUT_MS);
+    this.stopSignal.signal.addEventListener("abort", fail, { once: true });
+    try {
+      return await Promise.race([request, giveUp]);
+    } finally {
+      clearTimeout(timer);
+      this.stopSignal.signal.removeEventListener("abort", fail);
+    }
+  }
+
+  /** Wait `ms`, or less if the channel stops meanwhile. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.stopSignal.signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.stopSignal.signal.addEventListener("abort", done, { once: true });
+    });
+  }
+
+  /** Count every 429 Telegram answers (each retry too): `jol_rate_limited_total{channel="telegram"}`. */
+  private countRateLimits(): void {
+    this.bot.api.config.use(async (prev, method, payload, signal) => {
+      const result = await prev(method, payload, signal);
+      if (!result.ok && result.error_code === 429) rateLimited.inc({ channel: "telegram" });
+      return result;
+    });
   }
 
   /**
@@ -192,14 +272,20 @@ class GrammyTelegramChannel implements TelegramChannel {
   private async startWebhook(): Promise<void> {
     const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_HOST: host, TELEGRAM_WEBHOOK_PORT: port } = this.app.config;
     if (!url || !secret) throw new Error("Webhook mode needs TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET.");
-    this.webhook = await startWebhookServer(this.bot, { host, port: this.options.webhookPort ?? port, secret, log: this.app.log });
+    this.webhook = await startWebhookServer(this.bot, {
+      host,
+      port: this.options.webhookPort ?? port,
+      secret,
+      log: this.app.log,
+      ...(this.options.ready ? { ready: this.options.ready } : {}),
+    });
     try {
       await this.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     } catch (error) {
       await this.webhook.close();
       this.webhook = undefined;
       if (error instanceof GrammyError) {
-        throw new Error(
+        throw new FixableError(
           `Telegram refused the webhook ${url} (${error.description}): TELEGRAM_WEBHOOK_URL must be a public https:// URL on port 443, 80, 88 or 8443.`,
         );
       }
@@ -223,7 +309,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     this.runner = run(this.bot, {
       runner: {
         fetch: { timeout: this.options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
-        retryInterval: 1000,
+        retryInterval: this.options.retryMs ?? 5000,
         silent: true,
       },
     });
@@ -254,13 +340,19 @@ class GrammyTelegramChannel implements TelegramChannel {
         const result = await prev(method, payload, signal);
         if (this.pollingFailed && result.ok) {
           this.pollingFailed = false;
-          this.app.log.info("telegram: receiving updates again", {});
+          this.up = true;
+          this.app.log.info(`Telegram reachable again at ${this.app.config.TELEGRAM_API_ROOT}: receiving updates`, {});
         }
         return result;
       } catch (error) {
         if (!this.pollingFailed && !signal?.aborted && !this.stopping) {
           this.pollingFailed = true;
-          this.app.log.warn("telegram: cannot fetch updates, retrying every second", { error: describe(error) });
+          this.up = false;
+          errors.inc({ kind: "channel" });
+          this.app.log.warn(
+            `Telegram unreachable at ${this.app.config.TELEGRAM_API_ROOT}, retrying every ${(this.options.retryMs ?? 5000) / 1000} s; check network/proxy/TELEGRAM_API_ROOT`,
+            { error: describe(error) },
+          );
         }
         throw error;
       }
@@ -356,6 +448,7 @@ class GrammyTelegramChannel implements TelegramChannel {
   }
 
   private logFailure(error: unknown, ctx: Context): void {
+    errors.inc({ kind: "channel" });
     this.app.log.error("telegram: update failed", {
       update: ctx.update.update_id,
       user: ctx.chat ? hashId(String(ctx.chat.id)) : undefined,

@@ -22,6 +22,8 @@ export interface WebhookServerOptions {
    * background), so a slow step does not make Telegram resend (default 25 s).
    */
   answerWithinMs?: number;
+  /** While false (see `Readiness.redisReady`), updates are answered 503 and Telegram sends them again later. */
+  ready?: () => boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface WebhookServerOptions {
  *
  * - `POST` (any path, so a reverse proxy may mount it anywhere) with the right secret header →
  *   grammY handles the update, then 200. A wrong or missing secret → 401, the body is not even
- *   read. A body that is not JSON → 400.
+ *   read. A body that is not JSON → 400. While `ready()` is false → 503 (Telegram retries).
  * - `GET /healthz` → 200, for load balancers. Anything else → 404.
  *
  * Several processes may serve one bot behind a load balancer: the router's dedupe and per-user
@@ -49,6 +51,10 @@ export async function startWebhookServer(bot: Bot, options: WebhookServerOptions
     }
     if (req.method !== "POST") {
       res.writeHead(404).end();
+      return;
+    }
+    if (options.ready && !options.ready()) {
+      res.writeHead(503, { "retry-after": "5" }).end();
       return;
     }
     const task = handle(req, res).catch((error: unknown) => {

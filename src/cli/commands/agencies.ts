@@ -1,8 +1,5 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { loadConfig } from "../../config/load.ts";
-import { createStore } from "../../store/create.ts";
-import { createLogger } from "../../log.ts";
 import { AgencyDirectory, importAgencies, readAgencyCsv, CSV_COLUMNS } from "../../screening/agencies.ts";
 import type { Store } from "../../store/store.ts";
 
@@ -60,6 +57,11 @@ export function register(program: Command): void {
 }
 
 async function withStore(run: (store: Store) => Promise<void>): Promise<void> {
+  const [{ loadConfig }, { createStore }, { createLogger }] = await Promise.all([
+    import("../../config/load.ts"),
+    import("../../store/create.ts"),
+    import("../../log.ts"),
+  ]);
   const config = loadConfig();
   if (!config.REDIS_URL) {
     process.stderr.write("jol agencies needs REDIS_URL: the list must be stored in the Redis the bot reads (set REDIS_URL, e.g. redis://127.0.0.1:6379)\n");

@@ -1,7 +1,4 @@
 import type { Command } from "commander";
-import { describeConfig, loadConfig } from "../../config/load.ts";
-import { ConfigSchema } from "../../config/schema.ts";
-import { envExample } from "../../config/table.ts";
 
 /** `jol config` — the effective settings, secrets masked; `--vars` lists every variable with its help. */
 export function register(program: Command): void {
@@ -10,7 +7,12 @@ export function register(program: Command): void {
     .description("print the effective settings (from the environment and .env), secrets masked")
     .option("--vars", "list every variable with what it does")
     .option("--example", "print a .env template with every variable, its help and its default")
-    .action((options: { vars?: boolean; example?: boolean }) => {
+    .action(async (options: { vars?: boolean; example?: boolean }) => {
+      const [{ describeConfig, loadConfig }, { ConfigSchema }, { envExample }] = await Promise.all([
+        import("../../config/load.ts"),
+        import("../../config/schema.ts"),
+        import("../../config/table.ts"),
+      ]);
       if (options.example) {
         process.stdout.write(envExample());
         return;
