@@ -8,8 +8,8 @@ import { Counter, Gauge, Histogram, Registry, type GaugeConfiguration } from "pr
  *   messages and times them, channels count 429s, every module may count its errors);
  * - **probed gauges**, computed when Prometheus scrapes: a module registers a probe with
  *   `gauge.probe(fn)` (outbox depth, open cases, WhatsApp connection...) and removes it with the
- *   function `probe` returns. A failing probe leaves its gauge empty for that scrape and counts
- *   `jol_errors_total{kind="probe"}`, but never fails the scrape.
+ *   function `probe` returns. A failing probe reports nothing for that scrape (a gauge without
+ *   labels then reads 0) and counts `jol_errors_total{kind="probe"}`, but never fails the scrape.
  *
  * The metrics are process-wide (one registry per process, as Prometheus scrapes processes).
  *

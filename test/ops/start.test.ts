@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { connect, createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,7 +6,7 @@ import { BotApiStandIn, testUser, updates } from "../support/bot-api/index.ts";
 import { testRedisUrl, testStore } from "../support/redis.ts";
 import { CaseStore } from "../../src/cases/store.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
-import { freePort, get, JolProcess, PrivateRedis, waitUntil } from "./rig.ts";
+import { cleanEnv, freePort, get, JolProcess, PrivateRedis, waitUntil } from "./rig.ts";
 
 const TOKEN = "123456:TEST-token-for-the-ops-tests_0123";
 
@@ -19,6 +20,11 @@ function value(metrics: string, name: string, labels: Record<string, string> = {
     if (Object.entries(labels).every(([k, v]) => set.includes(`${k}="${v}"`))) total = (total ?? 0) + Number(match[3]);
   }
   return total;
+}
+
+/** The container's HEALTHCHECK command against this process's operations port: its exit code. */
+function healthcheck(port: string): number | null {
+  return spawnSync(process.execPath, ["bin/healthcheck.js"], { env: cleanEnv({ OPS_PORT: port }), encoding: "utf8", timeout: 30_000 }).status;
 }
 
 /** A TCP relay to the stand-in, started late: until then the Bot API is unreachable (connection refused). */
@@ -77,6 +83,7 @@ describe("jol start: operations endpoints, polling mode", { timeout: 180_000 }, 
     expect(report.checks.redis).toBe("ok");
     expect(report.reasons).toEqual(expect.arrayContaining(["telegram: not connected"]));
     expect(jol.lines.filter((l) => l.includes("Telegram unreachable"))).toHaveLength(1);
+    expect(healthcheck(new URL(ops).port)).toBe(1);
   });
 
   it("becomes ready when Telegram answers, and logs the recovery", async () => {
@@ -89,6 +96,7 @@ describe("jol start: operations endpoints, polling mode", { timeout: 180_000 }, 
     expect(JSON.parse(ready.body)).toMatchObject({ ready: true, reasons: [], checks: { redis: "ok", channels: { telegram: true }, started: true } });
     const text = await metrics();
     expect(value(text, "jol_channel_connected", { channel: "telegram" })).toBe(1);
+    expect(healthcheck(new URL(ops).port)).toBe(0);
   });
 
   it("counts messages in and out by channel and language, and times them", async () => {
