@@ -21,6 +21,8 @@ export default defineConfig(
         URL: "readonly",
         setTimeout: "readonly",
         clearTimeout: "readonly",
+        fetch: "readonly",
+        AbortSignal: "readonly",
       },
     },
     rules: {
