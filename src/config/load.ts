@@ -48,6 +48,9 @@ function crossChecks(config: Config): string[] {
   if (config.TELEGRAM_WEBHOOK_URL && config.OPS_PORT !== 0 && config.OPS_PORT === config.TELEGRAM_WEBHOOK_PORT) {
     problems.push(`OPS_PORT: expected a port other than TELEGRAM_WEBHOOK_PORT (both cannot listen on it), found "${config.OPS_PORT}"`);
   }
+  if (config.WHATSAPP_ENABLED && config.WHATSAPP_AUTH === "remote" && !config.REDIS_URL) {
+    problems.push('WHATSAPP_AUTH: expected "local" when REDIS_URL is not set (remote keeps the WhatsApp session in Redis), found "remote"');
+  }
   const [from = "", to = ""] = config.HOTLINE_HOURS.split("-");
   if (from >= to) problems.push(`HOTLINE_HOURS: expected the opening time before the closing time, found "${config.HOTLINE_HOURS}"`);
   return problems;
