@@ -65,7 +65,7 @@ kb-stay-rules-next =
 
 kb-registration-title = Registration
 kb-registration-short =
-    Since 1 July 2026, citizens of the countries with the 90-day visa-free regime, Russia, Belarus, Armenia and Kyrgyzstan (EAEU), register themselves.
+    Since 1 July 2026, citizens of the countries with the 90-day visa-free regime, including Russia, Belarus, Armenia and Kyrgyzstan (EAEU), register themselves.
     Register within 30 calendar days after crossing the border, in the "Migration Police" information system. Your host (landlord, hotel, employer) confirms it in a mobile app. If you move, register again.
     From another country (for example Uzbekistan, Tajikistan)? We could not confirm whether the new rule applies to you: ask a consultant.
 kb-registration-details =

@@ -70,7 +70,7 @@ kb-stay-rules-next =
 kb-registration-title = Ro'yxatdan o'tish
 # REVIEW: native speaker
 kb-registration-short =
-    2026-yil 1-iyuldan boshlab 90 kunlik vizasiz rejimga ega mamlakatlar — Rossiya, Belarus, Armaniston va Qirg'iziston (YeOII) fuqarolari o'zlari ro'yxatdan o'tadi.
+    2026-yil 1-iyuldan boshlab 90 kunlik vizasiz rejimga ega mamlakatlar, jumladan Rossiya, Belarus, Armaniston va Qirg'iziston (YeOII) fuqarolari o'zlari ro'yxatdan o'tadi.
     Chegarani kesib o'tgandan keyin 30 kalendar kun ichida «Migratsiya politsiyasi» axborot tizimida ro'yxatdan o'ting. Qabul qiluvchi tomon (uy egasi, mehmonxona, ish beruvchi) mobil ilovada tasdiqlaydi. Ko'chsangiz, qaytadan ro'yxatdan o'ting.
     Boshqa mamlakatdanmisiz (masalan, O'zbekiston, Tojikiston)? Yangi qoida sizga tegishlimi, tasdiqlay olmadik — maslahatchidan so'rang.
 # REVIEW: native speaker

@@ -59,7 +59,7 @@ describe("article texts", () => {
   it("states the registration rule in force today (from 2026-07-01: register yourself within 30 days) and whom it concerns", () => {
     expect(kb.shortText("ru", "registration")).toContain("30 календарных дней");
     const en = kb.shortText("en", "registration");
-    expect(en).toContain("Since 1 July 2026, citizens of the countries with the 90-day visa-free regime, Russia, Belarus, Armenia and Kyrgyzstan (EAEU), register themselves");
+    expect(en).toContain("Since 1 July 2026, citizens of the countries with the 90-day visa-free regime, including Russia, Belarus, Armenia and Kyrgyzstan (EAEU), register themselves");
     // The host's old duty is not declared gone for everyone: for other countries it is unconfirmed.
     const details = i18n.t("en", messageId("registration", "details"), contacts);
     expect(details).not.toMatch(/no longer applies/);
