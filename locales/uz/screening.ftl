@@ -12,6 +12,7 @@ scr-work-intro = Hozirgi ishingiz haqida bir nechta qisqa savol. «Ha», «Yo‘
 
 scr-q-fee = Sizdan ish, viza, hujjatlar yoki «agentlik xizmati» uchun pul so‘rashyaptimi?
 scr-q-abroad = Ish boshqa davlatdami?
+# REVIEW: native speaker
 scr-q-visa = Sizga turist sifatida, vizasiz yoki K-ETA bilan borib, ishni «o‘sha yerda rasmiylashtirish»ni aytishyaptimi? YeOII mamlakati fuqarosi bo‘lib, boshqa YeOII mamlakatiga borsangiz, «Yo‘q» deb javob bering.
 scr-q-contract = Jo‘nashdan oldin yozma mehnat shartnomasini oldingizmi?
 scr-q-contract-lang = Shartnoma siz tushunadigan tildami?
@@ -124,6 +125,7 @@ scr-ind-excessive-overtime-advice = Ish soatlaringizni har kuni yozib boring. Ma
 
 scr-flag-fee = Sizdan ish, viza yoki rasmiylashtirish uchun pul olishadi — qarz qulligi ko‘pincha shunday boshlanadi.
 scr-flag-documents-kept = Pasport yoki hujjatlarni ish beruvchi yoki vositachi saqlaydi.
+# REVIEW: native speaker
 scr-flag-tourist-entry = Ishga turist sifatida, vizasiz yoki K-ETA bilan borishni taklif qilishadi — bunday safar ishlash huquqini bermaydi (YeOII mamlakatlaridagi YeOII fuqarolaridan tashqari).
 scr-flag-no-visa = Viza kerak emas deyishadi: o‘sha davlatda ishlashga ruxsatingiz bor-yo‘qligini tekshiring.
 scr-flag-no-contract = Jo‘nashdan oldin yozma shartnoma yo‘q yoki uni «o‘sha yerda» tuzamiz deyishadi.
