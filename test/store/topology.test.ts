@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/log.ts";
+import { createLogger, silentLogger } from "../../src/log.ts";
 import { createStore } from "../../src/store/create.ts";
-import type { RedisStore } from "../../src/store/redis.ts";
+import { RedisStore } from "../../src/store/redis.ts";
 import { CrossSlotError, keySlot } from "../../src/store/slot.ts";
 import { testStore, testTarget } from "../support/redis.ts";
 import { defineStoreContract } from "./contract.ts";
@@ -36,6 +36,32 @@ describe(`RedisStore on ${mode}`, () => {
       expect(await store.get("from-settings:{u}")).toBe("v");
     } finally {
       await other.close();
+    }
+  });
+
+  it("with REDIS_WAIT_REPLICAS, saves and answers; warns only when no replica confirms", async () => {
+    const lines: string[] = [];
+    const waiting = await RedisStore.connect({
+      target: testTarget(),
+      prefix: store.prefix,
+      waitReplicas: 1,
+      waitTimeoutMs: 200,
+      log: createLogger({ level: "warn", write: (line) => lines.push(line) }),
+    });
+    try {
+      const results = await waiting.batch([
+        { op: "set", key: "s:{w}", value: "step" },
+        { op: "get", key: "s:{w}" },
+      ]);
+      expect(results).toEqual([true, "step"]);
+      expect(await store.get("s:{w}")).toBe("step");
+      // The Sentinel group has a replica, the test Cluster's masters have none, the single server may.
+      const single = mode === "single" && "info" in store.client ? await store.client.info("replication") : "";
+      const replicas = mode === "sentinel" ? 1 : Number(/connected_slaves:(\d+)/.exec(single)?.[1] ?? 0);
+      if (replicas > 0) expect(lines).toEqual([]);
+      else expect(lines).toEqual([expect.stringMatching(/fewer replicas than REDIS_WAIT_REPLICAS.*"replicas":0/)]);
+    } finally {
+      await waiting.close();
     }
   });
 
