@@ -26,11 +26,8 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   const parsed = ConfigSchema.safeParse(input);
   if (parsed.success) {
     const config = parsed.data;
-    if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
-      throw new ConfigError([
-        "TELEGRAM_WEBHOOK_SECRET: expected a secret when TELEGRAM_WEBHOOK_URL is set (webhook requests must be authenticated), found nothing",
-      ]);
-    }
+    const problems = crossChecks(config);
+    if (problems.length > 0) throw new ConfigError(problems);
     return config;
   }
   const problems = parsed.error.issues.map((issue) => {
@@ -40,6 +37,28 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     return `${key}: expected ${expectation(issue)}, found ${shown}`;
   });
   throw new ConfigError(problems);
+}
+
+/** Rules between variables, each problem naming the variable to change. */
+function crossChecks(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push("TELEGRAM_WEBHOOK_SECRET: expected a secret when TELEGRAM_WEBHOOK_URL is set (webhook requests must be authenticated), found nothing");
+  }
+  const modes = (["REDIS_URL", "REDIS_SENTINELS", "REDIS_CLUSTER_NODES"] as const).filter((key) => config[key] !== undefined);
+  if (modes.length > 1) {
+    problems.push(`${modes[1]}: expected only one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES (one Redis, one way to reach it), found ${modes.join(" and ")} set; unset all but one`);
+  }
+  if (config.REDIS_SENTINELS && !config.REDIS_SENTINEL_NAME) {
+    problems.push("REDIS_SENTINEL_NAME: expected the name the sentinels monitor the primary under (sentinel.conf: sentinel monitor NAME ...) when REDIS_SENTINELS is set, found nothing");
+  }
+  for (const key of ["REDIS_SENTINEL_NAME", "REDIS_SENTINEL_PASSWORD"] as const) {
+    if (config[key] !== undefined && !config.REDIS_SENTINELS) problems.push(`${key}: set, but REDIS_SENTINELS is not; set REDIS_SENTINELS too or unset ${key}`);
+  }
+  if (config.REDIS_PASSWORD !== undefined && !config.REDIS_SENTINELS && !config.REDIS_CLUSTER_NODES) {
+    problems.push("REDIS_PASSWORD: applies to Sentinel or Cluster mode only; with REDIS_URL put the password in the URL (redis://:PASSWORD@host:6379)");
+  }
+  return problems;
 }
 
 /** What a variable should hold, in words: the schema's own message, or zod's default one made readable. */
@@ -70,9 +89,15 @@ export function describeConfig(config: Config): string[] {
   return Object.keys(ConfigSchema.shape).map((key) => {
     const value = (config as Record<string, unknown>)[key];
     const shown =
-      value === undefined ? "(unset)" : SECRET_KEYS.has(key) ? mask(String(value)) : Array.isArray(value) ? value.join(",") : String(value);
+      value === undefined ? "(unset)" : SECRET_KEYS.has(key) ? mask(String(value)) : Array.isArray(value) ? value.map(listItem).join(",") : String(value);
     return `${key}=${shown}`;
   });
+}
+
+/** A list entry as it was written: an id, or a `{ host, port }` as host:port. */
+function listItem(item: unknown): string {
+  if (typeof item === "object" && item !== null && "host" in item && "port" in item) return `${String(item.host)}:${String(item.port)}`;
+  return String(item);
 }
 
 function mask(value: string): string {

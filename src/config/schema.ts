@@ -33,7 +33,21 @@ const idList = z
       .map(Number),
   );
 
-export const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "REDIS_URL"]);
+const hostPortList = z
+  .string()
+  .regex(/^\s*[\w.:[\]-]+:\d{1,5}\s*(,\s*[\w.:[\]-]+:\d{1,5}\s*)*$/, "a comma-separated list of host:port, like 10.0.0.1:26379,10.0.0.2:26379")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const at = s.lastIndexOf(":");
+        return { host: s.slice(0, at).replace(/^\[|\]$/g, ""), port: Number(s.slice(at + 1)) };
+      }),
+  );
+
+export const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "REDIS_URL", "REDIS_PASSWORD", "REDIS_SENTINEL_PASSWORD"]);
 
 export const ConfigSchema = z.object({
   // --- core ---
@@ -42,6 +56,19 @@ export const ConfigSchema = z.object({
     .regex(/^rediss?:\/\//, "a redis:// or rediss:// URL, like redis://127.0.0.1:6379/0")
     .optional()
     .describe("Redis connection URL. Unset: sessions live in memory and are lost on restart (demo only)."),
+  REDIS_SENTINELS: hostPortList
+    .optional()
+    .describe("Sentinel mode instead of REDIS_URL: the sentinels, host:port comma-separated; with REDIS_SENTINEL_NAME."),
+  REDIS_SENTINEL_NAME: z.string().regex(/^[\w.-]+$/, "letters, digits and . - _").optional().describe("Sentinel mode: the name the sentinels monitor the primary under (like mymaster)."),
+  REDIS_SENTINEL_PASSWORD: z.string().optional().describe("Sentinel mode: password of the sentinels themselves, if they have one."),
+  REDIS_CLUSTER_NODES: hostPortList
+    .optional()
+    .describe("Cluster mode instead of REDIS_URL: some Redis Cluster nodes, host:port comma-separated (the rest are discovered)."),
+  REDIS_PASSWORD: z.string().optional().describe("Sentinel or Cluster mode: password of the Redis servers (single mode: put it in REDIS_URL)."),
+  REDIS_WAIT_REPLICAS: int(0, 10)
+    .default(0)
+    .describe("Replicas that must confirm each saved conversation step before Jol answers (WAIT); 0: do not wait."),
+  REDIS_WAIT_TIMEOUT_MS: int(1, 60000).default(500).describe("Longest wait for REDIS_WAIT_REPLICAS; after it Jol answers anyway and logs a warning."),
   REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/, "letters, digits and : . - _").default("jol:").describe("Prefix of every Redis key Jol writes."),
   SESSION_TTL_DAYS: int(1, 3650).default(30).describe("Days of inactivity after which a user's session is deleted."),
   DEFAULT_LANG: z.enum(LANGS).default("ru").describe("Language used before a user chooses one, when the platform gives no hint."),

@@ -5,6 +5,7 @@ import { createStore } from "../../store/create.ts";
 import { createLogger } from "../../log.ts";
 import { AgencyDirectory, importAgencies, readAgencyCsv, CSV_COLUMNS } from "../../screening/agencies.ts";
 import type { Store } from "../../store/store.ts";
+import { redisTarget } from "../../store/client.ts";
 
 /**
  * `jol agencies import FILE` — replace the NGO's list of recruitment agencies with a CSV
@@ -61,7 +62,7 @@ export function register(program: Command): void {
 
 async function withStore(run: (store: Store) => Promise<void>): Promise<void> {
   const config = loadConfig();
-  if (!config.REDIS_URL) {
+  if (!redisTarget(config)) {
     process.stderr.write("jol agencies needs REDIS_URL: the list must be stored in the Redis the bot reads (set REDIS_URL, e.g. redis://127.0.0.1:6379)\n");
     process.exitCode = 1;
     return;

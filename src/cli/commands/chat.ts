@@ -6,6 +6,7 @@ import { ConsoleChannel } from "../../channels/console/console-channel.ts";
 import { isLang, LANGS, userKey } from "../../engine/types.ts";
 import { readSession, writeSession } from "../../engine/session.ts";
 import { sessionKey } from "../../router/default-router.ts";
+import { redisTarget } from "../../store/client.ts";
 
 /** `jol chat` — talk to the bot in the terminal; scriptable through standard input. */
 export function register(program: Command): void {
@@ -22,7 +23,7 @@ export function register(program: Command): void {
       }
       const config = loadConfig();
       const log = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, pretty: true });
-      if (!config.REDIS_URL) process.stderr.write("[jol] REDIS_URL is not set: this chat lives in memory and is forgotten when it ends.\n");
+      if (!redisTarget(config)) process.stderr.write("[jol] REDIS_URL is not set: this chat lives in memory and is forgotten when it ends.\n");
       const app = await createApp({ config, log });
       const channel = new ConsoleChannel(app, { user: options.user });
       app.channels.add(channel);

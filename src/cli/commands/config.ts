@@ -2,8 +2,9 @@ import type { Command } from "commander";
 import { describeConfig, loadConfig } from "../../config/load.ts";
 import { ConfigSchema } from "../../config/schema.ts";
 import { envExample } from "../../config/table.ts";
+import { describeTarget, redisTarget } from "../../store/client.ts";
 
-/** `jol config` — the effective settings, secrets masked; `--vars` lists every variable with its help. */
+/** `jol config` — which Redis (mode) and the effective settings, secrets masked; `--vars` lists every variable with its help. */
 export function register(program: Command): void {
   program
     .command("config")
@@ -19,6 +20,7 @@ export function register(program: Command): void {
         for (const [key, schema] of Object.entries(ConfigSchema.shape)) process.stdout.write(`${key}\n    ${schema.description ?? ""}\n`);
         return;
       }
-      process.stdout.write(`${describeConfig(loadConfig()).join("\n")}\n`);
+      const config = loadConfig();
+      process.stdout.write(`# Redis: ${describeTarget(redisTarget(config))}\n${describeConfig(config).join("\n")}\n`);
     });
 }

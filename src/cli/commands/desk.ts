@@ -9,6 +9,7 @@ import { createTelegramChannel } from "../../channels/telegram/index.ts";
 import { casesPluginOf } from "../../cases/plugin.ts";
 import { ConsoleDesk } from "../../cases/console-desk.ts";
 import { createWhatsAppOutbox } from "../../channels/whatsapp/outbox.ts";
+import { redisTarget } from "../../store/client.ts";
 
 /**
  * `jol desk` — the hotline consultants' side in a terminal (see `ConsoleDesk`): list open cases,
@@ -24,7 +25,7 @@ export function register(program: Command): void {
     .option("--poll <ms>", "how often new messages of the current case are shown", "500")
     .action(async (options: { name: string; poll: string }) => {
       const config = loadConfig();
-      if (!config.REDIS_URL) {
+      if (!redisTarget(config)) {
         process.stderr.write("jol desk needs REDIS_URL (the same Redis as the bot or `jol chat`): cases are shared through it. Example: REDIS_URL=redis://127.0.0.1:6379 npx jol desk\n");
         process.exitCode = 1;
         return;

@@ -5,6 +5,7 @@ import { createLogger } from "../../log.ts";
 import { ConsoleChannel } from "../../channels/console/console-channel.ts";
 import type { Channel } from "../../channels/channel.ts";
 import type { App } from "../../app/app.ts";
+import { redisTarget } from "../../store/client.ts";
 
 /**
  * The channels the settings turn on. Telegram and WhatsApp are loaded only when configured, so
@@ -50,7 +51,7 @@ export function register(program: Command): void {
         channels.push(console);
       }
       for (const channel of channels) app.channels.add(channel);
-      if (!config.WHATSAPP_ENABLED && config.REDIS_URL) {
+      if (!config.WHATSAPP_ENABLED && redisTarget(config)) {
         // WhatsApp runs in another process (one browser per number): reach its users through the shared outbox.
         const { createWhatsAppOutbox } = await import("../../channels/whatsapp/outbox.ts");
         const outbox = createWhatsAppOutbox(app);
