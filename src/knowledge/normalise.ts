@@ -1,6 +1,6 @@
 import snowball from "snowball-stemmers";
 import type { Lang } from "../engine/types.ts";
-import { fold, isCyrillic, latinToRussian } from "./translit.ts";
+import { fold, foldLetters, isCyrillic, latinToRussian } from "./translit.ts";
 import { STOPWORDS, isStopwordLoose } from "./stopwords.ts";
 
 /**
@@ -116,7 +116,7 @@ export function tokenize(text: string): string[] {
 
 /** Whether a word carries no topic (question words, pronouns, particles) in any of the languages. */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(fold(word));
+  return STOPWORDS.has(foldLetters(word));
 }
 
 /** The index term(s) of one word of a text in `lang`. */
@@ -173,7 +173,7 @@ export function queryWords(text: string): QueryWord[] {
   const seen = new Set<string>();
   for (const word of tokenize(text.slice(0, 2000))) {
     if (out.length >= MAX_QUERY_WORDS) break;
-    if (seen.has(word) || isStopwordLoose(fold(word))) continue;
+    if (seen.has(word) || isStopwordLoose(foldLetters(word))) continue;
     seen.add(word);
     const variants = queryVariants(word);
     if (variants.length) out.push({ word, variants });

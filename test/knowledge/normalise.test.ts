@@ -78,6 +78,12 @@ describe("tokenize and stopwords", () => {
     for (const word of ["что", "chto", "как", "what", "qanday", "қалай", "кантип", "чӣ", "сколько"]) expect(isStopword(word), word).toBe(true);
     expect(isStopword("паспорт")).toBe(false);
   });
+  it("keeps an abbreviation whose folding with doubled letters collapsed would be a stopword", () => {
+    // "ИИН" would fold to "in" (the Tajik "ин", the English "in"); stopwords keep doubled letters.
+    expect(isStopword("иин")).toBe(false);
+    expect(queryWords("нужен ли ИИН").map((w) => w.word)).toEqual(["иин"]);
+    expect(isStopword("ин")).toBe(true);
+  });
   it("drops a stopword with one vowel mistyped, but not a topic word that looks like one", () => {
     expect(isStopwordLoose(fold("можна"))).toBe(true);
     expect(isStopwordLoose(fold("қандас"))).toBe(false);

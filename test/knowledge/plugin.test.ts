@@ -89,13 +89,42 @@ describe("free-text answers", () => {
     expect(t.session.vars.kb_article).toBe("agency-check");
   });
 
-  it("show a chosen candidate of a close call", () => {
+  it("show the best of a close call and offer the others as 'Did you mean…'", () => {
     const t = talk();
-    expect(Talk.keys(t.text("виза"))).toEqual(["kb-pick"]);
-    const candidates = String(t.session.vars.kb_pick).split(",");
-    expect(candidates).toHaveLength(3);
-    const out = t.press(2);
-    expect(Talk.keys(out)).toContain(`kb-${candidates[1]}-short`);
+    const first = t.text("нужен ли патент");
+    const best = String(t.session.vars.kb_article);
+    const others = String(t.session.vars.kb_also).split(",");
+    expect(others.length).toBeGreaterThanOrEqual(1);
+    expect(others).not.toContain(best);
+    expect(Talk.keys(first)).toEqual([`kb-${best}-title`, `kb-${best}-short`, "kb-checked", "kb-also"]);
+    // The buttons: details, then the close ones in place of the related articles.
+    const out = t.press(content.i18n.t("ru", `kb-${others[0]}-title`));
+    expect(Talk.keys(out)).toContain(`kb-${others[0]}-short`);
+    expect(Talk.keys(out)).not.toContain("kb-also");
+    // Back returns to the best answer, now without the offer.
+    expect(Talk.keys(t.press("⬅️"))).toEqual([`kb-${best}-title`, `kb-${best}-short`, "kb-checked"]);
+  });
+
+  it("answer about Kazakhstan for a user in 'Coming to Kazakhstan' unless another country is named", () => {
+    const question = "нужна ли виза для работы";
+    const atMain = talk();
+    atMain.text(question);
+    expect(atMain.session.vars.kb_article).toBe("work-permit");
+    expect(String(atMain.session.vars.kb_also)).toContain("going-abroad");
+    const coming = talk();
+    coming.press(content.i18n.t("ru", "main-coming"));
+    coming.text(question);
+    expect(coming.session.vars.kb_article).toBe("work-permit");
+    expect(coming.session.vars.kb_also).toBeNull();
+    coming.text("нужна ли виза для работы в Корее");
+    expect(coming.session.vars.kb_article).toBe("korea");
+  });
+
+  it("answer a user who writes Uzbek about Kazakhstan", () => {
+    const t = talk("uz");
+    t.text("ishlash uchun viza kerakmi");
+    expect(t.session.vars.kb_article).toBe("work-permit");
+    expect(String(t.session.vars.kb_also ?? "")).not.toContain("going-abroad");
   });
 });
 
