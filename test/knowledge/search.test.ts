@@ -141,6 +141,25 @@ describe("danger words", () => {
     expect(real.match("they beat me")).not.toEqual([]);
     expect(real.match("как встать на учёт")).toEqual([]);
   });
+  it("catch a taken passport and violence in many wordings in every language (the real lists)", () => {
+    const real = new DangerWords(kb.meta.danger);
+    const wordings: Record<string, string[]> = {
+      ru: ["работодатель отобрал у меня паспорт", "хозяин не отдаёт паспорт", "начальник держит мой паспорт", "нас заперли в общежитии", "угрожают если уйду"],
+      kk: ["жұмыс беруші паспортымды алып қойды", "төлқұжатымды бермей жатыр", "қожайын паспортымды бермейді", "мені ұрып жатыр"],
+      uz: ["ish beruvchi pasportimni olib qoldi", "иш берувчи паспортимни олиб қолди", "pasportimni olib qo'ydi", "xo'jayin pasportimni bermayapti", "pasportimni qaytarmayapti", "bizni qamab qo'yishdi"],
+      ky: ["паспортумду алып калды", "жумуш берүүчү паспортумду бербей жатат", "мени уруп жатышат"],
+      tg: ["корфармо шиносномаамро гирифт", "шиносномаамро намедиҳад", "соҳибкор паспортамро гирифт", "маро мезананд"],
+      en: ["my boss took my passport", "the employer keeps my passport", "he won't give my passport back", "they locked us in"],
+    };
+    for (const [lang, list] of Object.entries(wordings)) for (const text of list) expect(real.match(text), `${lang}: ${text}`).not.toEqual([]);
+  });
+  it("let a word with a trailing * match the words that begin with it, in either script", () => {
+    const prefixed = new DangerWords({ uz: ["pasport* olib qold*"] });
+    expect(prefixed.match("иш берувчи паспортимни олиб қолди")).toEqual(["pasport* olib qold*"]);
+    expect(prefixed.match("pasportimni olib qoldi")).toEqual(["pasport* olib qold*"]);
+    // Future tense in a job ad ("we will keep your passport") is not a cry for help.
+    expect(prefixed.match("pasportingizni olib qolamiz")).toEqual([]);
+  });
 });
 
 describe("ask (jol ask --json)", () => {
