@@ -1,6 +1,7 @@
 import type { NodeContext, NodeResult } from "../engine/node-kind.ts";
 import type { InboundHook, TextInterceptor } from "../engine/plugin.ts";
 import { matchLang } from "../i18n/localizer.ts";
+import type { LanguageWords } from "../i18n/guess-lang.ts";
 import type { KnowledgeBase } from "./articles.ts";
 import type { DangerWords } from "./danger.ts";
 import { queryWords } from "./normalise.ts";
@@ -76,12 +77,14 @@ export function searchInterceptor(kb: KnowledgeBase): TextInterceptor {
 
 /**
  * Danger words in a message that comes before the user chose a language (the very first
- * message, typically): the engine answers it with the language menu, so the hotline contacts
- * are sent first, in the platform's language, and `danger` is noted for the case.
+ * message, typically) whose language does not show: the engine answers it with the language
+ * menu, so the hotline contacts are sent first, in the platform's language, and `danger` is
+ * noted for the case. (When the language shows, the engine answers in it, danger words first.)
  */
-export function dangerBeforeLanguage(words: DangerWords, contacts: Record<string, string>): InboundHook {
+export function dangerBeforeLanguage(words: DangerWords, contacts: Record<string, string>, languages: LanguageWords): InboundHook {
   return async (inbound, ctx) => {
     if (ctx.session.lang || inbound.input.kind !== "text") return "continue";
+    if (languages.named(inbound.input.text) || languages.guess(inbound.input.text)) return "continue";
     const matched = words.match(inbound.input.text);
     if (!matched.length) return "continue";
     ctx.session.vars[VARS.danger] = matched.join(", ");

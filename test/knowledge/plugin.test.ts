@@ -147,12 +147,22 @@ describe("danger words before a language is chosen", () => {
   };
   it("send the hotline contacts in the platform's language and note the words, then let the engine go on", async () => {
     const { ctx, replies } = context(newSession(0));
-    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "help, they beat me" }, langHint: "en" };
+    // "SOS, beat" does not show its language: the engine will ask for it.
+    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "SOS, beat" }, langHint: "en" };
     expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
     expect(replies.map((r) => r.keys)).toEqual([["kb-danger"]]);
     expect(replies[0]!.text).toContain(config.HOTLINE_PHONE);
     expect(replies[0]!.text).toContain(content.i18n.t("en", "kb-danger", globalArgs(config)).split("\n")[0]!);
-    expect(String(ctx.session.vars.danger)).toContain("beat me");
+    expect(String(ctx.session.vars.danger)).toContain("SOS");
+  });
+  it("leave a message whose language shows to the engine, which answers in it (danger first)", async () => {
+    const { ctx, replies } = context(newSession(0));
+    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "help, they beat me" }, langHint: "ru" };
+    expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
+    expect(replies).toEqual([]);
+    const out = engine.step(ctx.session, inbound, systemClock);
+    expect(out.session.lang).toBe("en");
+    expect(out.session.vars.danger).toContain("beat me");
   });
   it("stay quiet once a language is chosen (the interceptor answers then)", async () => {
     const { ctx, replies } = context({ ...newSession(0), lang: "ru" });
