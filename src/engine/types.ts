@@ -90,6 +90,12 @@ export interface Outbound {
   keys?: string[];
   /** Media to relay as such (consultant photos, documents); channels that cannot, send the text only. */
   media?: { kind: MediaKind; fileId?: string; url?: string };
+  /**
+   * Who wrote the text when it is not the bot, as a label in the user's language ("Консультант"
+   * for a consultant's own words). A channel where every message looks the same (the console)
+   * shows it before the text.
+   */
+  from?: string;
 }
 
 /**
