@@ -70,7 +70,7 @@ const SUFFIXES = [
 
 /**
  * Light stemming for the languages without a Snowball stemmer: strip up to three suffixes, never
- * leaving fewer than four letters (three for suffixes of three letters or more).
+ * leaving fewer than four letters (five after a one-letter suffix: "vizasida" → "viza").
  *
  * @example
  * stripSuffixes(fold("ro'yxatdan")) === stripSuffixes(fold("ro'yxat")); // "roihat"
@@ -79,7 +79,7 @@ export function stripSuffixes(word: string): string {
   return memo(`g:${word}`, () => {
     let stem = word;
     for (let round = 0; round < 3; round++) {
-      const suffix = SUFFIXES.find((s) => stem.endsWith(s) && stem.length - s.length >= (s.length >= 3 ? 4 : 5));
+      const suffix = SUFFIXES.find((s) => stem.endsWith(s) && stem.length - s.length >= (s.length >= 2 ? 4 : 5));
       if (!suffix) break;
       stem = stem.slice(0, -suffix.length);
     }

@@ -63,7 +63,7 @@ describe("article texts", () => {
 });
 
 describe("checks of `jol flows check`", () => {
-  it("finds no problem in the real content", () => {
+  it("finds no problem in the real content", { timeout: 60_000 }, () => {
     const { problems } = checkContent(loadConfig({}));
     const mine = problems.filter((p) => /knowledge|coming|abroad/.test(p.file));
     expect(mine).toEqual([]);

@@ -62,6 +62,8 @@ describe("stems and suffixes", () => {
     expect(genericTerm("кеңесшімен")).toBe(genericTerm("кеңесші"));
     expect(genericTerm("ҳуҷҷатҳоро")).toBe(genericTerm("ҳуҷҷат"));
     expect(meets("Қозоғистонда", "Qozog'istonda", "uz")).toBe(true);
+    // A four-letter stem under two suffixes of two letters (possessive + locative).
+    expect(genericTerm("vizasida")).toBe(genericTerm("viza"));
   });
   it("never strips a word below four letters", () => {
     expect(genericTerm("ishga").length).toBeGreaterThanOrEqual(4);
