@@ -14,7 +14,6 @@ kb-btn-abroad = Going abroad to work
 
 ## Free-text answers
 
-kb-pick = I found several topics. Which one fits your question?
 kb-none = Sorry, I did not find an answer to that. Choose a topic from the menu or ask a consultant.
 kb-danger =
     It sounds like you may be in danger. You can talk to a consultant right now.

@@ -14,7 +14,6 @@ kb-btn-abroad = Chet elda ishlash
 
 ## Matnli savollarga javoblar
 
-kb-pick = Bir nechta mavzu topdim. Savolingizga qaysi biri mos keladi?
 kb-none = Kechirasiz, bu savolga javob topmadim. Menyudan mavzu tanlang yoki maslahatchidan so'rang.
 # REVIEW: native speaker
 kb-danger =

@@ -3,7 +3,7 @@ import type { Config } from "../config/schema.ts";
 import { loadConfig } from "../config/load.ts";
 import type { Store } from "../store/store.ts";
 import { createStore } from "../store/create.ts";
-import { systemClock, type Clock } from "../engine/types.ts";
+import { systemClock, type Clock, type GlobalArgName } from "../engine/types.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { ChannelRegistry } from "../channels/channel.ts";
 import { Engine } from "../engine/engine.ts";
@@ -99,7 +99,7 @@ export function allPlugins(deps: PluginDeps): Plugin[] {
 }
 
 /** Fluent arguments every message may use: contacts and retention figures come from settings, never from texts. */
-export function globalArgs(config: Config): Record<string, string | number> {
+export function globalArgs(config: Config): Record<Exclude<GlobalArgName, "channel">, string | number> {
   return {
     hotlinePhone: config.HOTLINE_PHONE,
     hotlineHours: config.HOTLINE_HOURS,

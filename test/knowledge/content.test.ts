@@ -90,7 +90,7 @@ describe("article texts", () => {
 });
 
 describe("checks of `jol flows check`", () => {
-  it("finds no problem in the real content", () => {
+  it("finds no problem in the real content", { timeout: 60_000 }, () => {
     const { problems } = checkContent(loadConfig({}));
     const mine = problems.filter((p) => /knowledge|coming|abroad/.test(p.file));
     expect(mine).toEqual([]);
@@ -111,6 +111,7 @@ value:
       sources: []
   danger:
     ru: [бьют]
+    uz: ["pasport* olib qold*", "ol* pasport"]
 `;
   function check(texts: Partial<Record<Lang, string>>): CheckProblem[] {
     const flows: FlowSet = { flows: new Map(), data: new Map() };
@@ -139,5 +140,13 @@ value:
     expect(problems.find((p) => p.message.includes('"two" has no reviewed date'))?.line).toBe(10);
     expect(problems.some((p) => p.message.includes('required article "stay-rules"'))).toBe(true);
     expect(problems.find((p) => p.message.includes("no danger words for kk"))?.severity).toBe("warning");
+  });
+  it("reports a danger word with * after too few letters, at its line", () => {
+    const texts = Object.fromEntries(LANGS.map((l) => [l, `${full("one")}\n${full("two")}`]));
+    const problems = check(texts).filter((p) => p.message.startsWith("danger entry"));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain('"ol*"');
+    expect(problems[0]!.line).toBe(16);
+    expect(problems[0]!.fix).toContain("three letters");
   });
 });

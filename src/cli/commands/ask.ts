@@ -4,6 +4,7 @@ import { isLang, LANGS } from "../../engine/types.ts";
 import { loadKnowledgeBase } from "../../knowledge/load.ts";
 import { DangerWords } from "../../knowledge/danger.ts";
 import { ask } from "../../knowledge/ask.ts";
+import { audienceOf } from "../../knowledge/search.ts";
 
 /**
  * `jol ask [--lang xx] [--json] "question"` — the knowledge search from the command line, as
@@ -26,7 +27,9 @@ export function register(program: Command): void {
       }
       const lang = options.lang !== undefined && isLang(options.lang) ? options.lang : config.DEFAULT_LANG;
       const kb = loadKnowledgeBase({ flowsDir: config.FLOWS_DIR, localesDir: config.LOCALES_DIR, config });
-      const result = ask(kb, words.join(" "), lang, new DangerWords(kb.meta.danger));
+      // A user of the language given asks as the bot's user would (Uzbek, Kyrgyz, Tajik: about Kazakhstan).
+      const context = { audience: audienceOf(options.lang !== undefined ? lang : undefined) };
+      const result = ask(kb, words.join(" "), lang, new DangerWords(kb.meta.danger), context);
       if (options.json) {
         process.stdout.write(`${JSON.stringify(result)}\n`);
         return;
