@@ -6,7 +6,7 @@ import { DangerWords } from "./danger.ts";
 import { articleKind } from "./kinds/article.ts";
 import { pickKind } from "./kinds/pick.ts";
 import { dangerKind } from "./kinds/danger.ts";
-import { dangerBeforeLanguage, dangerInterceptor, searchInterceptor } from "./interceptors.ts";
+import { articleStartLink, dangerBeforeLanguage, dangerInterceptor, searchInterceptor } from "./interceptors.ts";
 import { DATA_NAME, checkKnowledge } from "./check.ts";
 
 /**
@@ -36,6 +36,7 @@ export function createKnowledgePlugin(deps: PluginDeps): Plugin {
     name: "knowledge",
     kinds: [articleKind(kb), pickKind(kb), dangerKind(kb)],
     interceptors: [dangerInterceptor(danger, kb), searchInterceptor(kb)],
+    startLinks: [articleStartLink(kb)],
     inbound: dangerBeforeLanguage(danger, contactArgs(deps.config)),
     check: (flows, i18n) => checkKnowledge(kb.meta, flows, i18n),
   };
