@@ -160,7 +160,7 @@ class Step {
         const lang = suffix && isLang(suffix[2]!) ? suffix[2] : undefined;
         const target = lang ? suffix![1]! : payload;
         const link = this.deps.startLinks?.find((l) => target.startsWith(l.prefix));
-        if (!s.src) s.src = link ? link.source : payload;
+        if (!s.src) s.src = link ? link.source : target;
         if (!s.lang && lang) s.lang = lang;
         if (!s.lang) return this.startLanguage();
         return this.openLink(link, target) ? undefined : this.restart();
