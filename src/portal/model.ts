@@ -133,16 +133,24 @@ export function unlisted(model: PortalModel): string[] {
   return model.kb.meta.articles.map((a) => a.id).filter((id) => !listed.has(id));
 }
 
-/** `t.me/<bot>?start=kb-<id>_<lang>`: the bot opens the article (see `articleStartLink`). */
-export function telegramLink(bot: BotLinks, lang: Lang, article?: string): string | undefined {
-  if (!bot.telegram) return undefined;
-  return `https://t.me/${bot.telegram}?start=${article ? `${ARTICLE_LINK_PREFIX}${article}` : "portal"}_${lang}`;
+/**
+ * What a bot link opens: an article (`kb-<id>`, see `articleStartLink`), the job-offer check
+ * (`job-check`, see `jobCheckStartLink`), or the main menu (`portal`). The page's language
+ * follows as `_<lang>`; the engine uses it for a user who has not chosen one.
+ */
+export type BotTarget = { article: string } | "job-check" | "home";
+
+function payload(target: BotTarget, lang: Lang): string {
+  const place = typeof target === "object" ? `${ARTICLE_LINK_PREFIX}${target.article}` : target === "job-check" ? "job-check" : "portal";
+  return `${place}_${lang}`;
 }
 
-/** `wa.me/<number>?text=/start kb-<id>_<lang>`: WhatsApp pre-fills the message the engine takes as the same deep link. */
-export function whatsappLink(bot: BotLinks, lang: Lang, article?: string): string | undefined {
-  if (!bot.whatsapp) return undefined;
-  const payload = `${article ? `${ARTICLE_LINK_PREFIX}${article}` : "portal"}_${lang}`;
-  return `https://wa.me/${bot.whatsapp}?text=${encodeURIComponent(`/start ${payload}`)}`;
+/** `https://t.me/<bot>?start=<payload>`, or undefined without a bot username. */
+export function telegramLink(bot: BotLinks, lang: Lang, target: BotTarget): string | undefined {
+  return bot.telegram ? `https://t.me/${bot.telegram}?start=${payload(target, lang)}` : undefined;
 }
 
+/** `https://wa.me/<number>?text=/start <payload>`: WhatsApp pre-fills the message the engine takes as the same deep link. */
+export function whatsappLink(bot: BotLinks, lang: Lang, target: BotTarget): string | undefined {
+  return bot.whatsapp ? `https://wa.me/${bot.whatsapp}?text=${encodeURIComponent(`/start ${payload(target, lang)}`)}` : undefined;
+}

@@ -3,7 +3,7 @@ import { LANGS, type Lang } from "../engine/types.ts";
 import { formatDate } from "../knowledge/articles.ts";
 import { messageId, type ArticlePart } from "../knowledge/metadata.ts";
 import { html, textBlocks, type Html } from "./html.ts";
-import { telegramLink, unlisted, whatsappLink, type PortalModel } from "./model.ts";
+import { telegramLink, unlisted, whatsappLink, type BotTarget, type PortalModel } from "./model.ts";
 
 /**
  * The portal's pages as HTML strings: one layout (head with hreflang alternates and Open Graph
@@ -138,9 +138,9 @@ function footer(model: PortalModel, tr: T): Html {
 }
 
 /** "Ask in Telegram / WhatsApp" buttons (nothing when no bot link is configured). */
-function botButtons(model: PortalModel, tr: T, article?: string): Html {
-  const telegram = telegramLink(model.bot, tr.lang, article);
-  const whatsapp = whatsappLink(model.bot, tr.lang, article);
+function botButtons(model: PortalModel, tr: T, target: BotTarget): Html {
+  const telegram = telegramLink(model.bot, tr.lang, target);
+  const whatsapp = whatsappLink(model.bot, tr.lang, target);
   if (!telegram && !whatsapp) return html``;
   return html`<p class="btns">${telegram && html`<a class="btn tg" href="${telegram}" rel="noopener">${tr.t("portal-ask-telegram")}</a>`}
 ${whatsapp && html`<a class="btn wa" href="${whatsapp}" rel="noopener">${tr.t("portal-ask-whatsapp")}</a>`}</p>`;
@@ -170,10 +170,11 @@ ${road.groups.map((g) => html`${g.label && html`<h3>${tr.t(g.label)}</h3>`}${top
 <p>${tr.t("portal-flags-intro")}</p>
 <ul>${model.catalogue.indicators.map((ind) => html`<li><a href="red-flags.html#${ind.id}">${tr.t(`scr-ind-${ind.id}`)}</a></li>`)}</ul>
 <p><a href="red-flags.html">${tr.t("portal-flags-more")}</a></p>
-</section>
+<p>${tr.t("portal-flags-check")}</p>
+${botButtons(model, tr, "job-check")}</section>
 <section class="box" id="bot"><h2>${tr.t("portal-bot-title")}</h2>
 <p>${tr.t("portal-bot-intro")}</p>
-${botButtons(model, tr)}</section>`;
+${botButtons(model, tr, "home")}</section>`;
   return layout(model, tr, assets, { file: "index.html", title: tr.t("portal-tagline"), description: tr.t("portal-description"), type: "website", body });
 }
 
@@ -193,7 +194,7 @@ ${textBlocks(tr.part(id, "next"))}
 <ul class="sources">${meta.sources.map((s) => html`<li>${s}</li>`)}</ul>
 </article>
 ${related.length > 0 && html`<nav aria-labelledby="related-h"><h2 id="related-h">${tr.t("portal-related")}</h2>${topicList(related, tr)}</nav>`}
-<aside class="box ask"><p>${tr.t("portal-ask")}</p>${botButtons(model, tr, id)}</aside>`;
+<aside class="box ask"><p>${tr.t("portal-ask")}</p>${botButtons(model, tr, { article: id })}</aside>`;
   return layout(model, tr, assets, { file: `${id}.html`, title: tr.part(id, "title"), description: snippet(tr, id), type: "article", body });
 }
 
@@ -212,7 +213,7 @@ ${flags.length > 0 && html`<h3>${tr.t("portal-flags-signs")}</h3><ul>${flags.map
 <p class="sources">${tr.t("portal-flags-dims", { dims: ind.dimensions.map((d) => tr.t(`scr-dim-${d}`)).join(", ") })}</p>
 </section>
 `;
-})}<aside class="box"><p>${tr.t("portal-flags-check")}</p>${botButtons(model, tr)}</aside>`;
+})}<aside class="box"><p>${tr.t("portal-flags-check")}</p>${botButtons(model, tr, "job-check")}</aside>`;
   return layout(model, tr, assets, { file: "red-flags.html", title: tr.t("portal-flags-title"), description: tr.t("portal-flags-intro"), type: "article", body });
 }
 

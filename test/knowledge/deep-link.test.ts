@@ -10,7 +10,7 @@ const config = loadConfig({});
 const content = checkContent(config);
 const engine = engineFor(config, content);
 
-describe("/start kb-<id> (a portal article link)", () => {
+describe("/start deep links from the portal", () => {
   it("opens the article in the page's language for a new user and records the portal as the source", () => {
     const t = new Talk(engine, "ru");
     const out = t.command("start", "kb-registration_uz");
@@ -55,5 +55,15 @@ describe("/start kb-<id> (a portal article link)", () => {
     expect(t.session.lang).toBe("ru");
     expect(Talk.keys(out)).toContain("main-menu");
     expect(Talk.keys(out)).not.toContain("kb-none");
+  });
+
+  it("job-check opens the job-offer check (the portal's red-flags page links it)", () => {
+    const t = new Talk(engine);
+    const out = t.command("start", "job-check_tg");
+    expect(t.session.lang).toBe("tg");
+    expect(t.session.src).toBe("portal");
+    expect(Talk.keys(out)).toEqual(["scr-menu"]);
+    const back = t.press(content.i18n.t("tg", "choice-back"));
+    expect(Talk.keys(back)).toContain("main-menu");
   });
 });

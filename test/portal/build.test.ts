@@ -115,6 +115,7 @@ describe("jol portal build", () => {
     }
     for (const flag of catalogue.flags) expect(page).toContain(escapeHtml(site.content.i18n.t("ky", `scr-flag-${flag.id}`)));
     expect(page).not.toMatch(/\\b|\\w|\{gap\}|\{amount\}/);
+    expect(page).toContain('href="https://t.me/jol_test_bot?start=job-check_ky"');
   });
 
   it("writes a search index per language that finds the article", () => {
