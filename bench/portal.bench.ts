@@ -47,11 +47,11 @@ function requests(page: BuiltFile): BuiltFile[] {
   const html = readFileSync(join(out, page.path), "utf8");
   const dir = page.path.includes("/") ? `${page.path.split("/")[0]}/` : "";
   const refs = [...html.matchAll(/<(?:link rel="stylesheet"|script[^>]*) (?:href|src)="([^"]+)"/g)].map((m) => m[1]!.replace(/^\.\.\//, ""));
-  const extra = page.path.endsWith("search.html") ? [`${dir}search.json`] : [];
+  const extra = page.path.endsWith("search.html") ? [`${dir}search.json`] : page.path.endsWith("job-check.html") ? ["screening.json"] : [];
   return [page, ...[...refs, ...extra, "sw.js"].map((p) => files.get(p)).filter((f): f is BuiltFile => f !== undefined)];
 }
 
-const kindOf = (path: string) => (path === "index.html" ? "root" : /\/index\.html$/.test(path) ? "home" : /\/search\.html$/.test(path) ? "search" : /\/red-flags\.html$/.test(path) ? "red flags" : "article");
+const kindOf = (path: string) => (path === "index.html" ? "root" : /\/index\.html$/.test(path) ? "home" : /\/search\.html$/.test(path) ? "search" : /\/red-flags\.html$/.test(path) ? "red flags" : /\/job-check\.html$/.test(path) ? "job-ad checker" : "article");
 const rows = new Map<string, { n: number; gzip: number[]; bytes: number[]; req: number; transfer: number[] }>();
 for (const page of report!.files.filter((f) => f.kind === "page")) {
   const kind = kindOf(page.path);

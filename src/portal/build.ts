@@ -9,12 +9,14 @@ import { LANGS, type Lang } from "../engine/types.ts";
 import { keywordsOf } from "../knowledge/metadata.ts";
 import { escapeHtml } from "./html.ts";
 import { buildModel, type PortalModel } from "./model.ts";
-import { articlePage, homePage, pageUrl, redFlagsPage, rootPage, searchPage, snippet, T, type Assets } from "./templates.ts";
+import { articlePage, checkerPage, homePage, pageUrl, redFlagsPage, rootPage, searchPage, snippet, T, type Assets } from "./templates.ts";
+import { checkerData, checkerScript } from "./checker.ts";
 import { stems, type SearchEntry } from "./assets/search.js";
 
 /**
  * `jol portal build`: the static site in `out`, from the same loaded flows, texts and settings as
- * the bot. Writes the pages of every language, the search indexes, the stylesheet and scripts
+ * the bot. Writes the pages of every language, the search indexes, the job-ad checker's data, the
+ * stylesheet and scripts
  * (named by a hash of their content), the service worker, `sitemap.xml` and `robots.txt`, and
  * returns what it wrote with sizes. Fails with the list when a text is missing (a page never
  * shows a raw message id). Warnings (placeholder contacts, no base URL, no bot link) are returned
@@ -73,9 +75,12 @@ export function buildPortal(options: BuildOptions): BuildReport {
     files.push({ path, kind, bytes, gzip: gzipSync(content, { level: 9 }).length });
   };
 
-  const assets: Assets = { css: hashed("style.css"), searchJs: hashed("search.js") };
+  const checker = checkerScript();
+  const assets: Assets = { css: hashed("style.css", readAsset("style.css")), searchJs: hashed("search.js", readAsset("search.js")), checkerJs: hashed("checker.js", checker) };
   write(assets.css, readAsset("style.css"), "asset");
   write(assets.searchJs, readAsset("search.js"), "asset");
+  write(assets.checkerJs, checker, "asset");
+  write("screening.json", JSON.stringify(checkerData(options.flows)), "data");
 
   const missing: string[] = [];
   const trs = new Map<Lang, T>(LANGS.map((lang) => [lang, new T(model, lang, missing)]));
@@ -83,6 +88,7 @@ export function buildPortal(options: BuildOptions): BuildReport {
     write(`${lang}/index.html`, homePage(model, tr, assets), "page");
     write(`${lang}/search.html`, searchPage(model, tr, assets), "page");
     write(`${lang}/red-flags.html`, redFlagsPage(model, tr, assets), "page");
+    write(`${lang}/job-check.html`, checkerPage(model, tr, assets), "page");
     for (const article of model.kb.meta.articles) write(`${lang}/${article.id}.html`, articlePage(model, tr, assets, article.id), "page");
     write(`${lang}/search.json`, JSON.stringify(searchIndex(model, tr)), "data");
   }
@@ -103,8 +109,8 @@ function readAsset(name: string): string {
 }
 
 /** `style.css` → `style.<hash>.css`: a changed file gets a new name, so no cache serves an old one. */
-function hashed(name: string): string {
-  const hash = createHash("sha256").update(readAsset(name)).digest("hex").slice(0, 10);
+function hashed(name: string, content: string): string {
+  const hash = createHash("sha256").update(content).digest("hex").slice(0, 10);
   return name.replace(/\.(\w+)$/, `.${hash}.$1`);
 }
 
@@ -145,6 +151,7 @@ function sitemap(model: PortalModel): string {
   const pages: { file: string; lastmod?: string }[] = [
     { file: "index.html" },
     { file: "red-flags.html" },
+    { file: "job-check.html" },
     ...model.kb.meta.articles.map((a) => ({ file: `${a.id}.html`, ...(a.reviewed ? { lastmod: a.reviewed } : {}) })),
   ];
   const urls = pages.flatMap((page) =>

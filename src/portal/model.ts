@@ -56,7 +56,7 @@ export const ROADS = [
 ] as const;
 
 /** Pages that are not articles; an article may not take their names. */
-export const RESERVED_PAGES = ["index", "search", "red-flags"] as const;
+export const RESERVED_PAGES = ["index", "search", "red-flags", "job-check"] as const;
 
 const MenuNode = z.object({
   type: z.literal("menu"),

@@ -2,7 +2,7 @@ import type { FluentVariable } from "@fluent/bundle";
 import { LANGS, type Lang } from "../engine/types.ts";
 import { formatDate } from "../knowledge/articles.ts";
 import { messageId, type ArticlePart } from "../knowledge/metadata.ts";
-import { html, textBlocks, type Html } from "./html.ts";
+import { html, raw, textBlocks, type Html } from "./html.ts";
 import { telegramLink, unlisted, whatsappLink, type BotTarget, type PortalModel } from "./model.ts";
 
 /**
@@ -41,6 +41,7 @@ export class T {
 export interface Assets {
   css: string;
   searchJs: string;
+  checkerJs: string;
 }
 
 /** A page of one language, at `<lang>/<file>`. */
@@ -170,6 +171,7 @@ ${road.groups.map((g) => html`${g.label && html`<h3>${tr.t(g.label)}</h3>`}${top
 <p>${tr.t("portal-flags-intro")}</p>
 <ul>${model.catalogue.indicators.map((ind) => html`<li><a href="red-flags.html#${ind.id}">${tr.t(`scr-ind-${ind.id}`)}</a></li>`)}</ul>
 <p><a href="red-flags.html">${tr.t("portal-flags-more")}</a></p>
+<p><a href="job-check.html">${tr.t("portal-checker-link")}</a></p>
 <p>${tr.t("portal-flags-check")}</p>
 ${botButtons(model, tr, "job-check")}</section>
 <section class="box" id="bot"><h2>${tr.t("portal-bot-title")}</h2>
@@ -213,8 +215,38 @@ ${flags.length > 0 && html`<h3>${tr.t("portal-flags-signs")}</h3><ul>${flags.map
 <p class="sources">${tr.t("portal-flags-dims", { dims: ind.dimensions.map((d) => tr.t(`scr-dim-${d}`)).join(", ") })}</p>
 </section>
 `;
-})}<aside class="box"><p>${tr.t("portal-flags-check")}</p>${botButtons(model, tr, "job-check")}</aside>`;
+})}<aside class="box"><p><a href="job-check.html">${tr.t("portal-checker-link")}</a></p><p>${tr.t("portal-flags-check")}</p>${botButtons(model, tr, "job-check")}</aside>`;
   return layout(model, tr, assets, { file: "red-flags.html", title: tr.t("portal-flags-title"), description: tr.t("portal-flags-intro"), type: "article", body });
+}
+
+/**
+ * The offline job-ad checker: the bot's analyser in the page (see src/portal/checker.ts). The
+ * texts it shows are rendered here, as JSON the script reads; without JavaScript the page says
+ * so and links to the bot.
+ */
+export function checkerPage(model: PortalModel, tr: T, assets: Assets): string {
+  const texts = {
+    none: tr.t("scr-ad-none"),
+    risk: { low: plain(tr.t("scr-ad-risk-low")), medium: plain(tr.t("scr-ad-risk-medium")), high: plain(tr.t("scr-ad-risk-high")) },
+    line: tr.t("scr-ad-flag-line", { quote: "{quote}", explain: "{explain}" }).replace(/^•\s*/, ""),
+    flags: Object.fromEntries(model.catalogue.flags.map((f) => [f.id, tr.t(`scr-flag-${f.id}`)])),
+    invite: tr.t("scr-ad-invite"),
+  };
+  // JSON inside <script>: "<" escaped so no text can close the element.
+  const json = JSON.stringify(texts).replace(/</g, "\\u003c");
+  const body = html`<p class="crumbs"><a href="./">${tr.t("portal-home")}</a> · <a href="red-flags.html">${tr.t("portal-flags-title")}</a></p>
+<h1>${tr.t("portal-checker-title")}</h1>
+<p class="lead">${tr.t("portal-checker-intro")}</p>
+<p id="checker-nojs">${tr.t("portal-checker-nojs")}</p>
+<form id="checker" class="search" hidden>
+<label for="ad">${tr.t("portal-checker-label")}</label>
+<textarea id="ad" name="ad" rows="8"></textarea>
+<p><button type="submit">${tr.t("portal-checker-button")}</button></p>
+</form>
+<div id="checker-result" role="status"></div>
+<script type="application/json" id="checker-texts">${raw(json)}</script>
+<aside class="box"><p>${tr.t("portal-flags-check")}</p>${botButtons(model, tr, "job-check")}</aside>`;
+  return layout(model, tr, assets, { file: "job-check.html", title: tr.t("portal-checker-title"), description: tr.t("portal-checker-intro"), type: "website", body, scripts: [assets.checkerJs] });
 }
 
 function searchForm(tr: T): Html {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { servePortal } from "../../src/portal/serve.ts";
+import { loadScreener } from "../../src/screening/data.ts";
 import { buildTestSite } from "./site.ts";
 
 // The portal in a real Chromium (Debian's, never a download): at 320 × 640, with and without
@@ -114,6 +115,30 @@ describe("the portal in Chromium at 320 × 640", () => {
       await page.goto(`${origin}/tg/search.html?q=паспорт`);
       expect(await page.locator("#search-status").textContent()).toBe(site.content.i18n.t("tg", "portal-search-nojs"));
       expect(await page.locator("ul.topics li").count()).toBeGreaterThanOrEqual(19);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "checks a pasted job ad in the page, with jol screen's result",
+    async () => {
+      const page = await phone();
+      await page.goto(`${origin}/ru/red-flags.html`);
+      await page.click('a[href="job-check.html"] >> nth=0');
+      await page.waitForURL(`${origin}/ru/job-check.html`);
+      await page.locator("#checker").waitFor();
+      await fitsWidth(page);
+      const ad = "Срочно! Работа на заводе в Корее, летите по K-ETA, на месте оформим. Оплата услуг агентства 1500$ до вылета. Паспорт будет храниться у координатора.";
+      await page.fill("#ad", ad);
+      await page.click('#checker button[type="submit"]');
+      await page.locator("#checker-result[data-risk]").waitFor();
+      const expected = loadScreener("flows").analyse(ad);
+      expect(expected.risk).toBe("high");
+      expect(await page.getAttribute("#checker-result", "data-risk")).toBe(expected.risk);
+      expect(await page.getAttribute("#checker-result", "data-score")).toBe(String(expected.score));
+      expect(await page.locator("#checker-result li").evaluateAll((items) => items.map((i) => i.getAttribute("data-flag")))).toEqual(expected.flags.map((f) => f.id));
+      expect(await page.locator("#checker-result li").first().textContent()).toContain(expected.flags[0]!.evidence);
       await page.context().close();
     },
     TIMEOUT,

@@ -39,7 +39,7 @@ describe("jol portal build", () => {
   });
 
   it("gives every page a language, a title and hreflang alternates of all six languages", () => {
-    expect(pages.size).toBe(LANGS.length * (articles().articles.length + 3) + 1);
+    expect(pages.size).toBe(LANGS.length * (articles().articles.length + 4) + 1);
     for (const [path, page] of pages) {
       const lang = path.includes("/") ? path.split("/")[0] : "ru";
       expect(page, path).toMatch(new RegExp(`<html lang="${lang}">`));
@@ -70,7 +70,7 @@ describe("jol portal build", () => {
   });
 
   it("keeps every article page within 30 KB gzip and lists the sizes", () => {
-    const articlePages = site.report.files.filter((f) => f.kind === "page" && /\/(?!index|search|red-flags)[^/]+\.html$/.test(f.path));
+    const articlePages = site.report.files.filter((f) => f.kind === "page" && /\/(?!index|search|red-flags|job-check)[^/]+\.html$/.test(f.path));
     expect(articlePages.length).toBe(LANGS.length * articles().articles.length);
     for (const page of articlePages) expect(page.gzip, page.path).toBeLessThanOrEqual(30 * 1024);
     expect(sizeTable(site.report)).toMatch(/all pages\s+\d+\.\d KB/);
@@ -133,7 +133,7 @@ describe("jol portal build", () => {
     const sitemap = read("sitemap.xml");
     expect(sitemap).toContain(`<loc>${BASE_URL}kk/stay-rules.html</loc>`);
     expect(sitemap).toContain(`<xhtml:link rel="alternate" hreflang="tg" href="${BASE_URL}tg/stay-rules.html"/>`);
-    expect(sitemap.match(/<url>/g)!.length).toBe(LANGS.length * (articles().articles.length + 2));
+    expect(sitemap.match(/<url>/g)!.length).toBe(LANGS.length * (articles().articles.length + 3));
     expect(read("robots.txt")).toContain(`Sitemap: ${BASE_URL}sitemap.xml`);
     const sw = read("sw.js");
     const css = site.report.files.find((f) => /^style\.[0-9a-f]{10}\.css$/.test(f.path))!.path;
