@@ -56,9 +56,36 @@ describe("article texts", () => {
     }
   });
 
-  it("states the registration rule in force today (from 2026-07-01: register yourself within 30 days)", () => {
+  it("states the registration rule in force today (from 2026-07-01: register yourself within 30 days) and whom it concerns", () => {
     expect(kb.shortText("ru", "registration")).toContain("30 календарных дней");
-    expect(kb.shortText("en", "registration")).toContain("Since 1 July 2026 you register yourself");
+    const en = kb.shortText("en", "registration");
+    expect(en).toContain("Since 1 July 2026, citizens of the countries with the 90-day visa-free regime, including Russia, Belarus, Armenia and Kyrgyzstan (EAEU), register themselves");
+    // The host's old duty is not declared gone for everyone: for other countries it is unconfirmed.
+    const details = i18n.t("en", messageId("registration", "details"), contacts);
+    expect(details).not.toMatch(/no longer applies/);
+    expect(details).toContain("For EAEU citizens it is now their own duty");
+  });
+
+  // ../shared/FACTS.md, "Workers from EAEU states" (Treaty on the EAEU, art. 97): no work permit.
+  const EAEU: Record<Lang, string> = { ru: "ЕАЭС", kk: "ЕАЭО", uz: "YeOII", ky: "ЕАЭБ", tg: "ИАОА", en: "EAEU" };
+
+  it("puts the EAEU rule on the first screen of every article it concerns, in every language", () => {
+    for (const id of ["stay-rules", "registration", "work-permit", "household-permit", "going-abroad"]) {
+      for (const lang of LANGS) expect(kb.shortText(lang, id), `${lang}: ${id}`).toContain(EAEU[lang]);
+    }
+    expect(kb.shortText("en", "work-permit")).toContain("may work in Kazakhstan without a work permit");
+    expect(kb.shortText("en", "going-abroad")).not.toMatch(/^Do not work on a tourist visa or a visa-free entry\.$/m);
+  });
+
+  it("says which state helps victims of trafficking", () => {
+    const KZ: Record<Lang, string> = { ru: "Казахстан", kk: "Қазақстан", uz: "Qozog'iston", ky: "Казакстан", tg: "Қазоқистон", en: "Kazakhstan" };
+    for (const lang of LANGS) {
+      for (const id of ["documents-taken", "trafficking-signs"]) {
+        const details = i18n.t(lang, messageId(id, "details"), contacts);
+        const line = details.split("\n").find((l) => /171|жаңы документтер|new documents|новые документы|жаңа құжаттар|yangi hujjatlar|ҳуҷҷатҳои нав/.test(l)) ?? "";
+        expect(line, `${lang}: ${id}`).toContain(KZ[lang]);
+      }
+    }
   });
 });
 

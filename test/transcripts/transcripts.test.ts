@@ -73,8 +73,12 @@ const files = readdirSync(DIR).filter((f) => f.endsWith(".yaml")).sort();
 let app: App;
 beforeAll(async () => {
   const store = await testStore("transcripts");
-  // The hotline is always open here, so no reply depends on the hour the tests run at.
-  app = await createApp({ config: loadConfig({ HOTLINE_HOURS: "00:00-24:00", HOTLINE_DAYS: "1,2,3,4,5,6,7" }), store, log: silentLogger });
+  // The hotline is staffed in these conversations whatever the hour of the run: the clock starts
+  // on a Wednesday at 11:00 in Almaty (the default HOTLINE_HOURS 09:00-18:00, Monday to Friday)
+  // and then runs with real time.
+  const started = Date.now();
+  const clock = { now: () => Date.parse("2026-12-02T06:00:00Z") + (Date.now() - started) };
+  app = await createApp({ config: loadConfig({}), store, log: silentLogger, clock });
 }, 60_000);
 afterAll(async () => {
   await app?.close();
