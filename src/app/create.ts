@@ -10,7 +10,7 @@ import { Engine } from "../engine/engine.ts";
 import { DefaultRouter } from "../router/default-router.ts";
 import { createPlugins } from "./plugins.ts";
 import { createBroadcastPlugin } from "../broadcast/plugin.ts";
-import { ContentError, loadContent } from "./load-content.ts";
+import { ContentError, loadContent, type Content } from "./load-content.ts";
 import type { Plugin } from "../engine/plugin.ts";
 import type { PluginDeps } from "./deps.ts";
 
@@ -51,14 +51,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   }
   const { flows, i18n, plugins } = content;
 
-  const engine = new Engine({
-    flows,
-    i18n,
-    kinds: content.kinds,
-    interceptors: plugins.flatMap((p) => p.interceptors ?? []),
-    defaultLang: config.DEFAULT_LANG,
-    globals: globalArgs(config),
-  });
+  const engine = engineFor(config, content);
   const router = new DefaultRouter({
     engine,
     store,
@@ -91,6 +84,19 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
       await store.close();
     },
   };
+}
+
+/** The engine over loaded content, with the plugins' free-text handlers and deep links. */
+export function engineFor(config: Config, content: Content & { plugins: Plugin[] }): Engine {
+  return new Engine({
+    flows: content.flows,
+    i18n: content.i18n,
+    kinds: content.kinds,
+    interceptors: content.plugins.flatMap((p) => p.interceptors ?? []),
+    startLinks: content.plugins.flatMap((p) => p.startLinks ?? []),
+    defaultLang: config.DEFAULT_LANG,
+    globals: globalArgs(config),
+  });
 }
 
 /** Every plugin: the broadcast subscriptions plus the domain modules. */

@@ -9,9 +9,10 @@ import { register as ask } from "./commands/ask.ts";
 import { register as screen } from "./commands/screen.ts";
 import { register as agencies } from "./commands/agencies.ts";
 import { register as desk } from "./commands/desk.ts";
+import { register as portal } from "./commands/portal.ts";
 
 /** The subcommands, one module each; adding one is a file and a line here. */
-const COMMANDS = [chat, start, config, flows, ask, screen, agencies, desk];
+const COMMANDS = [chat, start, config, flows, ask, screen, agencies, desk, portal];
 
 /** The `jol` command line. Errors a user can fix print one clear message and exit 1. */
 export async function main(argv: string[]): Promise<void> {

@@ -130,6 +130,24 @@ export const ConfigSchema = z.object({
   WHATSAPP_QR_PNG: z.string().default("whatsapp-qr.png").describe("Where the pairing QR code is written as a PNG."),
   WHATSAPP_PACE_MS: int(0, 600000).default(5000).describe("Pause between bot-initiated WhatsApp messages (jittered)."),
   PUPPETEER_EXECUTABLE_PATH: z.string().default("/usr/bin/chromium").describe("The Chromium that whatsapp-web.js drives."),
+
+  // --- links to the bot (the information portal, docs/portal.md) ---
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^@?[A-Za-z][A-Za-z0-9_]{4,31}$/, "the bot's username from @BotFather, like jol_help_bot")
+    .transform((v) => v.replace(/^@/, ""))
+    .optional()
+    .describe("The bot's Telegram username, for t.me links on the portal; unset: no Telegram links."),
+  WHATSAPP_NUMBER: z
+    .string()
+    .regex(/^\d{8,15}$/, "the phone number in international format, digits only, like 77001234567")
+    .optional()
+    .describe("The bot's WhatsApp number, for wa.me links on the portal; unset: no WhatsApp links."),
+  PORTAL_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "an http(s) URL where the portal is published, like https://jol.example.org/" })
+    .transform((v) => (v.endsWith("/") ? v : `${v}/`))
+    .optional()
+    .describe("Public URL of the portal (sitemap, hreflang, Open Graph); `jol portal build --base-url` overrides."),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,9 +1,9 @@
 import type { Flow, FlowSet } from "./flow.ts";
 import type { BaseNode, ChoiceSpec, MessageRef, NodeContext, NodeKind, NodeResult } from "./node-kind.ts";
-import type { TextInterceptor } from "./plugin.ts";
+import type { StartLink, TextInterceptor } from "./plugin.ts";
 import type { KindRegistry } from "./kinds.ts";
 import { newSession, type Session, type VarValue } from "./session.ts";
-import { LANGS, type Clock, type Effect, type Inbound, type Input, type Lang, type Outbound } from "./types.ts";
+import { LANGS, isLang, type Clock, type Effect, type Inbound, type Input, type Lang, type Outbound } from "./types.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { matchLang } from "../i18n/localizer.ts";
 import { matchLabel, parseNumber, WordLists } from "./match.ts";
@@ -26,6 +26,9 @@ export const GLOBAL_COMMANDS = ["start", "menu", "language", "help", "human", "s
 export const MAX_MISSES = 3;
 /** Node transitions in one step before the engine gives up (a loop with no input in it). */
 const MAX_TRANSITIONS = 100;
+/** `/start PAYLOAD` typed as text (WhatsApp and the console have no deep links: a prefilled message does it). */
+const TYPED_START = /^\/start\s+([\w-]{1,64})$/;
+
 /** Longest text the engine looks at; longer input is cut (the user is told). */
 export const MAX_TEXT = 4000;
 /**
@@ -42,6 +45,8 @@ export interface EngineDeps {
   i18n: Localizer;
   kinds: KindRegistry;
   interceptors?: TextInterceptor[];
+  /** Deep links `/start PAYLOAD` that open a place in the flows (see `StartLink`). */
+  startLinks?: StartLink[];
   /** Used before a user chose a language when the platform gives no hint. */
   defaultLang: Lang;
   /** Fluent arguments available to every message (`$hotlinePhone`, ...), from the settings. */
@@ -147,6 +152,8 @@ class Step {
   private commandOf(input: Input): { name: string; arg?: string } | undefined {
     if (input.kind === "command") return { name: input.name, arg: input.arg };
     if (input.kind === "text") {
+      const typed = TYPED_START.exec(input.text.trim());
+      if (typed) return { name: "start", arg: typed[1] };
       const word = this.words.match(input.text);
       if (word && (GLOBAL_COMMANDS as readonly string[]).includes(word)) {
         // A word like "menu" typed as the answer to a free-text question is an answer, not a command.
@@ -160,10 +167,19 @@ class Step {
   private command(name: string, arg?: string): void {
     const s = this.session;
     switch (name) {
-      case "start":
-        if (arg && !s.src) s.src = arg.replace(/[^\w-]/g, "").slice(0, 64) || undefined;
+      case "start": {
+        const payload = arg?.replace(/[^\w-]/g, "").slice(0, 64);
+        if (!payload) return s.lang ? this.restart() : this.startLanguage();
+        // `kb-stay-rules_uz`: a link from a page in Uzbek; it chooses the language only for a user who has none.
+        const suffix = /^(.+)_([a-z]{2})$/.exec(payload);
+        const lang = suffix && isLang(suffix[2]!) ? suffix[2] : undefined;
+        const target = lang ? suffix![1]! : payload;
+        const link = this.deps.startLinks?.find((l) => target.startsWith(l.prefix));
+        if (!s.src) s.src = link ? link.source : target;
+        if (!s.lang && lang) s.lang = lang;
         if (!s.lang) return this.startLanguage();
-        return this.restart();
+        return this.openLink(link, target) ? undefined : this.restart();
+      }
       case "menu":
         if (!s.lang) return this.startLanguage();
         return this.restart();
@@ -194,6 +210,23 @@ class Step {
         this.say("unknown-command");
         return this.reprompt();
     }
+  }
+
+  /** Open a deep link's place from the main menu ("Back" leads there); false if it names nothing. */
+  private openLink(link: StartLink | undefined, payload: string): boolean {
+    const main = this.deps.flows.flows.get(MAIN_FLOW);
+    if (!link || !main) return false;
+    this.session.stack = [{ f: MAIN_FLOW, n: main.start }];
+    this.session.vars = {}; // as at the main menu: the answers of the flows before are not needed
+    this.session.wait = false;
+    this.session.miss = 0;
+    const result = link.open(payload.slice(link.prefix.length), this.ctx(main));
+    if (!result) {
+      this.session.stack = [];
+      return false;
+    }
+    this.run(result);
+    return true;
   }
 
   private startLanguage(): void {

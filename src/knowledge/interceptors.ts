@@ -1,5 +1,5 @@
 import type { NodeContext, NodeResult } from "../engine/node-kind.ts";
-import type { InboundHook, TextInterceptor } from "../engine/plugin.ts";
+import type { InboundHook, StartLink, TextInterceptor } from "../engine/plugin.ts";
 import { matchLang } from "../i18n/localizer.ts";
 import type { LanguageWords } from "../i18n/guess-lang.ts";
 import type { KnowledgeBase } from "./articles.ts";
@@ -71,6 +71,29 @@ export function searchInterceptor(kb: KnowledgeBase): TextInterceptor {
       ctx.set(VARS.article, found.hits[0]!.id);
       ctx.set(VARS.also, found.kind === "pick" ? kb.search.closeTo(found.hits).join(",") : null);
       return toAnswer(ctx, ANSWER_MODES.view, where.waitingType);
+    },
+  };
+}
+
+/** The payload prefix of a deep link to an article: `t.me/<bot>?start=kb-stay-rules`. */
+export const ARTICLE_LINK_PREFIX = "kb-";
+/** What the session records as the source of an article deep link (the information portal makes them). */
+export const ARTICLE_LINK_SOURCE = "portal";
+
+/**
+ * `/start kb-<id>` (a link on the information portal's article page) opens that article, as if
+ * the user had found it by typing a question; "Back" leads to the main menu. An unknown id
+ * opens nothing (the engine shows the main menu).
+ */
+export function articleStartLink(kb: KnowledgeBase): StartLink {
+  return {
+    prefix: ARTICLE_LINK_PREFIX,
+    source: ARTICLE_LINK_SOURCE,
+    open(id, ctx) {
+      if (!kb.article(id)) return null;
+      ctx.set(VARS.article, id);
+      ctx.set(VARS.mode, ANSWER_MODES.view);
+      return { to: "call", flow: ANSWER_FLOW };
     },
   };
 }

@@ -5,7 +5,7 @@ import { KnowledgeBase, contactArgs } from "./articles.ts";
 import { DangerWords } from "./danger.ts";
 import { articleKind } from "./kinds/article.ts";
 import { dangerKind } from "./kinds/danger.ts";
-import { dangerBeforeLanguage, dangerInterceptor, searchInterceptor } from "./interceptors.ts";
+import { articleStartLink, dangerBeforeLanguage, dangerInterceptor, searchInterceptor } from "./interceptors.ts";
 import { DATA_NAME, checkKnowledge } from "./check.ts";
 import { LanguageWords } from "../i18n/guess-lang.ts";
 import { LANGUAGES_DATA } from "../engine/engine.ts";
@@ -37,6 +37,7 @@ export function createKnowledgePlugin(deps: PluginDeps): Plugin {
     name: "knowledge",
     kinds: [articleKind(kb), dangerKind(kb)],
     interceptors: [dangerInterceptor(danger, kb), searchInterceptor(kb)],
+    startLinks: [articleStartLink(kb)],
     inbound: dangerBeforeLanguage(danger, contactArgs(deps.config), new LanguageWords(deps.flows.data.get(LANGUAGES_DATA)?.value)),
     check: (flows, i18n) => checkKnowledge(kb.meta, flows, i18n),
   };

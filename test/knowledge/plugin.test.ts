@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Engine } from "../../src/engine/engine.ts";
 import { checkContent } from "../../src/cli/commands/flows.ts";
 import { loadConfig } from "../../src/config/load.ts";
-import { globalArgs } from "../../src/app/create.ts";
+import { engineFor, globalArgs } from "../../src/app/create.ts";
 import { createKnowledgePlugin } from "../../src/knowledge/plugin.ts";
 import { Talk } from "../support/engine.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
@@ -16,14 +15,7 @@ import type { Outbound } from "../../src/engine/types.ts";
 // the engine step is pure).
 const config = loadConfig({});
 const content = checkContent(config);
-const engine = new Engine({
-  flows: content.flows,
-  i18n: content.i18n,
-  kinds: content.kinds,
-  interceptors: content.plugins.flatMap((p) => p.interceptors ?? []),
-  defaultLang: "ru",
-  globals: globalArgs(config),
-});
+const engine = engineFor(config, content);
 
 function talk(lang = "ru"): Talk {
   const t = new Talk(engine);
