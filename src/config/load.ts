@@ -37,19 +37,30 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   throw new ConfigError(problems);
 }
 
-/** Rules between variables, which one schema entry cannot see. */
+/** Rules between variables, each problem naming the variable to change. */
 function crossChecks(config: Config): string[] {
   const problems: string[] = [];
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
-    problems.push(
-      "TELEGRAM_WEBHOOK_SECRET: expected a secret when TELEGRAM_WEBHOOK_URL is set (webhook requests must be authenticated), found nothing",
-    );
+    problems.push("TELEGRAM_WEBHOOK_SECRET: expected a secret when TELEGRAM_WEBHOOK_URL is set (webhook requests must be authenticated), found nothing");
+  }
+  const modes = (["REDIS_URL", "REDIS_SENTINELS", "REDIS_CLUSTER_NODES"] as const).filter((key) => config[key] !== undefined);
+  if (modes.length > 1) {
+    problems.push(`${modes[1]}: expected only one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES (one Redis, one way to reach it), found ${modes.join(" and ")} set; unset all but one`);
+  }
+  if (config.REDIS_SENTINELS && !config.REDIS_SENTINEL_NAME) {
+    problems.push("REDIS_SENTINEL_NAME: expected the name the sentinels monitor the primary under (sentinel.conf: sentinel monitor NAME ...) when REDIS_SENTINELS is set, found nothing");
+  }
+  for (const key of ["REDIS_SENTINEL_NAME", "REDIS_SENTINEL_PASSWORD"] as const) {
+    if (config[key] !== undefined && !config.REDIS_SENTINELS) problems.push(`${key}: set, but REDIS_SENTINELS is not; set REDIS_SENTINELS too or unset ${key}`);
+  }
+  if (config.REDIS_PASSWORD !== undefined && !config.REDIS_SENTINELS && !config.REDIS_CLUSTER_NODES) {
+    problems.push("REDIS_PASSWORD: applies to Sentinel or Cluster mode only; with REDIS_URL put the password in the URL (redis://:PASSWORD@host:6379)");
   }
   if (config.TELEGRAM_WEBHOOK_URL && config.OPS_PORT !== 0 && config.OPS_PORT === config.TELEGRAM_WEBHOOK_PORT) {
     problems.push(`OPS_PORT: expected a port other than TELEGRAM_WEBHOOK_PORT (both cannot listen on it), found "${config.OPS_PORT}"`);
   }
-  if (config.WHATSAPP_ENABLED && config.WHATSAPP_AUTH === "remote" && !config.REDIS_URL) {
-    problems.push('WHATSAPP_AUTH: expected "local" when REDIS_URL is not set (remote keeps the WhatsApp session in Redis), found "remote"');
+  if (config.WHATSAPP_ENABLED && config.WHATSAPP_AUTH === "remote" && !(config.REDIS_URL || config.REDIS_SENTINELS || config.REDIS_CLUSTER_NODES)) {
+    problems.push('WHATSAPP_AUTH: expected "local" when no Redis is set (remote keeps the WhatsApp session in Redis: set REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES), found "remote"');
   }
   const [from = "", to = ""] = config.HOTLINE_HOURS.split("-");
   if (from >= to) problems.push(`HOTLINE_HOURS: expected the opening time before the closing time, found "${config.HOTLINE_HOURS}"`);
@@ -84,9 +95,15 @@ export function describeConfig(config: Config): string[] {
   return Object.keys(ConfigSchema.shape).map((key) => {
     const value = (config as Record<string, unknown>)[key];
     const shown =
-      value === undefined ? "(unset)" : SECRET_KEYS.has(key) ? mask(String(value)) : Array.isArray(value) ? value.join(",") : String(value);
+      value === undefined ? "(unset)" : SECRET_KEYS.has(key) ? mask(String(value)) : Array.isArray(value) ? value.map(listItem).join(",") : String(value);
     return `${key}=${shown}`;
   });
+}
+
+/** A list entry as it was written: an id, or a `{ host, port }` as host:port. */
+function listItem(item: unknown): string {
+  if (typeof item === "object" && item !== null && "host" in item && "port" in item) return `${String(item.host)}:${String(item.port)}`;
+  return String(item);
 }
 
 function mask(value: string): string {

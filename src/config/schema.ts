@@ -51,7 +51,22 @@ export function redisDatabase(url: string): number {
 
 const host = z.string().regex(/^[\w.:[\]-]+$/, "a host name or IP address, like 127.0.0.1 or 0.0.0.0");
 
-export const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "REDIS_URL"]);
+
+const hostPortList = z
+  .string()
+  .regex(/^\s*[\w.:[\]-]+:\d{1,5}\s*(,\s*[\w.:[\]-]+:\d{1,5}\s*)*$/, "a comma-separated list of host:port, like 10.0.0.1:26379,10.0.0.2:26379")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const at = s.lastIndexOf(":");
+        return { host: s.slice(0, at).replace(/^\[|\]$/g, ""), port: Number(s.slice(at + 1)) };
+      }),
+  );
+
+export const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "REDIS_URL", "REDIS_PASSWORD", "REDIS_SENTINEL_PASSWORD"]);
 
 export const ConfigSchema = z.object({
   // --- core ---
@@ -62,6 +77,19 @@ export const ConfigSchema = z.object({
     .refine((url) => /^rediss?:\/\/[^/]*(\/\d{0,5})?([?#].*)?$/.test(url), "a database number after the host, like redis://127.0.0.1:6379/0, or none")
     .optional()
     .describe("Redis connection URL. Unset: sessions live in memory and are lost on restart (demo only)."),
+  REDIS_SENTINELS: hostPortList
+    .optional()
+    .describe("Sentinel mode instead of REDIS_URL: the sentinels, host:port comma-separated; with REDIS_SENTINEL_NAME."),
+  REDIS_SENTINEL_NAME: z.string().regex(/^[\w.-]+$/, "letters, digits and . - _").optional().describe("Sentinel mode: the name the sentinels monitor the primary under (like mymaster)."),
+  REDIS_SENTINEL_PASSWORD: z.string().optional().describe("Sentinel mode: password of the sentinels themselves, if they have one."),
+  REDIS_CLUSTER_NODES: hostPortList
+    .optional()
+    .describe("Cluster mode instead of REDIS_URL: some Redis Cluster nodes, host:port comma-separated (the rest are discovered)."),
+  REDIS_PASSWORD: z.string().optional().describe("Sentinel or Cluster mode: password of the Redis servers (single mode: put it in REDIS_URL)."),
+  REDIS_WAIT_REPLICAS: int(0, 10)
+    .default(0)
+    .describe("Replicas that must confirm each saved conversation step before Jol answers (WAIT); 0: do not wait."),
+  REDIS_WAIT_TIMEOUT_MS: int(1, 60000).default(500).describe("Longest wait for REDIS_WAIT_REPLICAS; after it Jol answers anyway and logs a warning."),
   REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/, "letters, digits and : . - _").default("jol:").describe("Prefix of every Redis key Jol writes."),
   SESSION_TTL_DAYS: int(1, 3650).default(30).describe("Days of inactivity after which a user's session is deleted."),
   DEFAULT_LANG: z.enum(LANGS).default("ru").describe("Language used before a user chooses one, when the platform gives no hint."),
@@ -130,6 +158,24 @@ export const ConfigSchema = z.object({
   WHATSAPP_QR_PNG: z.string().default("whatsapp-qr.png").describe("Where the pairing QR code is written as a PNG."),
   WHATSAPP_PACE_MS: int(0, 600000).default(5000).describe("Pause between bot-initiated WhatsApp messages (jittered)."),
   PUPPETEER_EXECUTABLE_PATH: z.string().default("/usr/bin/chromium").describe("The Chromium that whatsapp-web.js drives."),
+
+  // --- links to the bot (the information portal, docs/portal.md) ---
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^@?[A-Za-z][A-Za-z0-9_]{4,31}$/, "the bot's username from @BotFather, like jol_help_bot")
+    .transform((v) => v.replace(/^@/, ""))
+    .optional()
+    .describe("The bot's Telegram username, for t.me links on the portal; unset: no Telegram links."),
+  WHATSAPP_NUMBER: z
+    .string()
+    .regex(/^\d{8,15}$/, "the phone number in international format, digits only, like 77001234567")
+    .optional()
+    .describe("The bot's WhatsApp number, for wa.me links on the portal; unset: no WhatsApp links."),
+  PORTAL_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "an http(s) URL where the portal is published, like https://jol.example.org/" })
+    .transform((v) => (v.endsWith("/") ? v : `${v}/`))
+    .optional()
+    .describe("Public URL of the portal (sitemap, hreflang, Open Graph); `jol portal build --base-url` overrides."),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

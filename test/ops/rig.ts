@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
-import { freePort } from "../support/global-setup.ts";
+import { freePort } from "../support/servers.ts";
 
 export { freePort };
 

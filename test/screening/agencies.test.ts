@@ -205,5 +205,6 @@ describe("agency check through the bot (router on Redis)", { timeout: 60_000 }, 
     } finally {
       await app.close();
     }
-  });
+    // Builds the whole app (the knowledge index too): about 10 s on a loaded 2-core machine.
+  }, 60_000);
 });

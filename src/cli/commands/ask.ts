@@ -14,11 +14,12 @@ export function register(program: Command): void {
     .option("--lang <lang>", `language of the answer: ${LANGS.join(", ")} (default: DEFAULT_LANG)`)
     .option("--json", "print one JSON object {id, title, text, score, alternatives}")
     .action(async (words: string[], options: { lang?: string; json?: boolean }) => {
-      const [{ loadConfig }, { loadKnowledgeBase }, { DangerWords }, { ask }] = await Promise.all([
+      const [{ loadConfig }, { loadKnowledgeBase }, { DangerWords }, { ask }, { audienceOf }] = await Promise.all([
         import("../../config/load.ts"),
         import("../../knowledge/load.ts"),
         import("../../knowledge/danger.ts"),
         import("../../knowledge/ask.ts"),
+        import("../../knowledge/search.ts"),
       ]);
       const config = loadConfig();
       if (options.lang !== undefined && !isLang(options.lang)) {
@@ -28,7 +29,9 @@ export function register(program: Command): void {
       }
       const lang = options.lang !== undefined && isLang(options.lang) ? options.lang : config.DEFAULT_LANG;
       const kb = loadKnowledgeBase({ flowsDir: config.FLOWS_DIR, localesDir: config.LOCALES_DIR, config });
-      const result = ask(kb, words.join(" "), lang, new DangerWords(kb.meta.danger));
+      // A user of the language given asks as the bot's user would (Uzbek, Kyrgyz, Tajik: about Kazakhstan).
+      const context = { audience: audienceOf(options.lang !== undefined ? lang : undefined) };
+      const result = ask(kb, words.join(" "), lang, new DangerWords(kb.meta.danger), context);
       if (options.json) {
         process.stdout.write(`${JSON.stringify(result)}\n`);
         return;

@@ -14,17 +14,18 @@ export function register(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { readSession, writeSession }, { sessionKey }] = await Promise.all([
+      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { readSession, writeSession }, { sessionKey }, { redisTarget }] = await Promise.all([
         import("../../config/load.ts"),
         import("../../app/create.ts"),
         import("../../log.ts"),
         import("../../channels/console/console-channel.ts"),
         import("../../engine/session.ts"),
         import("../../router/default-router.ts"),
+        import("../../store/client.ts"),
       ]);
       const config = loadConfig();
       const log = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, pretty: true });
-      if (!config.REDIS_URL) process.stderr.write("[jol] REDIS_URL is not set: this chat lives in memory and is forgotten when it ends.\n");
+      if (!redisTarget(config)) process.stderr.write("[jol] REDIS_URL is not set: this chat lives in memory and is forgotten when it ends.\n");
       const app = await createApp({ config, log });
       const channel = new ConsoleChannel(app, { user: options.user });
       app.channels.add(channel);

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 
-/** `jol config` — the effective settings, secrets masked; `--vars` lists every variable with its help. */
+/** `jol config` — which Redis (mode) and the effective settings, secrets masked; `--vars` lists every variable with its help. */
 export function register(program: Command): void {
   program
     .command("config")
@@ -8,10 +8,11 @@ export function register(program: Command): void {
     .option("--vars", "list every variable with what it does")
     .option("--example", "print a .env template with every variable, its help and its default")
     .action(async (options: { vars?: boolean; example?: boolean }) => {
-      const [{ describeConfig, loadConfig }, { ConfigSchema }, { envExample }] = await Promise.all([
+      const [{ describeConfig, loadConfig }, { ConfigSchema }, { envExample }, { describeTarget, redisTarget }] = await Promise.all([
         import("../../config/load.ts"),
         import("../../config/schema.ts"),
         import("../../config/table.ts"),
+        import("../../store/client.ts"),
       ]);
       if (options.example) {
         process.stdout.write(envExample());
@@ -21,6 +22,7 @@ export function register(program: Command): void {
         for (const [key, schema] of Object.entries(ConfigSchema.shape)) process.stdout.write(`${key}\n    ${schema.description ?? ""}\n`);
         return;
       }
-      process.stdout.write(`${describeConfig(loadConfig()).join("\n")}\n`);
+      const config = loadConfig();
+      process.stdout.write(`# Redis: ${describeTarget(redisTarget(config))}\n${describeConfig(config).join("\n")}\n`);
     });
 }

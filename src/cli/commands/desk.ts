@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .option("--name <name>", "your name as the user's consultant", userInfo().username)
     .option("--poll <ms>", "how often new messages of the current case are shown", "500")
     .action(async (options: { name: string; poll: string }) => {
-      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { createTelegramChannel }, { casesPluginOf }, { ConsoleDesk }, { createWhatsAppOutbox }] =
+      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { createTelegramChannel }, { casesPluginOf }, { ConsoleDesk }, { createWhatsAppOutbox }, { redisTarget }] =
         await Promise.all([
           import("../../config/load.ts"),
           import("../../app/create.ts"),
@@ -25,9 +25,10 @@ export function register(program: Command): void {
           import("../../cases/plugin.ts"),
           import("../../cases/console-desk.ts"),
           import("../../channels/whatsapp/outbox.ts"),
+          import("../../store/client.ts"),
         ]);
       const config = loadConfig();
-      if (!config.REDIS_URL) {
+      if (!redisTarget(config)) {
         process.stderr.write("jol desk needs REDIS_URL (the same Redis as the bot or `jol chat`): cases are shared through it. Example: REDIS_URL=redis://127.0.0.1:6379 npx jol desk\n");
         process.exitCode = 1;
         return;

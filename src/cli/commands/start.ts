@@ -30,12 +30,13 @@ export function register(program: Command): void {
     .command("start")
     .description("run every configured channel (Telegram, WhatsApp; the console chat when none is configured) until SIGINT/SIGTERM")
     .action(async () => {
-      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { createOps }] = await Promise.all([
+      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { createOps }, { redisTarget }] = await Promise.all([
         import("../../config/load.ts"),
         import("../../app/create.ts"),
         import("../../log.ts"),
         import("../../channels/console/console-channel.ts"),
         import("../../ops/ops.ts"),
+        import("../../store/client.ts"),
       ]);
       const config = loadConfig();
       const log = createLogger({ level: config.LOG_LEVEL });
@@ -78,7 +79,7 @@ export function register(program: Command): void {
       });
       try {
         await ops.listen();
-        if (!config.WHATSAPP_ENABLED && config.REDIS_URL) {
+        if (!config.WHATSAPP_ENABLED && redisTarget(config)) {
           // WhatsApp runs in another process (one browser per number): reach its users through the shared outbox.
           const { createWhatsAppOutbox } = await import("../../channels/whatsapp/outbox.ts");
           const outbox = createWhatsAppOutbox(app);
