@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { Engine } from "../../src/engine/engine.ts";
 import { checkContent } from "../../src/app/check-content.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { engineFor, globalArgs } from "../../src/app/create.ts";

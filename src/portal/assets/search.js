@@ -1,4 +1,4 @@
-/* global document, location, fetch, URLSearchParams */
+/* global document, location, URLSearchParams */
 // The portal's search, in the browser (search.html) and at build time (the index of stems is
 // made with the same `stems`, so the two can never disagree). No framework, no server: the
 // page loads <lang>/search.json, a few KB of word stems per article.

@@ -1,4 +1,4 @@
-/* global self, caches, fetch, Response */
+/* global self, caches, Response */
 // The portal's service worker: pages visited once open again offline. Pages and search indexes
 // come from the network when it answers within a few seconds (so a corrected article is seen at
 // once), else from the cache; the stylesheet and scripts, whose names change with their
