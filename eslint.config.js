@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig(
   {
-    ignores: ["node_modules/", "dist/", "coverage/", ".wwebjs_auth/", ".wwebjs_cache/", ".wwebjs_*/"],
+    ignores: ["node_modules/", "dist/", "dist-bench/", "coverage/", ".wwebjs_auth/", ".wwebjs_cache/", ".wwebjs_*/"],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -21,6 +21,8 @@ export default defineConfig(
         URL: "readonly",
         setTimeout: "readonly",
         clearTimeout: "readonly",
+        fetch: "readonly",
+        AbortSignal: "readonly",
       },
     },
     rules: {

@@ -25,7 +25,8 @@ import { createApp } from "../src/app/create.ts";
 import { loadConfig } from "../src/config/load.ts";
 import { silentLogger } from "../src/log.ts";
 import { MemoryStore } from "../src/store/memory.ts";
-import { RedisStore, redactUrl } from "../src/store/redis.ts";
+import { RedisStore } from "../src/store/redis.ts";
+import { describeTarget, type RedisTarget } from "../src/store/client.ts";
 import type { Inbound, Input, Outbound } from "../src/engine/types.ts";
 import type { Router } from "../src/router/router.ts";
 
@@ -36,6 +37,8 @@ const { values: args } = parseArgs({
     rate: { type: "string", default: process.env.BENCH_RATE ?? "0" },
     warmup: { type: "string", default: process.env.BENCH_WARMUP ?? "200" },
     redis: { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
+    cluster: { type: "string", default: process.env.REDIS_CLUSTER_NODES },
+    wait: { type: "string", default: "0" },
     profile: { type: "string", default: process.env.BENCH_PROFILE },
     memory: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -50,6 +53,8 @@ if (args.help) {
                  what latency do users see at that load
   --warmup       users run first and not measured, to warm up the JIT (default 200; env BENCH_WARMUP)
   --redis        Redis URL (default REDIS_URL, else redis://127.0.0.1:6379); keys go under bench:<random>:
+  --cluster N    a Redis Cluster instead: some nodes, host:port comma-separated (env REDIS_CLUSTER_NODES)
+  --wait R       save each step with WAIT for R replicas (REDIS_WAIT_REPLICAS; the server needs replicas)
   --memory       use the in-memory store instead of Redis: what the engine and router cost alone
   --profile F    write a CPU profile of the measured phase to F (.cpuprofile, open in Chrome DevTools)`);
   process.exit(0);
@@ -58,6 +63,11 @@ if (args.help) {
 const USERS = positive("users", args.users);
 const CONCURRENCY = positive("concurrency", args.concurrency);
 const RATE = Math.max(0, Number(args.rate) || 0);
+const WAIT = Math.max(0, Number(args.wait) || 0);
+/** The Redis to measure, as the settings would name it. */
+const TARGET: RedisTarget = args.cluster
+  ? { mode: "cluster", nodes: args.cluster.split(",").map((n) => ({ host: n.slice(0, n.lastIndexOf(":")), port: Number(n.slice(n.lastIndexOf(":") + 1)) })) }
+  : { mode: "single", url: args.redis };
 const WARMUP = Math.max(0, Number(args.warmup) | 0);
 
 
@@ -156,10 +166,15 @@ async function runClosed(router: Router, from: number, to: number, stats: Stats)
   return { peak: Math.min(CONCURRENCY, to - from) };
 }
 
-/** Redis' own CPU seconds and command count, from INFO (the server is shared: other clients count too). */
+/**
+ * Redis' own CPU seconds and command count, from INFO, summed over a Cluster's masters (the
+ * servers are shared: other clients count too).
+ */
 async function redisCounters(store: RedisStore): Promise<{ cpu: number; commands: number }> {
-  const info = await store.client.info();
-  const field = (name: string): number => Number(new RegExp(`^${name}:([\\d.]+)`, "m").exec(info)?.[1] ?? NaN);
+  const nodes = "nodes" in store.client ? store.client.nodes("master") : [store.client];
+  const infos = await Promise.all(nodes.map((node) => node.info()));
+  const field = (name: string): number =>
+    infos.reduce((sum, info) => sum + Number(new RegExp(`^${name}:([\\d.]+)`, "m").exec(info)?.[1] ?? NaN), 0);
   return { cpu: field("used_cpu_user") + field("used_cpu_sys"), commands: field("total_commands_processed") };
 }
 
@@ -170,7 +185,7 @@ function percentile(sorted: Float64Array, p: number): number {
 
 async function main(): Promise<void> {
   const prefix = `bench:${randomBytes(4).toString("hex")}:`;
-  const store = await RedisStore.connect({ url: args.redis, prefix });
+  const store = await RedisStore.connect({ target: TARGET, prefix, waitReplicas: WAIT });
   // Defaults only (no .env): the figures should not depend on the machine's settings.
   const config = loadConfig({ LOG_LEVEL: "silent", DEFAULT_LANG: "ru" });
   const app = await createApp({ config, store: args.memory ? new MemoryStore() : store, log: silentLogger });
@@ -212,7 +227,9 @@ async function main(): Promise<void> {
     const sessionKeys = await app.store.keys("s:");
     const lengths = await Promise.all(sessionKeys.map(async (k) => Buffer.byteLength((await app.store.get(k)) ?? "")));
     const sample = args.memory ? [] : sessionKeys.slice(0, 200).map((k) => prefix + k);
-    const usage = await Promise.all(sample.map((k) => store.client.memory("USAGE", k)));
+    // ioredis does not route MEMORY USAGE by its key: on a Cluster, ask the masters until one has it.
+    const nodes = "nodes" in store.client ? store.client.nodes("master") : [store.client];
+    const usage = await Promise.all(sample.map((k) => Promise.any(nodes.map((node) => node.memory("USAGE", k)))));
     const meanLen = lengths.reduce((a, b) => a + b, 0) / Math.max(lengths.length, 1);
     const maxLen = Math.max(0, ...lengths);
     const meanUsage = usage.reduce<number>((a, b) => a + (b ?? 0), 0) / Math.max(usage.length, 1);
@@ -220,7 +237,9 @@ async function main(): Promise<void> {
 
     const ok = (pass: boolean): string => (pass ? "ok" : "MISSED");
     const ms = (v: number): string => `${v.toFixed(2)} ms`;
-    console.log(`Jol engine benchmark — node ${process.version}, ${args.memory ? "in-memory store (no Redis)" : redactUrl(args.redis)}`);
+    console.log(
+      `Jol engine benchmark — node ${process.version}, ${args.memory ? "in-memory store (no Redis)" : describeTarget(TARGET)}${WAIT ? `, WAIT ${WAIT}` : ""}`,
+    );
     const mode = RATE > 0 ? `offered ${RATE} msg/s (open loop), at most ${peak} users at once` : `concurrency ${CONCURRENCY} (closed loop)`;
     console.log(`  users ${USERS} (+${WARMUP} warm-up) x ${SCRIPT.length} messages, ${mode}`);
     console.log(`  messages      ${stats.messages} in ${seconds.toFixed(2)} s`);
@@ -243,7 +262,7 @@ async function main(): Promise<void> {
   } finally {
     await app.close().catch(() => undefined); // closes its store
     if (args.memory) await store.close();
-    const cleaner = await RedisStore.connect({ url: args.redis, prefix });
+    const cleaner = await RedisStore.connect({ target: TARGET, prefix });
     const keys = await cleaner.keys("");
     for (let i = 0; i < keys.length; i += 1000) await cleaner.delete(...keys.slice(i, i + 1000));
     await cleaner.close();

@@ -3,7 +3,7 @@
  * ones on a labelled YAML list of `{lang, label: risky|safe, text}` (default: the project's own
  * set, test/screening/job-ads.yaml). Risky must come out medium or high, safe must come out low.
  * Prints recall on risky ads, the false-positive rate on safe ads, and every miss with its flags.
- * Exit code 1 when the goals (recall >= 95%, false positives <= 10%) are not met.
+ * Exit code 1 when the goals (recall >= 97%, false positives <= 5%) are not met.
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";

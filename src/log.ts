@@ -1,8 +1,12 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { pino, type DestinationStream, type Logger as PinoLogger } from "pino";
 
 /**
- * A small structured logger: one JSON line per event on stderr.
- * Invariant 7 of DESIGN.md: never log message text or phone numbers — log ids, kinds and counts.
+ * Structured logging with pino: one JSON line per event on stderr (`{"level","t","msg",...}`),
+ * or readable lines when stderr is a terminal. Invariant 7 of DESIGN.md: never log message text
+ * or phone numbers — log ids, kinds and counts. As a second line of defence, fields named like
+ * message texts, phone numbers or secrets are redacted, and bot tokens and URL passwords are cut
+ * out of every string value.
  *
  * @example
  * log.info("session reset", { user: hashId(key), reason });
@@ -18,41 +22,75 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
 export interface LoggerOptions {
   level?: LogLevel;
-  /** Where lines go; default stderr. Tests pass an array push. */
+  /** Where lines go (one line per call, no newline); default stderr. Tests pass an array push. */
   write?: (line: string) => void;
-  /** Human-readable lines instead of JSON (the console chat). */
+  /**
+   * Readable lines (`[jol] warn: message (key=value)`) instead of JSON. Default: when stderr is a
+   * terminal and `write` is not given. The console chat and desk always ask for it.
+   */
   pretty?: boolean;
   fields?: LogFields;
 }
 
+/** Field names whose values are never written: message texts, phone numbers, secrets. */
+export const REDACTED_FIELDS = ["text", "body", "caption", "phone", "phoneNumber", "number", "token", "secret", "password"];
+
+const BOT_TOKEN = /\b(bot)?\d{5,}:[\w-]{20,}/g;
+const URL_PASSWORD = /(\w+:\/\/)[^/\s:@]*:[^/\s@]*@/g;
+
+/** Cut bot tokens and URL credentials out of a string (`redis://u:pw@h` → `redis://***@h`). */
+export function scrub(value: string): string {
+  return value.replace(BOT_TOKEN, (_m, bot: string | undefined) => `${bot ?? ""}***`).replace(URL_PASSWORD, "$1***@");
+}
+
+function clean(fields: LogFields): LogFields {
+  const out: LogFields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    out[key] = REDACTED_FIELDS.includes(key) ? "[redacted]" : typeof value === "string" ? scrub(value) : value;
+  }
+  return out;
+}
+
+/** The readable line of one JSON log record. */
+function prettyLine(record: string): string {
+  const { level, msg, t: _t, ...rest } = JSON.parse(record) as Record<string, unknown>;
+  const extra = Object.entries(rest)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(" ");
+  return `[jol] ${String(level)}: ${String(msg)}${extra ? ` (${extra})` : ""}`;
+}
+
+function destination(options: LoggerOptions): DestinationStream {
+  const pretty = options.pretty ?? (!options.write && process.stderr.isTTY === true);
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  return { write: (record: string) => write(pretty ? prettyLine(record) : record.replace(/\n$/, "")) };
+}
+
+function wrap(logger: PinoLogger): Logger {
+  const at =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (msg: string, fields?: LogFields): void => {
+      if (logger.isLevelEnabled(level)) logger[level](fields ? clean(fields) : {}, scrub(msg));
+    };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error"), child: (fields) => wrap(logger.child(clean(fields))) };
+}
+
+/** A logger at `level` (default info). */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const min = ORDER[options.level ?? "info"];
-  const write = options.write ?? ((line: string) => process.stderr.write(line + "\n"));
-  const base = options.fields ?? {};
-  const emit = (level: Exclude<LogLevel, "silent">, msg: string, fields?: LogFields): void => {
-    if (ORDER[level] < min) return;
-    const all = { ...base, ...fields };
-    if (options.pretty) {
-      const extra = Object.entries(all)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${String(v)}`)
-        .join(" ");
-      write(`[jol] ${level}: ${msg}${extra ? ` (${extra})` : ""}`);
-    } else {
-      write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...all }));
-    }
-  };
-  return {
-    debug: (m, f) => emit("debug", m, f),
-    info: (m, f) => emit("info", m, f),
-    warn: (m, f) => emit("warn", m, f),
-    error: (m, f) => emit("error", m, f),
-    child: (fields) => createLogger({ ...options, fields: { ...base, ...fields } }),
-  };
+  const logger = pino(
+    {
+      level: options.level ?? "info",
+      base: options.fields ? clean(options.fields) : null,
+      messageKey: "msg",
+      timestamp: () => `,"t":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination(options),
+  );
+  return wrap(logger);
 }
 
 /** A logger that drops everything (benchmarks, some tests). */

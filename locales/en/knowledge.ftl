@@ -14,7 +14,6 @@ kb-btn-abroad = Going abroad to work
 
 ## Free-text answers
 
-kb-pick = I found several topics. Which one fits your question?
 kb-none = Sorry, I did not find an answer to that. Choose a topic from the menu or ask a consultant.
 kb-danger =
     It sounds like you may be in danger. You can talk to a consultant right now.
@@ -44,14 +43,16 @@ kb-abroad-g-countries-title = Which country?
 kb-stay-rules-title = How long you may stay
 kb-stay-rules-short =
     It depends on your citizenship.
-    • Russia, Belarus, Armenia, Kyrgyzstan (EAEU): up to 90 days in any 180 days.
+    • Russia, Belarus, Armenia, Kyrgyzstan (EAEU): up to 90 days in any 180 days. You may work without a work permit, under an employment contract.
     • Uzbekistan: 30 days from the border crossing without registration, 90 days in 180 in total.
     • Other visa-free countries: up to 30 days per entry and no more than 90 days in 180.
+    Except for EAEU citizens, a visa-free stay gives no right to work.
     Leaving and coming back does not restart the count.
 kb-stay-rules-details =
     The 90 days are counted in any 180-day period, back from today. A "visa run" (leaving for a day and coming back) no longer gives you new days.
     If you have a temporary residence permit or a visa, you stay on the terms of that document.
-    A visa-free stay does not give the right to paid work. For a job you need a permit.
+    EAEU citizens need no work permit (Treaty on the EAEU, article 97), but the stay and registration rules apply to them too. How long you may stay under an employment contract we could not confirm: ask a consultant.
+    Citizens of other countries (for example Uzbekistan, Tajikistan) need a permit to work.
     If you stay longer than allowed, you will be refused entry next time.
     Citizens of Tajikistan: we found no separate rule. The general rule (30 days per entry, 90 in 180) probably applies, but this is not confirmed. Ask a consultant.
 kb-stay-rules-next =
@@ -63,37 +64,39 @@ kb-stay-rules-next =
 
 kb-registration-title = Registration
 kb-registration-short =
-    Since 1 July 2026 you register yourself.
-    If you are from a country with the 90-day visa-free regime, register within 30 calendar days after crossing the border.
-    Do it in the "Migration Police" information system. Your host (landlord, hotel, employer) confirms it in a mobile app.
-    If you move, register again.
+    Since 1 July 2026, citizens of the countries with the 90-day visa-free regime, including Russia, Belarus, Armenia and Kyrgyzstan (EAEU), register themselves.
+    Register within 30 calendar days after crossing the border, in the "Migration Police" information system. Your host (landlord, hotel, employer) confirms it in a mobile app. If you move, register again.
+    From another country (for example Uzbekistan, Tajikistan)? We could not confirm whether the new rule applies to you: ask a consultant.
 kb-registration-details =
     The registration certificate appears in your personal account in the system.
     30 calendar days include weekends and holidays. Do not leave it for the last day.
-    Before 1 July 2026 the host had to notify the migration police within 3 working days. That rule no longer applies: now it is your duty. Do not wait for the host.
-    If you are not sure the new rule applies to you, ask a consultant.
+    Before 1 July 2026 the host notified the migration police of a foreigner's arrival within 3 working days. For EAEU citizens it is now their own duty: do not wait for the host.
+    Whether this changed for citizens of other countries we could not confirm: ask your host to check, and ask a consultant.
+    Working under an employment contract (EAEU)? The registration terms for workers we could not confirm: ask a consultant.
 kb-registration-next =
-    • Count 30 days from the day you crossed the border.
+    • EAEU citizen: count 30 days from the day you crossed the border.
     • Register in the "Migration Police" system and ask your host to confirm it in the app.
     • Keep the certificate (a screenshot or a printout).
     • Moved to a new address? Register again.
+    • From another country? Ask a consultant how you register.
 
 ## work-permit
 
 kb-work-permit-title = Permission to work
 kb-work-permit-short =
-    A visa-free stay does not give the right to paid work.
-    To work in Kazakhstan, a foreigner needs a document that allows work:
+    Citizens of Russia, Belarus, Armenia and Kyrgyzstan (EAEU) may work in Kazakhstan without a work permit: they need an employment contract. Do not pay anyone for a permit you do not need.
+    For other foreigners (for example from Uzbekistan, Tajikistan), a visa-free stay gives no right to work. You need one of these documents:
     • a work permit that the employer gets;
     • a temporary residence permit for work (TRP);
     • for work in a private household: a permit for a labour immigrant.
     Do not start work without one of them.
 kb-work-permit-details =
+    EAEU citizens: this is article 97 of the Treaty on the EAEU. The stay and registration rules apply to them too; how long they may stay under an employment contract we could not confirm: ask a consultant.
     Permit through an employer: the employer first posts the vacancy on enbek.kz and may apply 15 days later.
     Fees for seasonal foreign workers from 1 January 2026: 12 MRP for up to 90 days, 24 MRP up to 180 days, 36 MRP up to 270 days, 48 MRP up to 365 days. MRP is the monthly calculation index; its value is set every year.
-    Citizens of EAEU countries may have other rules: ask a consultant.
 kb-work-permit-next =
-    • Ask the employer which permit they applied for, and ask for a copy.
+    • EAEU citizen? Ask for a written employment contract.
+    • Others: ask the employer which permit they applied for, and ask for a copy.
     • Do not pay anyone "for a permit" outside official channels.
     • Not sure your papers are in order? Ask a consultant.
 
@@ -119,6 +122,7 @@ kb-trp-next =
 kb-household-permit-title = Permit for a labour immigrant (work in a household)
 kb-household-permit-short =
     To work for a private person at home (housework for a family), you need a permit for a labour immigrant.
+    Citizens of Russia, Belarus, Armenia and Kyrgyzstan (EAEU) need no permit, only an employment contract.
     Apply through eGov or migration.enbek.kz.
     It is given for up to 12 months.
     The employer must record your contract in the unified system of labour contracts (hr.enbek.kz).
@@ -191,13 +195,13 @@ kb-inspections-next =
 
 kb-documents-taken-title = Your passport or documents were taken
 kb-documents-taken-short =
-    Your passport belongs to you.
+    Nobody may take your passport from you.
     If an employer or anyone else keeps your passport or documents, it is a serious sign of forced labour.
     Contact the hotline: { $hotlinePhone } ({ $hotlineHours }).
     If you are in danger now: { $emergency }.
 kb-documents-taken-details =
     Organisations in the south of Kazakhstan report employers who take foreigners' documents and force them to work without pay.
-    The state helps victims of trafficking and forced labour. In 2025, 171 victims (93 of them foreigners) got housing, medical and psychological help, new documents and help finding a job.
+    In Kazakhstan the state helps victims of trafficking and forced labour, foreigners too. In 2025, 171 victims (93 of them foreigners) got housing, medical and psychological help, new documents and help finding a job.
     Since 2023 foreign victims get the same help as citizens, including a temporary residence permit with the right to work.
     This is based on the Law "On Countering Trafficking in Persons" (July 2024).
 kb-documents-taken-next =
@@ -235,7 +239,7 @@ kb-trafficking-signs-short =
 kb-trafficking-signs-details =
     The International Labour Organization lists 11 signs of forced labour: abuse of vulnerability, deception, restriction of movement, isolation, physical and sexual violence, intimidation and threats, retention of identity documents, withholding of wages, debt bondage, abusive working and living conditions, excessive overtime.
     Usually several signs together point to forced labour, but one sign may be enough.
-    Victims get help from the state, also foreigners: housing, medical care, new documents.
+    In Kazakhstan, victims, foreigners too, get help from the state of Kazakhstan: housing, medical care, new documents. Citizens of Kazakhstan abroad first contact Kazakhstan's embassy or consulate.
 kb-trafficking-signs-next =
     • If you see these signs, contact the hotline: { $hotlinePhone }.
     • In danger now: { $emergency }.
@@ -246,12 +250,13 @@ kb-trafficking-signs-next =
 kb-going-abroad-title = Before you go abroad to work
 kb-going-abroad-short =
     Before you go:
-    • get the document that country requires for work: a work visa or a permit (in Russia, citizens of Kazakhstan need none);
+    • Russia and the other EAEU countries (Kyrgyzstan, Belarus, Armenia): citizens of Kazakhstan need no work permit, only an employment contract;
+    • other countries: get the document the country requires for work, a work visa or a permit; do not work there on a tourist visa or a visa-free entry;
     • get a written contract in a language you read;
     • check the employer or the agency.
-    Do not work on a tourist visa or a visa-free entry.
     Be careful if someone asks you to pay for the job or the visa.
 kb-going-abroad-details =
+    EAEU: this is the Treaty on the EAEU (article 97). In Russia, register if you stay longer than 30 days.
     Warning signs in a job offer: fees for the job or the visa; the employer or agent keeps your passport; no written contract before you leave; no clear name of the employer; pay far above normal with no skills needed; pay "at the end of the season"; travel costs taken from your wages; contact only through a messenger; pressure to decide fast; jobs for young women as "hostess" or "model" abroad.
     One sign alone is weak evidence; several together are a reason to stop.
     After 9 months of 2025, 156,700 people from Kazakhstan worked abroad, most of them in Russia. Country guides are on the Migration.kz portal.

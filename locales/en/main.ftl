@@ -30,7 +30,10 @@ about-text =
 
 help-text =
     How to use:
-    • press the buttons or type the number of an option;
+    • { $channel ->
+        [telegram] press the buttons or type the number of an option;
+       *[other] type the number of an option from the list;
+    }
     • you can also just type your question in your own words;
     • /menu — main menu, /language — language, /human — a consultant;
     • /forget — delete your data, /stop — unsubscribe and finish.

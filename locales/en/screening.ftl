@@ -12,7 +12,7 @@ scr-work-intro = A few short questions about your work now. Answer "Yes", "No" o
 
 scr-q-fee = Are you asked to pay for the job, the visa, documents or "agency services"?
 scr-q-abroad = Is the job in another country?
-scr-q-visa = Are you told to travel as a tourist, visa-free or with K-ETA and "sort out the work there"?
+scr-q-visa = Are you told to travel as a tourist, visa-free or with K-ETA and "sort out the work there"? If you are a citizen of an EAEU country going to another EAEU country, answer "No".
 scr-q-contract = Did you get a written employment contract before leaving?
 scr-q-contract-lang = Is the contract in a language you understand?
 scr-q-employer = Do you know the employer's exact name and address (not only the middleman's name)?
@@ -121,7 +121,7 @@ scr-ind-excessive-overtime-advice = Write down your hours every day. It helps if
 
 scr-flag-fee = You are charged for the job, visa or paperwork — debt bondage often starts this way.
 scr-flag-documents-kept = The employer or a middleman will hold your passport or documents.
-scr-flag-tourist-entry = You are told to go to work as a tourist, visa-free or with K-ETA — that trip gives no right to work.
+scr-flag-tourist-entry = You are told to go to work as a tourist, visa-free or with K-ETA — that trip gives no right to work (except for EAEU citizens in EAEU countries).
 scr-flag-no-visa = They promise no visa is needed: check whether you may work in that country.
 scr-flag-no-contract = No written contract before departure, or one promised "on arrival".
 scr-flag-deferred-pay = Pay is promised at the end of the season, after months, or "from the first salary".

@@ -5,7 +5,7 @@ tg-cmd-start = Аз нав оғоз кардан
 tg-cmd-menu = Менюи асосӣ
 tg-cmd-language = Иваз кардани забон
 tg-cmd-help = Кӯмак
-tg-cmd-human = Бо машваратчӣ гап задан
+tg-cmd-human = Бо мушовир гап задан
 # REVIEW: native speaker
 tg-cmd-stop = Қатъ кардани сӯҳбати ҷорӣ
 tg-cmd-forget = Нест кардани маълумоти ман

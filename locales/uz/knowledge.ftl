@@ -14,7 +14,6 @@ kb-btn-abroad = Chet elda ishlash
 
 ## Matnli savollarga javoblar
 
-kb-pick = Bir nechta mavzu topdim. Savolingizga qaysi biri mos keladi?
 kb-none = Kechirasiz, bu savolga javob topmadim. Menyudan mavzu tanlang yoki maslahatchidan so'rang.
 # REVIEW: native speaker
 kb-danger =
@@ -46,15 +45,17 @@ kb-stay-rules-title = Qozog'istonda qancha vaqt bo'lish mumkin
 # REVIEW: native speaker
 kb-stay-rules-short =
     Bu fuqaroligingizga bog'liq.
-    • Rossiya, Belarus, Armaniston, Qirg'iziston (YeOII): istalgan 180 kun ichida 90 kungacha.
+    • Rossiya, Belarus, Armaniston, Qirg'iziston (YeOII): istalgan 180 kun ichida 90 kungacha. Ishlash uchun ruxsatsiz, mehnat shartnomasi bilan ishlash mumkin.
     • O'zbekiston: chegarani kesib o'tgan kundan boshlab ro'yxatdan o'tmasdan 30 kun, jami 180 kun ichida 90 kun.
     • Boshqa vizasiz mamlakatlar: bir kirishda 30 kungacha va 180 kun ichida 90 kundan oshmasligi kerak.
+    YeOII fuqarolaridan boshqalarga vizasiz turish ishlash huquqini bermaydi.
     Chiqib, qayta kirish muddatni yangilamaydi.
 # REVIEW: native speaker
 kb-stay-rules-details =
     90 kun bugundan orqaga qarab istalgan 180 kunlik davrda hisoblanadi. «Vizaran» (bir kunga chiqib, qaytib kelish) endi yangi kun bermaydi.
     Vaqtincha yashash uchun ruxsatingiz yoki vizangiz bo'lsa, o'sha hujjat shartlari bo'yicha turasiz.
-    Vizasiz turish pullik ishlash huquqini bermaydi. Ishlash uchun ruxsat kerak.
+    YeOII fuqarolariga ishlash uchun ruxsat kerak emas (YeOII to'g'risidagi shartnoma, 97-modda), lekin qolish muddati va ro'yxatdan o'tish qoidalari ularga ham tegishli. Mehnat shartnomasi bilan qancha qolish mumkinligini tasdiqlay olmadik — maslahatchidan so'rang.
+    Boshqa mamlakatlar fuqarolariga (masalan, O'zbekiston, Tojikiston) ishlash uchun ruxsat kerak.
     Muddatdan oshirib turgan kishiga keyingi safar kirish rad etiladi.
     Tojikiston fuqarolari: alohida qoida topmadik. Umumiy qoida (bir kirishda 30 kun, 180 kunda 90 kun) amal qilsa kerak, lekin bu tasdiqlanmagan. Maslahatchidan so'rang.
 # REVIEW: native speaker
@@ -68,42 +69,44 @@ kb-stay-rules-next =
 kb-registration-title = Ro'yxatdan o'tish
 # REVIEW: native speaker
 kb-registration-short =
-    2026-yil 1-iyuldan boshlab siz o'zingiz ro'yxatdan o'tasiz.
-    Agar 90 kunlik vizasiz rejimga ega mamlakatdan kelgan bo'lsangiz, chegarani kesib o'tgandan keyin 30 kalendar kun ichida ro'yxatdan o'ting.
-    Bu «Migratsiya politsiyasi» axborot tizimida qilinadi. Qabul qiluvchi tomon (uy egasi, mehmonxona, ish beruvchi) mobil ilovada tasdiqlaydi.
-    Ko'chsangiz, qaytadan ro'yxatdan o'ting.
+    2026-yil 1-iyuldan boshlab 90 kunlik vizasiz rejimga ega mamlakatlar, jumladan Rossiya, Belarus, Armaniston va Qirg'iziston (YeOII) fuqarolari o'zlari ro'yxatdan o'tadi.
+    Chegarani kesib o'tgandan keyin 30 kalendar kun ichida «Migratsiya politsiyasi» axborot tizimida ro'yxatdan o'ting. Qabul qiluvchi tomon (uy egasi, mehmonxona, ish beruvchi) mobil ilovada tasdiqlaydi. Ko'chsangiz, qaytadan ro'yxatdan o'ting.
+    Boshqa mamlakatdanmisiz (masalan, O'zbekiston, Tojikiston)? Yangi qoida sizga tegishlimi, tasdiqlay olmadik — maslahatchidan so'rang.
 # REVIEW: native speaker
 kb-registration-details =
     Ro'yxatdan o'tganlik haqidagi ma'lumotnoma tizimdagi shaxsiy kabinetingizda paydo bo'ladi.
     30 kalendar kunga dam olish va bayram kunlari ham kiradi. Oxirgi kunga qoldirmang.
-    2026-yil 1-iyulgacha qabul qiluvchi tomon migratsiya politsiyasiga 3 ish kuni ichida xabar berishi kerak edi. Bu qoida endi amal qilmaydi: endi bu sizning majburiyatingiz. Uy egasini kutmang.
-    Yangi qoida sizga tegishli ekaniga ishonchingiz komil bo'lmasa, maslahatchidan so'rang.
+    2026-yil 1-iyulgacha chet ellik kelgani haqida migratsiya politsiyasiga 3 ish kuni ichida qabul qiluvchi tomon xabar berardi. YeOII fuqarolari uchun bu endi o'z majburiyati: uy egasini kutmang.
+    Boshqa mamlakatlar fuqarolari uchun bu qoida o'zgarganmi, tasdiqlay olmadik: qabul qiluvchi tomondan aniqlashtirishni so'rang va maslahatchidan so'rang.
+    Mehnat shartnomasi bilan ishlaysizmi (YeOII)? Ishchilar uchun ro'yxatdan o'tish muddatlarini tasdiqlay olmadik — maslahatchidan so'rang.
 # REVIEW: native speaker
 kb-registration-next =
-    • Chegarani kesib o'tgan kundan boshlab 30 kunni sanang.
+    • YeOII fuqarosi bo'lsangiz: chegarani kesib o'tgan kundan boshlab 30 kunni sanang.
     • «Migratsiya politsiyasi» tizimida ro'yxatdan o'ting va qabul qiluvchi tomondan ilovada tasdiqlashni so'rang.
     • Ma'lumotnomani saqlang (skrinshot yoki chop etilgan nusxa).
     • Yangi manzilga ko'chdingizmi? Qaytadan ro'yxatdan o'ting.
+    • Boshqa mamlakatdanmisiz? Qanday ro'yxatdan o'tishni maslahatchidan so'rang.
 
 ## work-permit
 
 kb-work-permit-title = Ishlash uchun ruxsat
 # REVIEW: native speaker
 kb-work-permit-short =
-    Vizasiz turish pullik ishlash huquqini bermaydi.
-    Qozog'istonda ishlash uchun chet ellikka ishlashga ruxsat beruvchi hujjat kerak:
+    Rossiya, Belarus, Armaniston va Qirg'iziston (YeOII) fuqarolari Qozog'istonda ishlash uchun ruxsatsiz ishlashi mumkin: mehnat shartnomasi kerak. Sizga kerak bo'lmagan ruxsat uchun hech kimga pul to'lamang.
+    Boshqa chet elliklarga (masalan, O'zbekiston, Tojikiston fuqarolariga) vizasiz turish ishlash huquqini bermaydi. Quyidagi hujjatlardan biri kerak:
     • ish beruvchi oladigan ishlash uchun ruxsatnoma;
     • ishlash uchun vaqtincha yashash ruxsatnomasi (RVP);
     • xususiy uydagi ish uchun — mehnat immigrantiga ruxsat.
     Ulardan birisiz ishni boshlamang.
 # REVIEW: native speaker
 kb-work-permit-details =
+    YeOII fuqarolari: bu YeOII to'g'risidagi shartnomaning 97-moddasi. Qolish muddati va ro'yxatdan o'tish qoidalari ularga ham tegishli; mehnat shartnomasi bilan qancha qolish mumkinligini tasdiqlay olmadik — maslahatchidan so'rang.
     Ish beruvchi orqali ruxsat: avval ish beruvchi bo'sh ish o'rnini enbek.kz saytiga joylashtiradi va 15 kundan keyin ariza bera oladi.
     2026-yil 1-yanvardan mavsumiy chet ellik ishchilar uchun yig'im: 90 kungacha 12 OHK, 180 kungacha 24 OHK, 270 kungacha 36 OHK, 365 kungacha 48 OHK. OHK — oylik hisoblash ko'rsatkichi (ruscha MRP), uning miqdori har yili belgilanadi.
-    YeOII davlatlari fuqarolari uchun qoidalar boshqacha bo'lishi mumkin — maslahatchidan so'rang.
 # REVIEW: native speaker
 kb-work-permit-next =
-    • Ish beruvchidan qanday ruxsat rasmiylashtirganini so'rang va nusxasini oling.
+    • YeOII fuqarosimisiz? Yozma mehnat shartnomasini so'rang.
+    • Boshqalar: ish beruvchidan qanday ruxsat rasmiylashtirganini so'rang va nusxasini oling.
     • Rasmiy yo'llardan tashqari hech kimga «ruxsat uchun» pul to'lamang.
     • Hujjatlaringiz to'g'riligiga ishonchingiz komil bo'lmasa, maslahatchidan so'rang.
 
@@ -133,6 +136,7 @@ kb-household-permit-title = Mehnat immigrantiga ruxsat (oilada ishlash)
 # REVIEW: native speaker
 kb-household-permit-short =
     Xususiy shaxsning uyida ishlash uchun (oiladagi uy ishlari) mehnat immigrantiga ruxsat kerak.
+    Rossiya, Belarus, Armaniston va Qirg'iziston (YeOII) fuqarolariga ruxsat kerak emas, faqat mehnat shartnomasi kerak.
     Arizani eGov yoki migration.enbek.kz orqali berish mumkin.
     U 12 oygacha beriladi.
     Ish beruvchi shartnomangizni mehnat shartnomalarining yagona tizimiga (hr.enbek.kz) kiritishi kerak.
@@ -153,7 +157,7 @@ kb-kandas-title = Qandas maqomi
 # REVIEW: native speaker
 kb-kandas-short =
     Qandas maqomi hech qachon Qozog'iston fuqaroligiga ega bo'lmagan va Qozog'istonga doimiy yashash uchun keladigan etnik qozoqlar hamda ularning qozoq millatiga mansub oila a'zolari uchun.
-    Arizani Aholiga xizmat ko'rsatish markazida (ЦОН), migration.gov.kz yoki eGov orqali, migration.enbek.kz saytida (va uning ilovasida) yoki chet eldagi Qozog'iston elchixonasi yoki konsulligida berish mumkin.
+    Arizani Aholiga xizmat ko'rsatish markazida (TsON), migration.gov.kz yoki eGov orqali, migration.enbek.kz saytida (va uning ilovasida) yoki chet eldagi Qozog'iston elchixonasi yoki konsulligida berish mumkin.
     Qaror 30 ish kunigacha qabul qilinadi.
 # REVIEW: native speaker
 kb-kandas-details =
@@ -217,14 +221,14 @@ kb-inspections-next =
 kb-documents-taken-title = Pasport yoki hujjatlaringizni olib qo'yishdi
 # REVIEW: native speaker
 kb-documents-taken-short =
-    Pasportingiz sizga tegishli.
+    Hech kim pasportingizni sizdan olib qo'yishga haqli emas.
     Agar ish beruvchi yoki boshqa birov pasportingiz yoki hujjatlaringizni o'zida ushlab tursa, bu majburiy mehnatning jiddiy belgisi.
     Ishonch telefoniga qo'ng'iroq qiling: { $hotlinePhone } ({ $hotlineHours }).
     Hozir xavf ostida bo'lsangiz: { $emergency }.
 # REVIEW: native speaker
 kb-documents-taken-details =
     Qozog'iston janubidagi tashkilotlar chet elliklarning hujjatlarini olib qo'yib, haq to'lamasdan ishlashga majburlaydigan ish beruvchilar haqida xabar beradi.
-    Davlat odam savdosi va majburiy mehnat qurbonlariga yordam beradi. 2025-yilda 171 jabrlanuvchi (ulardan 93 nafari chet ellik) boshpana, tibbiy va psixologik yordam, hujjatlarni tiklash va ishga joylashishda yordam oldi.
+    Qozog'istonda davlat odam savdosi va majburiy mehnat qurbonlariga, jumladan chet elliklarga yordam beradi. 2025-yilda 171 jabrlanuvchi (ulardan 93 nafari chet ellik) boshpana, tibbiy va psixologik yordam, hujjatlarni tiklash va ishga joylashishda yordam oldi.
     2023-yildan chet ellik jabrlanuvchilar fuqarolar bilan bir xil yordam oladi, jumladan ishlash huquqi bilan vaqtincha yashash ruxsatnomasi.
     Asos — «Odam savdosiga qarshi kurashish to'g'risida»gi Qonun (2024-yil iyul).
 # REVIEW: native speaker
@@ -268,7 +272,7 @@ kb-trafficking-signs-short =
 kb-trafficking-signs-details =
     Xalqaro mehnat tashkiloti majburiy mehnatning 11 belgisini sanab o'tadi: zaiflikdan foydalanish, aldash, harakatlanishni cheklash, yakkalab qo'yish, jismoniy va jinsiy zo'ravonlik, qo'rqitish va tahdidlar, hujjatlarni ushlab qolish, ish haqini ushlab qolish, qarz asorati, yomon mehnat va turmush sharoitlari, haddan tashqari qo'shimcha ish.
     Odatda majburiy mehnatni bir nechta belgi birgalikda ko'rsatadi, lekin ba'zan bittasi ham yetarli.
-    Jabrlanuvchilar, jumladan chet elliklar, davlatdan yordam oladi: boshpana, tibbiy yordam, yangi hujjatlar.
+    Qozog'istonda jabrlanuvchilar, jumladan chet elliklar, Qozog'iston davlatidan yordam oladi: boshpana, tibbiy yordam, yangi hujjatlar. Chet eldagi Qozog'iston fuqarolari avval Qozog'iston elchixonasi yoki konsulligiga murojaat qiladi.
 # REVIEW: native speaker
 kb-trafficking-signs-next =
     • Bu belgilarni ko'rsangiz, ishonch telefoniga qo'ng'iroq qiling: { $hotlinePhone }.
@@ -281,13 +285,14 @@ kb-going-abroad-title = Chet elga ishga borishdan oldin
 # REVIEW: native speaker
 kb-going-abroad-short =
     Safardan oldin:
-    • o'sha mamlakat ishlash uchun talab qiladigan hujjatni oling: ish vizasi yoki ruxsat (Rossiyada Qozog'iston fuqarolariga u kerak emas);
+    • Rossiya va boshqa YeOII mamlakatlari (Qirg'iziston, Belarus, Armaniston): Qozog'iston fuqarolariga ishlash uchun ruxsat kerak emas, faqat mehnat shartnomasi kerak;
+    • boshqa mamlakatlar: o'sha mamlakat ishlash uchun talab qiladigan hujjatni — ish vizasi yoki ruxsatni oling; u yerda turistik viza yoki vizasiz kirish bilan ishlamang;
     • o'zingiz tushunadigan tilda yozma shartnoma oling;
     • ish beruvchi yoki agentlikni tekshiring.
-    Turistik viza yoki vizasiz kirish bilan ishlamang.
     Ish yoki viza uchun pul so'rashsa, ehtiyot bo'ling.
 # REVIEW: native speaker
 kb-going-abroad-details =
+    YeOII: bu YeOII to'g'risidagi shartnomaning 97-moddasi. Rossiyada 30 kundan ortiq qolsangiz, ro'yxatdan o'tish kerak.
     Ish taklifidagi xavfli belgilar: ish yoki viza uchun to'lov; ish beruvchi yoki agent pasportni olib qo'yadi; jo'nashdan oldin yozma shartnoma yo'q; ish beruvchi kimligi noma'lum; malakasiz oddiydan ancha yuqori maosh; «mavsum oxirida» to'lash; yo'l haqi maoshdan ushlanadi; aloqa faqat messenjer orqali; qaror qabul qilishga shoshiltirish; yosh qizlarni chet elga «xostes» yoki «model» ishiga chaqirish.
     Bitta belgi — zaif dalil; bir nechtasi birga — to'xtashga sabab.
     2025-yilning 9 oyida chet elda 156 700 qozog'istonlik ishladi, ko'pchiligi Rossiyada. Mamlakatlar bo'yicha qo'llanmalar Migration.kz portalida.

@@ -31,7 +31,10 @@ about-text =
 
 help-text =
     Qanday foydalanish kerak:
-    • tugmalarni bosing yoki variant raqamini yozing;
+    • { $channel ->
+        [telegram] tugmalarni bosing yoki variant raqamini yozing;
+       *[other] ro'yxatdan variant raqamini yozing;
+    }
     • savolingizni o'z so'zlaringiz bilan yozsangiz ham bo'ladi;
     • /menu — asosiy menyu, /language — til, /human — maslahatchi;
     • /forget — ma'lumotlaringizni o'chirish, /stop — obunani bekor qilish va tugatish.

@@ -12,7 +12,8 @@ scr-work-intro = Hozirgi ishingiz haqida bir nechta qisqa savol. «Ha», «Yo‘
 
 scr-q-fee = Sizdan ish, viza, hujjatlar yoki «agentlik xizmati» uchun pul so‘rashyaptimi?
 scr-q-abroad = Ish boshqa davlatdami?
-scr-q-visa = Sizga turist sifatida, vizasiz yoki K-ETA bilan borib, ishni «o‘sha yerda rasmiylashtirish»ni aytishyaptimi?
+# REVIEW: native speaker
+scr-q-visa = Sizga turist sifatida, vizasiz yoki K-ETA bilan borib, ishni «o‘sha yerda rasmiylashtirish»ni aytishyaptimi? YeOII mamlakati fuqarosi bo‘lib, boshqa YeOII mamlakatiga borsangiz, «Yo‘q» deb javob bering.
 scr-q-contract = Jo‘nashdan oldin yozma mehnat shartnomasini oldingizmi?
 scr-q-contract-lang = Shartnoma siz tushunadigan tildami?
 scr-q-employer = Ish beruvchining aniq nomi va manzilini bilasizmi (faqat vositachining ismini emas)?
@@ -29,7 +30,7 @@ scr-w-hours = Kuniga 12 soatdan ko‘p yoki dam olish kunisiz ishlaysizmi?
 scr-w-living = Turar joy yoki ovqat yomonmi: tor, xavfli, suv yoki ovqat yo‘qmi?
 scr-w-threats = Sizga, oilangizga qo‘rqitishdimi, politsiya yoki deportatsiya bilan qo‘rqitishdimi?
 # REVIEW: native speaker
-scr-w-violence = Ishchilardan birortasini urishdimi, xohishiga qarshi ushlashdimi yoki zo‘rlashdimi?
+scr-w-violence = Ishchilardan birortasini urishdimi, unga xohishiga qarshi qo‘l tekkizishdimi yoki zo‘rlashdimi?
 scr-w-isolated = Telefoningizni olib qo‘yishdimi yoki qarindoshlaringiz bilan bog‘lanishga qo‘yishmayaptimi?
 
 scr-result-low = 🟢 Xavf past: jiddiy belgilar topilmadi.
@@ -124,7 +125,8 @@ scr-ind-excessive-overtime-advice = Ish soatlaringizni har kuni yozib boring. Ma
 
 scr-flag-fee = Sizdan ish, viza yoki rasmiylashtirish uchun pul olishadi — qarz qulligi ko‘pincha shunday boshlanadi.
 scr-flag-documents-kept = Pasport yoki hujjatlarni ish beruvchi yoki vositachi saqlaydi.
-scr-flag-tourist-entry = Ishga turist sifatida, vizasiz yoki K-ETA bilan borishni taklif qilishadi — bunday safar ishlash huquqini bermaydi.
+# REVIEW: native speaker
+scr-flag-tourist-entry = Ishga turist sifatida, vizasiz yoki K-ETA bilan borishni taklif qilishadi — bunday safar ishlash huquqini bermaydi (YeOII mamlakatlaridagi YeOII fuqarolaridan tashqari).
 scr-flag-no-visa = Viza kerak emas deyishadi: o‘sha davlatda ishlashga ruxsatingiz bor-yo‘qligini tekshiring.
 scr-flag-no-contract = Jo‘nashdan oldin yozma shartnoma yo‘q yoki uni «o‘sha yerda» tuzamiz deyishadi.
 scr-flag-deferred-pay = Maoshni mavsum oxirida, bir necha oydan keyin yoki «birinchi oylikdan» berishni va’da qilishadi.

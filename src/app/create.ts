@@ -3,7 +3,7 @@ import type { Config } from "../config/schema.ts";
 import { loadConfig } from "../config/load.ts";
 import type { Store } from "../store/store.ts";
 import { createStore } from "../store/create.ts";
-import { systemClock, type Clock } from "../engine/types.ts";
+import { systemClock, type Clock, type GlobalArgName } from "../engine/types.ts";
 import { createLogger, setLogTagSecret, type Logger } from "../log.ts";
 import { ChannelRegistry } from "../channels/channel.ts";
 import { Engine } from "../engine/engine.ts";
@@ -12,7 +12,7 @@ import { Outbox } from "../outbox/outbox.ts";
 import { createSendLimiter, sendLimits } from "../outbox/limiter.ts";
 import { createPlugins } from "./plugins.ts";
 import { createBroadcastPlugin } from "../broadcast/plugin.ts";
-import { ContentError, loadContent } from "./load-content.ts";
+import { ContentError, loadContent, type Content } from "./load-content.ts";
 import type { Plugin } from "../engine/plugin.ts";
 import type { PluginDeps } from "./deps.ts";
 
@@ -56,14 +56,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   }
   const { flows, i18n, plugins } = content;
 
-  const engine = new Engine({
-    flows,
-    i18n,
-    kinds: content.kinds,
-    interceptors: plugins.flatMap((p) => p.interceptors ?? []),
-    defaultLang: config.DEFAULT_LANG,
-    globals: globalArgs(config),
-  });
+  const engine = engineFor(config, content);
   // Replies, relays and alerts wait in the durable outbox; the channels running in this process send them.
   const outbox = new Outbox({
     store,
@@ -110,13 +103,26 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   };
 }
 
+/** The engine over loaded content, with the plugins' free-text handlers and deep links. */
+export function engineFor(config: Config, content: Content & { plugins: Plugin[] }): Engine {
+  return new Engine({
+    flows: content.flows,
+    i18n: content.i18n,
+    kinds: content.kinds,
+    interceptors: content.plugins.flatMap((p) => p.interceptors ?? []),
+    startLinks: content.plugins.flatMap((p) => p.startLinks ?? []),
+    defaultLang: config.DEFAULT_LANG,
+    globals: globalArgs(config),
+  });
+}
+
 /** Every plugin: the broadcast subscriptions plus the domain modules. */
 export function allPlugins(deps: PluginDeps): Plugin[] {
   return [createBroadcastPlugin(deps), ...createPlugins(deps)];
 }
 
 /** Fluent arguments every message may use: contacts and retention figures come from settings, never from texts. */
-export function globalArgs(config: Config): Record<string, string | number> {
+export function globalArgs(config: Config): Record<Exclude<GlobalArgName, "channel">, string | number> {
   return {
     hotlinePhone: config.HOTLINE_PHONE,
     hotlineHours: config.HOTLINE_HOURS,

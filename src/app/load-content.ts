@@ -44,11 +44,20 @@ export function loadContent(
   return { flows, i18n, kinds, plugins, problems };
 }
 
-/** `file:line: error: message` lines with the fix indented below, as `jol flows check` prints them. */
-export function formatProblems(problems: CheckProblem[]): string {
-  return problems
-    .map((p) => `${p.file}${p.line ? `:${p.line}` : ""}: ${p.severity ?? "error"}: ${p.message}${p.fix ? `\n    fix: ${p.fix}` : ""}`)
-    .join("\n");
+/** How many problems are printed; the rest are counted (one broken folder can cause hundreds). */
+export const SHOWN_PROBLEMS = 20;
+
+/**
+ * `file:line: error: message` lines with the fix indented below, as `jol flows check` prints
+ * them: the first `limit` problems, then how many more there are.
+ */
+export function formatProblems(problems: CheckProblem[], limit = SHOWN_PROBLEMS): string {
+  const lines = problems
+    .slice(0, limit)
+    .map((p) => `${p.file}${p.line ? `:${p.line}` : ""}: ${p.severity ?? "error"}: ${p.message}${p.fix ? `\n    fix: ${p.fix}` : ""}`);
+  const rest = problems.length - limit;
+  if (rest > 0) lines.push(`… and ${rest} more problem(s); fix the ones above first (they often cause the rest) and run \`npx jol flows check\` again`);
+  return lines.join("\n");
 }
 
 /** Flows or texts are broken: start-up stops with every problem listed. */

@@ -247,7 +247,8 @@ export class CaseService {
       await this.cases.append(id, { t: now, type: "note", who: actor.name, kind, text: message.text });
       return "internal";
     }
-    const result = await this.deliver(c, [{ text: message.text ?? "", media: message.media }]);
+    const from = this.deps.i18n.t(c.lang, "case-from-consultant");
+    const result = await this.deliver(c, [{ text: message.text ?? "", media: message.media, from }]);
     await this.cases.append(id, { t: now, type: result === "sent" ? "staff" : "event", who: actor.name, kind, text: message.text, fileId: message.media?.fileId, event: result === "sent" ? undefined : result });
     if (result !== "sent") await this.push({ t: "event", id, key: result === "blocked" ? "case-staff-blocked" : "case-staff-undelivered" });
     return result;

@@ -375,11 +375,11 @@ export class TelegramDesk {
     return topic;
   }
 
-  /** `#123 · RU · urgent · job check`, with ✅ in front once closed. */
+  /** `#123 · рус. · срочно · job check`, with ✅ in front once closed. */
   topicName(c: Case): string {
     return (c.status === "closed" ? "✅ " : "") + this.t("case-staff-topic", {
       id: c.id,
-      lang: c.lang.toUpperCase(),
+      lang: this.t("case-staff-lang", { lang: c.lang }),
       urgent: c.priority === "urgent" ? "yes" : "no",
       reason: this.t("case-staff-reason", { reason: c.reason }),
     });
@@ -389,7 +389,7 @@ export class TelegramDesk {
     const lines = [
       this.t("case-staff-card", {
         id: c.id,
-        lang: c.lang.toUpperCase(),
+        lang: this.t("case-staff-lang", { lang: c.lang }),
         channel: c.user.channel,
         priority: c.priority,
         reason: this.t("case-staff-reason", { reason: c.reason }),

@@ -22,6 +22,11 @@ export interface Channel {
    * Throws `BlockedError` when the user blocked the bot, `DeliveryError` on other failures.
    */
   send(address: Address, messages: Outbound[]): Promise<void>;
+  /**
+   * True while connected to the messenger (Telegram answers, the WhatsApp session is ready), for
+   * `/readyz` and `jol_channel_connected`. Channels with no connection of their own leave it out.
+   */
+  connected?(): boolean;
 }
 
 export { BlockedError, DeliveryError, RateLimitedError } from "../outbox/errors.ts";

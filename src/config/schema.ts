@@ -33,15 +33,63 @@ const idList = z
       .map(Number),
   );
 
-export const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "REDIS_URL"]);
+/** True for a time zone this Node.js knows (IANA names like Asia/Almaty; `Intl` is the judge). */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The database number in a Redis URL's path (`redis://host:6379/2` → 2); 0 when there is none. */
+export function redisDatabase(url: string): number {
+  const path = /^rediss?:\/\/[^/]*\/?([^?#]*)/.exec(url)?.[1] ?? "";
+  return path === "" ? 0 : Number(path);
+}
+
+const host = z.string().regex(/^[\w.:[\]-]+$/, "a host name or IP address, like 127.0.0.1 or 0.0.0.0");
+
+
+const hostPortList = z
+  .string()
+  .regex(/^\s*[\w.:[\]-]+:\d{1,5}\s*(,\s*[\w.:[\]-]+:\d{1,5}\s*)*$/, "a comma-separated list of host:port, like 10.0.0.1:26379,10.0.0.2:26379")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const at = s.lastIndexOf(":");
+        return { host: s.slice(0, at).replace(/^\[|\]$/g, ""), port: Number(s.slice(at + 1)) };
+      }),
+  );
+
+export const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "REDIS_URL", "REDIS_PASSWORD", "REDIS_SENTINEL_PASSWORD"]);
 
 export const ConfigSchema = z.object({
   // --- core ---
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "a redis:// or rediss:// URL, like redis://127.0.0.1:6379/0")
+    .refine((url) => URL.canParse(url), "a valid URL (special characters in the password percent-encoded, like %40 for @)")
+    .refine((url) => /^rediss?:\/\/[^/]*(\/\d{0,5})?([?#].*)?$/.test(url), "a database number after the host, like redis://127.0.0.1:6379/0, or none")
     .optional()
     .describe("Redis connection URL. Unset: sessions live in memory and are lost on restart (demo only)."),
+  REDIS_SENTINELS: hostPortList
+    .optional()
+    .describe("Sentinel mode instead of REDIS_URL: the sentinels, host:port comma-separated; with REDIS_SENTINEL_NAME."),
+  REDIS_SENTINEL_NAME: z.string().regex(/^[\w.-]+$/, "letters, digits and . - _").optional().describe("Sentinel mode: the name the sentinels monitor the primary under (like mymaster)."),
+  REDIS_SENTINEL_PASSWORD: z.string().optional().describe("Sentinel mode: password of the sentinels themselves, if they have one."),
+  REDIS_CLUSTER_NODES: hostPortList
+    .optional()
+    .describe("Cluster mode instead of REDIS_URL: some Redis Cluster nodes, host:port comma-separated (the rest are discovered)."),
+  REDIS_PASSWORD: z.string().optional().describe("Sentinel or Cluster mode: password of the Redis servers (single mode: put it in REDIS_URL)."),
+  REDIS_WAIT_REPLICAS: int(0, 10)
+    .default(0)
+    .describe("Replicas that must confirm each saved conversation step before Jol answers (WAIT); 0: do not wait."),
+  REDIS_WAIT_TIMEOUT_MS: int(1, 60000).default(500).describe("Longest wait for REDIS_WAIT_REPLICAS; after it Jol answers anyway and logs a warning."),
   REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/, "letters, digits and : . - _").default("jol:").describe("Prefix of every Redis key Jol writes."),
   SESSION_TTL_DAYS: int(1, 3650).default(30).describe("Days of inactivity after which a user's session is deleted."),
   DEFAULT_LANG: z.enum(LANGS).default("ru").describe("Language used before a user chooses one, when the platform gives no hint."),
@@ -53,6 +101,10 @@ export const ConfigSchema = z.object({
     .describe("Key of the user tags in logs (HMAC-SHA256); jol start generates one into .env when unset."),
   FLOWS_DIR: z.string().default("flows").describe("Folder of flow YAML files."),
   LOCALES_DIR: z.string().default("locales").describe("Folder of Fluent texts, one sub-folder per language."),
+
+  // --- operations ---
+  OPS_PORT: int(0, 65535).default(9091).describe("Port of the operations endpoints /healthz, /readyz and /metrics (jol start); 0 turns them off."),
+  OPS_HOST: host.default("127.0.0.1").describe("Address the operations endpoints bind (0.0.0.0 inside a container, for the healthcheck and Prometheus)."),
 
   // --- hotline (shown to users; never invent these: the NGO fills them in) ---
   HOTLINE_PHONE: z.string().default("+7 000 000 00 00 (DEMO — not a real number)").describe("Hotline phone shown to users."),
@@ -66,7 +118,7 @@ export const ConfigSchema = z.object({
     .regex(/^[1-7](,[1-7])*$/, "weekday numbers 1 (Monday) to 7 (Sunday), comma-separated, like 1,2,3,4,5")
     .default("1,2,3,4,5")
     .describe("Hotline working days, 1 = Monday … 7 = Sunday."),
-  HOTLINE_TIMEZONE: z.string().default("Asia/Almaty").describe("Time zone of the hotline hours."),
+  HOTLINE_TIMEZONE: z.string().refine(knownTimeZone, "an IANA time zone like Asia/Almaty or Asia/Tashkent").default("Asia/Almaty").describe("Time zone of the hotline hours."),
   HOTLINE_SLA_MINUTES: int(1, 10080).default(30).describe("Minutes after which an untaken case is announced again (admins after twice that)."),
   EMERGENCY_CONTACTS: z
     .string()
@@ -83,14 +135,17 @@ export const ConfigSchema = z.object({
     .optional()
     .describe("Bot token from @BotFather; turns the Telegram channel on."),
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").describe("Bot API server (a self-hosted telegram-bot-api, or the tests' stand-in)."),
-  TELEGRAM_WEBHOOK_URL: z.url().optional().describe("Public HTTPS URL for webhook mode; unset: long polling."),
+  TELEGRAM_WEBHOOK_URL: z
+    .url()
+    .regex(/^https:\/\//, "a public https:// URL (Telegram sends webhooks over HTTPS only)")
+    .optional().describe("Public HTTPS URL for webhook mode; unset: long polling."),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters A-Z a-z 0-9 _ -")
     .optional()
     .describe("Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required with a webhook."),
   TELEGRAM_WEBHOOK_PORT: int(1, 65535).default(8080).describe("Port the webhook HTTP server listens on."),
-  TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0").describe("Address the webhook HTTP server binds."),
+  TELEGRAM_WEBHOOK_HOST: host.default("0.0.0.0").describe("Address the webhook HTTP server binds."),
   TELEGRAM_SEND_PER_SECOND: int(0, 1000)
     .default(30)
     .describe("Messages per second the whole bot sends, shared by every process through Redis (Telegram allows about 30); 0: no bot-wide limit."),
@@ -114,6 +169,24 @@ export const ConfigSchema = z.object({
   WHATSAPP_QR_PNG: z.string().default("whatsapp-qr.png").describe("Where the pairing QR code is written as a PNG."),
   WHATSAPP_PACE_MS: int(0, 600000).default(5000).describe("Pause between bot-initiated WhatsApp messages (jittered)."),
   PUPPETEER_EXECUTABLE_PATH: z.string().default("/usr/bin/chromium").describe("The Chromium that whatsapp-web.js drives."),
+
+  // --- links to the bot (the information portal, docs/portal.md) ---
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^@?[A-Za-z][A-Za-z0-9_]{4,31}$/, "the bot's username from @BotFather, like jol_help_bot")
+    .transform((v) => v.replace(/^@/, ""))
+    .optional()
+    .describe("The bot's Telegram username, for t.me links on the portal; unset: no Telegram links."),
+  WHATSAPP_NUMBER: z
+    .string()
+    .regex(/^\d{8,15}$/, "the phone number in international format, digits only, like 77001234567")
+    .optional()
+    .describe("The bot's WhatsApp number, for wa.me links on the portal; unset: no WhatsApp links."),
+  PORTAL_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "an http(s) URL where the portal is published, like https://jol.example.org/" })
+    .transform((v) => (v.endsWith("/") ? v : `${v}/`))
+    .optional()
+    .describe("Public URL of the portal (sitemap, hreflang, Open Graph); `jol portal build --base-url` overrides."),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -22,6 +22,9 @@ export const ENGINE_MESSAGES = [
   "input-too-long",
   "error-generic",
   "delivery-failed",
+  "greet-back",
+  "language-guessed",
+  "language-set",
 ];
 
 /**

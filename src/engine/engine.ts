@@ -1,12 +1,13 @@
 import type { Flow, FlowSet } from "./flow.ts";
 import type { BaseNode, ChoiceSpec, MessageRef, NodeContext, NodeKind, NodeResult } from "./node-kind.ts";
-import type { TextInterceptor } from "./plugin.ts";
+import type { StartLink, TextInterceptor } from "./plugin.ts";
 import type { KindRegistry } from "./kinds.ts";
 import { newSession, type Session, type VarValue } from "./session.ts";
-import type { Clock, Effect, Inbound, Input, Lang, Outbound } from "./types.ts";
+import { LANGS, isLang, type Clock, type Effect, type Inbound, type Input, type Lang, type Outbound } from "./types.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { matchLang } from "../i18n/localizer.ts";
 import { matchLabel, parseNumber, WordLists } from "./match.ts";
+import { LanguageWords } from "../i18n/guess-lang.ts";
 import { END_ON_RETURN } from "./nodes/call.ts";
 import { coreKinds } from "./kinds.ts";
 
@@ -25,14 +26,27 @@ export const GLOBAL_COMMANDS = ["start", "menu", "language", "help", "human", "s
 export const MAX_MISSES = 3;
 /** Node transitions in one step before the engine gives up (a loop with no input in it). */
 const MAX_TRANSITIONS = 100;
+/** `/start PAYLOAD` typed as text (WhatsApp and the console have no deep links: a prefilled message does it). */
+const TYPED_START = /^\/start\s+([\w-]{1,64})$/;
+
 /** Longest text the engine looks at; longer input is cut (the user is told). */
 export const MAX_TEXT = 4000;
+/**
+ * Session var holding a question typed before a language was chosen, whose language did not
+ * show: it is answered as soon as the user picks one (at most `MAX_PENDING` characters kept).
+ */
+export const PENDING_VAR = "q_pending";
+const MAX_PENDING = 500;
+/** The data file with the languages' names, greetings and common words (`flows/languages.yaml`). */
+export const LANGUAGES_DATA = "languages";
 
 export interface EngineDeps {
   flows: FlowSet;
   i18n: Localizer;
   kinds: KindRegistry;
   interceptors?: TextInterceptor[];
+  /** Deep links `/start PAYLOAD` that open a place in the flows (see `StartLink`). */
+  startLinks?: StartLink[];
   /** Used before a user chose a language when the platform gives no hint. */
   defaultLang: Lang;
   /** Fluent arguments available to every message (`$hotlinePhone`, ...), from the settings. */
@@ -54,6 +68,7 @@ export interface StepResult {
  */
 export class Engine {
   private readonly words: WordLists;
+  private readonly languages: LanguageWords;
   private readonly interceptors: TextInterceptor[];
   /** Rendered texts that have no per-user arguments, by language, channel and id. */
   private readonly rendered = new Map<string, string>();
@@ -61,11 +76,12 @@ export class Engine {
   constructor(private readonly deps: EngineDeps) {
     const lists = deps.flows.data.get("commands")?.value;
     this.words = new WordLists(isWordLists(lists) ? lists : {});
+    this.languages = new LanguageWords(deps.flows.data.get(LANGUAGES_DATA)?.value);
     this.interceptors = [...(deps.interceptors ?? [])].sort((a, b) => b.priority - a.priority);
   }
 
   step(session: Session, inbound: Inbound, clock: Clock): StepResult {
-    const run = new Step(this.deps, this.words, this.interceptors, this.rendered, structuredClone(session), inbound, clock);
+    const run = new Step(this.deps, this.words, this.languages, this.interceptors, this.rendered, structuredClone(session), inbound, clock);
     run.go();
     return { session: run.session, effects: run.effects };
   }
@@ -83,6 +99,7 @@ class Step {
   constructor(
     private readonly deps: EngineDeps,
     private readonly words: WordLists,
+    private readonly languages: LanguageWords,
     private readonly interceptors: TextInterceptor[],
     private readonly cache: Map<string, string>,
     public session: Session,
@@ -108,6 +125,7 @@ class Step {
     if (command) return this.command(command.name, command.arg);
 
     const languageButton = input.kind === "choice" && input.data.startsWith(`${LANGUAGE_FLOW}/`);
+    if (!s.lang && input.kind === "text" && this.beforeLanguage(input.text)) return;
     if (!s.lang && !this.atLanguageNode() && !languageButton) return this.startLanguage();
 
     if (input.kind === "edited") {
@@ -115,6 +133,8 @@ class Step {
       return;
     }
     if (input.kind === "choice") return this.choice(input.data);
+    // "Здравствуйте", "Assalomu alaykum": greeted back with the main menu, not "did not understand".
+    if (input.kind === "text" && !this.waitingFreeText() && this.languages.greeting(input.text)) return this.greet();
 
     const frame = this.top();
     if (s.wait && frame) {
@@ -132,6 +152,8 @@ class Step {
   private commandOf(input: Input): { name: string; arg?: string } | undefined {
     if (input.kind === "command") return { name: input.name, arg: input.arg };
     if (input.kind === "text") {
+      const typed = TYPED_START.exec(input.text.trim());
+      if (typed) return { name: "start", arg: typed[1] };
       const word = this.words.match(input.text);
       if (word && (GLOBAL_COMMANDS as readonly string[]).includes(word)) {
         // A word like "menu" typed as the answer to a free-text question is an answer, not a command.
@@ -145,10 +167,19 @@ class Step {
   private command(name: string, arg?: string): void {
     const s = this.session;
     switch (name) {
-      case "start":
-        if (arg && !s.src) s.src = arg.replace(/[^\w-]/g, "").slice(0, 64) || undefined;
+      case "start": {
+        const payload = arg?.replace(/[^\w-]/g, "").slice(0, 64);
+        if (!payload) return s.lang ? this.restart() : this.startLanguage();
+        // `kb-stay-rules_uz`: a link from a page in Uzbek; it chooses the language only for a user who has none.
+        const suffix = /^(.+)_([a-z]{2})$/.exec(payload);
+        const lang = suffix && isLang(suffix[2]!) ? suffix[2] : undefined;
+        const target = lang ? suffix![1]! : payload;
+        const link = this.deps.startLinks?.find((l) => target.startsWith(l.prefix));
+        if (!s.src) s.src = link ? link.source : target;
+        if (!s.lang && lang) s.lang = lang;
         if (!s.lang) return this.startLanguage();
-        return this.restart();
+        return this.openLink(link, target) ? undefined : this.restart();
+      }
       case "menu":
         if (!s.lang) return this.startLanguage();
         return this.restart();
@@ -181,9 +212,76 @@ class Step {
     }
   }
 
+  /** Open a deep link's place from the main menu ("Back" leads there); false if it names nothing. */
+  private openLink(link: StartLink | undefined, payload: string): boolean {
+    const main = this.deps.flows.flows.get(MAIN_FLOW);
+    if (!link || !main) return false;
+    this.session.stack = [{ f: MAIN_FLOW, n: main.start }];
+    this.session.vars = {}; // as at the main menu: the answers of the flows before are not needed
+    this.session.wait = false;
+    this.session.miss = 0;
+    const result = link.open(payload.slice(link.prefix.length), this.ctx(main));
+    if (!result) {
+      this.session.stack = [];
+      return false;
+    }
+    this.run(result);
+    return true;
+  }
+
   private startLanguage(): void {
     this.session.stack = [];
     this.run({ to: "goto", flow: LANGUAGE_FLOW });
+  }
+
+  /**
+   * Text typed before the user chose a language. A language's name ("uz", "ўзбек", "қазақша")
+   * chooses it. A message whose language shows (letters, common words) is answered in that
+   * language, which becomes the user's (they are told how to change it). Any other question is
+   * kept and answered once a language is chosen. False: show (or stay at) the language menu.
+   */
+  private beforeLanguage(text: string): boolean {
+    const s = this.session;
+    const named = this.languages.named(text);
+    if (named) {
+      s.lang = named;
+      s.stack = [];
+      this.say("language-set");
+      this.restart();
+      return true;
+    }
+    // The number or the name of a choice of the language menu is the menu's to take.
+    const typedChoice = parseNumber(text) !== undefined || matchLabel(text, LANGS.map((l) => this.deps.i18n.t(l, "language-name"))) !== undefined;
+    if (this.atLanguageNode() && typedChoice) return false;
+    const guessed = this.languages.guess(text);
+    if (!guessed) {
+      if (!typedChoice && /\p{L}{2}/u.test(text) && !this.languages.greeting(text)) s.vars[PENDING_VAR] = text.slice(0, MAX_PENDING);
+      return false;
+    }
+    s.lang = guessed;
+    s.stack = [];
+    delete s.vars[PENDING_VAR];
+    if (this.languages.greeting(text)) {
+      this.say("greet-back");
+      this.say("language-guessed");
+      this.restart();
+      return true;
+    }
+    this.say("language-guessed");
+    this.answerText(text);
+    return true;
+  }
+
+  /** Greet back and show the main menu. */
+  private greet(): void {
+    this.say("greet-back");
+    this.restart();
+  }
+
+  /** A question typed where no node waits for it: the free-text handlers, else the main menu. */
+  private answerText(text: string): void {
+    if (this.intercept(text, undefined)) return;
+    this.restart();
   }
 
   private atLanguageNode(): boolean {
@@ -249,7 +347,11 @@ class Step {
       return this.miss(result.hint);
     }
     this.session.miss = 0;
+    // A question typed before the language was chosen is answered once it is.
+    const pending = node.type === "language" ? this.session.vars[PENDING_VAR] : undefined;
+    if (pending !== undefined) delete this.session.vars[PENDING_VAR];
     this.run(result);
+    if (typeof pending === "string" && this.session.lang) this.answerText(pending);
   }
 
   private miss(hint?: MessageRef): void {

@@ -121,6 +121,23 @@ export function loadFile(file: string, text: string, kinds: KindRegistry, flows:
     }
     flow.nodes.set(node.id, node);
     if (line !== undefined) flow.lines.set(node.id, line);
+    // Two choices with one id: the second could never be chosen (its button means the first).
+    const choices = (node as { choices?: unknown }).choices;
+    const seen = new Map<string, number>();
+    if (Array.isArray(choices)) {
+      choices.forEach((choice: unknown, j) => {
+        const choiceId = typeof choice === "object" && choice !== null ? (choice as { id?: unknown }).id : undefined;
+        if (typeof choiceId !== "string") return;
+        const first = seen.get(choiceId);
+        if (first === undefined) return void seen.set(choiceId, j);
+        problems.push({
+          file,
+          line: lineOf(["nodes", i, "choices", j]),
+          message: `node "${node.id}": two choices have the id "${choiceId}" (choices ${first + 1} and ${j + 1}); the second can never be chosen`,
+          fix: `give choice ${j + 1} an id of its own (ids are unique within a menu)`,
+        });
+      });
+    }
   });
   if (!flow.nodes.has(flow.start) && !problems.some((p) => p.file === file)) {
     problems.push({ file, line: lineOf(["start"]), message: `start node "${flow.start}" does not exist`, fix: `set start to one of: ${[...flow.nodes.keys()].slice(0, 8).join(", ")}` });

@@ -20,6 +20,8 @@ export interface Plugin {
   name: string;
   kinds?: NodeKind[];
   interceptors?: TextInterceptor[];
+  /** Places a `/start PAYLOAD` deep link can open (`t.me/<bot>?start=kb-stay-rules`). */
+  startLinks?: StartLink[];
   /** Handlers for effect types this module defines (`x-...`) or owns (`handoff`). */
   effects?: Record<string, EffectHandler>;
   /** Problems in flows and texts that only this module can see (e.g. article metadata). */
@@ -53,6 +55,18 @@ export interface TextInterceptor {
   /** Higher runs first. >= 100 also runs before input nodes that would take free text. */
   priority: number;
   handle(text: string, ctx: NodeContext, where: { waitingType?: string }): NodeResult | "stay" | null;
+}
+
+/**
+ * Opens a place in the flows for a `/start PAYLOAD` deep link whose payload starts with `prefix`
+ * (`kb-` → the knowledge article `kb-<id>`). Runs inside the pure step, from the main menu.
+ * `source` is what the session records as where the user came from (not the payload itself).
+ */
+export interface StartLink {
+  prefix: string;
+  source: string;
+  /** Where the rest of the payload leads, or null when it names nothing (the main menu then). */
+  open(rest: string, ctx: NodeContext): NodeResult | null;
 }
 
 /** Runs after the step, with I/O. Its sends go to the user who wrote. */

@@ -10,6 +10,14 @@
 export const LANGS = ["ru", "kk", "uz", "ky", "tg", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 
+/**
+ * Fluent variables every message may use: the settings' contacts and retention figures
+ * (`globalArgs` in src/app/create.ts) and `$channel`, which the engine adds to every text.
+ * `jol flows check` reports any other variable a text uses that its other languages do not.
+ */
+export const GLOBAL_ARG_NAMES = ["hotlinePhone", "hotlineHours", "emergency", "sessionDays", "retentionDays", "channel"] as const;
+export type GlobalArgName = (typeof GLOBAL_ARG_NAMES)[number];
+
 export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }
@@ -82,6 +90,12 @@ export interface Outbound {
   keys?: string[];
   /** Media to relay as such (consultant photos, documents); channels that cannot, send the text only. */
   media?: { kind: MediaKind; fileId?: string; url?: string };
+  /**
+   * Who wrote the text when it is not the bot, as a label in the user's language ("Консультант"
+   * for a consultant's own words). A channel where every message looks the same (the console)
+   * shows it before the text.
+   */
+  from?: string;
 }
 
 /**

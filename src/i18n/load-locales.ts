@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse, type Junk, type Message, type Term } from "@fluent/syntax";
-import { LANGS, type Lang } from "../engine/types.ts";
+import { GLOBAL_ARG_NAMES, LANGS, type Lang } from "../engine/types.ts";
+import { distance } from "../engine/match.ts";
 import type { CheckProblem } from "../engine/plugin.ts";
 import { Localizer } from "./localizer.ts";
 
 /**
  * Read `locales/<lang>/*.ftl` for the six languages into a `Localizer`, and report every problem
  * with file, line and a fix: Fluent syntax errors, a message defined twice, a message missing in
- * some language (compared with the union of all languages).
+ * some language (compared with the union of all languages), and a variable the user would see
+ * raw (see `checkVariables`).
  */
 export function loadLocales(dirs: string | string[]): { i18n: Localizer; problems: CheckProblem[] } {
   const roots = Array.isArray(dirs) ? dirs : [dirs];
@@ -17,6 +19,8 @@ export function loadLocales(dirs: string | string[]): { i18n: Localizer; problem
   const sources = new Map<Lang, string[]>();
   /** message id → language → where it is defined */
   const where = new Map<string, Map<Lang, { file: string; line: number }>>();
+  /** message id → language → the variables it uses, each with where */
+  const variables = new Map<string, Map<Lang, Map<string, { file: string; line: number }>>>();
 
   for (const lang of LANGS) {
     const folders = roots.map((root) => join(root, lang)).filter((folder) => existsSync(folder));
@@ -54,6 +58,11 @@ export function loadLocales(dirs: string | string[]): { i18n: Localizer; problem
           problems.push({ file, line, message: `message "${id}" is defined twice in ${lang} (also ${before.file}:${before.line})`, fix: "remove or rename one of them" });
         }
         byLang.set(lang, { file, line });
+        const used = new Map<string, { file: string; line: number }>();
+        for (const ref of variableRefs(entry)) if (!used.has(ref.name)) used.set(ref.name, { file, line: lineAt(ref.start) });
+        const varsByLang = variables.get(id) ?? new Map<Lang, Map<string, { file: string; line: number }>>();
+        varsByLang.set(lang, used);
+        variables.set(id, varsByLang);
       }
     }
     sources.set(lang, texts);
@@ -70,7 +79,53 @@ export function loadLocales(dirs: string | string[]): { i18n: Localizer; problem
       fix: `add "${id}" to ${missing.map((l) => join(dir, l, first.file.split("/").pop() ?? "")).join(", ")} (translated from ${firstLang})`,
     });
   }
+  problems.push(...checkVariables(variables));
   return { i18n: new Localizer(sources), problems };
+}
+
+/**
+ * Variables a text uses that nothing passes, so the user would see "{$hotlinePhon}" raw: one
+ * that the message's other languages do not use (fewer than half of them), unless every
+ * message gets it (`GLOBAL_ARG_NAMES`); and one a letter or two away from a global name.
+ */
+function checkVariables(variables: Map<string, Map<Lang, Map<string, { file: string; line: number }>>>): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const globals: readonly string[] = GLOBAL_ARG_NAMES;
+  for (const [id, byLang] of variables) {
+    const count = new Map<string, number>();
+    for (const used of byLang.values()) for (const name of used.keys()) count.set(name, (count.get(name) ?? 0) + 1);
+    const shared = [...count.keys()].filter((name) => globals.includes(name) || count.get(name)! * 2 >= byLang.size);
+    for (const [lang, used] of byLang) {
+      for (const [name, at] of used) {
+        if (globals.includes(name)) continue;
+        const nearGlobal = globals.find((g) => distance(g.toLowerCase(), name.toLowerCase(), 2) <= 2);
+        if (!nearGlobal && shared.includes(name)) continue;
+        const candidates = [...new Set([...shared.filter((s) => s !== name), ...globals])];
+        const best = nearGlobal ?? candidates.sort((a, b) => distance(a, name, 9) - distance(b, name, 9))[0];
+        problems.push({
+          file: at.file,
+          line: at.line,
+          message: `message "${id}" in ${lang} uses the variable { $${name} }, which ${nearGlobal ? "no text is given" : "its other languages do not use"}: the user would see it raw`,
+          fix: best && distance(best, name, 9) <= 3 ? `write { $${best} }` : `use only the variables this message gets: ${candidates.map((c) => `$${c}`).join(", ")}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every `{ $name }` in a Fluent entry (value, attributes, select variants, call arguments). */
+function variableRefs(node: unknown): Array<{ name: string; start: number }> {
+  const out: Array<{ name: string; start: number }> = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== "object" || value === null) return;
+    const record = value as { type?: string; id?: { name?: string }; span?: { start: number } };
+    if (record.type === "VariableReference" && typeof record.id?.name === "string") out.push({ name: record.id.name, start: record.span?.start ?? 0 });
+    for (const [key, child] of Object.entries(value)) if (key !== "span") walk(child);
+  };
+  walk(node);
+  return out;
 }
 
 function lineIndex(text: string): (offset: number) => number {

@@ -9,7 +9,8 @@ export const DATA_NAME = "knowledge";
 /**
  * What `jol flows check` reports about the knowledge base, each with file, line and fix:
  * texts missing in a language, unknown related ids, missing sources or `reviewed` date,
- * duplicate or missing required articles, article nodes naming unknown articles.
+ * duplicate or missing required articles, article nodes naming unknown articles, danger words
+ * with a `*` after fewer than three letters.
  */
 export function checkKnowledge(meta: KnowledgeMeta, flows: FlowSet, i18n: Localizer): CheckProblem[] {
   const problems: CheckProblem[] = [];
@@ -62,6 +63,17 @@ export function checkKnowledge(meta: KnowledgeMeta, flows: FlowSet, i18n: Locali
     if (!meta.danger[lang]?.length) {
       problems.push({ file, line: line(["danger"]), message: `no danger words for ${lang}`, fix: `add a \`${lang}:\` list under danger:`, severity: "warning" });
     }
+    (meta.danger[lang] ?? []).forEach((entry, i) => {
+      const short = entry.split(/\s+/).find((word) => word.endsWith("*") && word.replace(/^~/, "").length < 4);
+      if (short) {
+        problems.push({
+          file,
+          line: line(["danger", lang, i]),
+          message: `danger entry "${entry}": "${short}" would match every word that begins with ${short.length - 1 || "no"} letter(s)`,
+          fix: "give a word with * at least three letters before the *, or write the whole word",
+        });
+      }
+    });
   }
   for (const flow of flows.flows.values()) {
     for (const node of flow.nodes.values()) {

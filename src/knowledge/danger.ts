@@ -9,15 +9,20 @@ import { editDistance } from "./search.ts";
  * the message, in any order and any word form (the same readings as the search: stems, script
  * folding, one typo in long words), whatever language the message is typed in.
  *
+ * A word written with a trailing `*` ("pasport*", "qol*") matches every word that begins with
+ * it, in either script: the way to catch the many verb forms of Kazakh, Kyrgyz, Uzbek and Tajik
+ * ("olib qoldi", "olib qo'yishdi") that a light suffix stripper does not bring together.
+ *
  * An entry written with a leading `~` ("~help") is weak: it counts only where the bot is not
  * waiting for a typed answer (a pasted job ad may say "kitchen help").
  *
  * @example
- * const danger = new DangerWords({ ru: ["забрали паспорт"] });
+ * const danger = new DangerWords({ ru: ["забрали паспорт"], uz: ["pasport* olib qol*"] });
  * danger.match("у меня работодатель забрал паспорт"); // ["забрали паспорт"]
+ * danger.match("иш берувчи паспортимни олиб қолди"); // ["pasport* olib qol*"]
  */
 export class DangerWords {
-  private readonly entries: Array<{ phrase: string; words: string[][]; weak: boolean }> = [];
+  private readonly entries: Array<{ phrase: string; words: EntryWord[]; weak: boolean }> = [];
 
   constructor(lists: Partial<Record<Lang, string[]>>) {
     const seen = new Set<string>();
@@ -25,8 +30,8 @@ export class DangerWords {
       for (const written of lists[lang] ?? []) {
         const weak = written.startsWith("~");
         const phrase = weak ? written.slice(1).trim() : written;
-        const words = tokenize(phrase).map(readings);
-        const key = words.map((w) => w[0]).join(" ");
+        const words = entryWords(phrase);
+        const key = words.map((w) => (w.prefix !== undefined ? `${w.prefix}*` : w.readings[0])).join(" ");
         if (!words.length || seen.has(key)) continue;
         seen.add(key);
         this.entries.push({ phrase, words, weak });
@@ -42,10 +47,33 @@ export class DangerWords {
     const found = new Set<string>();
     for (const word of tokenize(text)) for (const reading of readings(word)) found.add(reading);
     const long = [...found].filter((r) => r.length >= 6);
-    const has = (reading: string) =>
-      found.has(reading) || (reading.length >= 6 && long.some((r) => Math.abs(r.length - reading.length) <= 1 && editDistance(r, reading, 1) <= 1));
-    return this.entries.filter((e) => !(strongOnly && e.weak) && e.words.every((w) => w.some(has))).map((e) => e.phrase);
+    const has = (word: EntryWord) => {
+      if (word.prefix !== undefined) return [...found].some((r) => r.startsWith(word.prefix!));
+      return word.readings.some(
+        (reading) => found.has(reading) || (reading.length >= 6 && long.some((r) => Math.abs(r.length - reading.length) <= 1 && editDistance(r, reading, 1) <= 1)),
+      );
+    };
+    return this.entries.filter((e) => !(strongOnly && e.weak) && e.words.every(has)).map((e) => e.phrase);
   }
+}
+
+/** One word of an entry: its readings, or for `word*` the folded beginning any message word may have. */
+interface EntryWord {
+  readings: string[];
+  prefix?: string;
+}
+
+function entryWords(phrase: string): EntryWord[] {
+  return phrase
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((part): EntryWord[] => {
+      if (part.endsWith("*")) {
+        const prefix = fold(part.slice(0, -1).toLowerCase());
+        return prefix ? [{ readings: [], prefix }] : [];
+      }
+      return tokenize(part).map((word) => ({ readings: readings(word) }));
+    });
 }
 
 function readings(word: string): string[] {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { LANGS } from "../engine/types.ts";
-import type { KnowledgeSearch } from "./search.ts";
+import { audienceOf, type KnowledgeSearch } from "./search.ts";
 
 /**
  * Scoring the free-text search on a question set: a YAML list of `{lang, q, expect}` (the format
@@ -34,13 +34,16 @@ export interface EvalReport {
   misses: EvalMiss[];
 }
 
-/** Rank every question; a miss is a question whose expected article is not first. */
+/**
+ * Rank every question as the bot would for a user of the question's language (see `audienceOf`);
+ * a miss is a question whose expected article is not first.
+ */
 export function evaluate(search: KnowledgeSearch, questions: EvalQuestion[]): EvalReport {
   let top1 = 0;
   let top3 = 0;
   const misses: EvalMiss[] = [];
   for (const question of questions) {
-    const got = search.rank(question.q).slice(0, 3).map((h) => h.id);
+    const got = search.rank(question.q, { audience: audienceOf(question.lang) }).slice(0, 3).map((h) => h.id);
     if (got[0] === question.expect) top1++;
     else misses.push({ question, got });
     if (got.includes(question.expect)) top3++;

@@ -10,7 +10,7 @@
  * the conversation to that answer.
  */
 export const ANSWER_FLOW = "coming";
-export const ANSWER_MODES = { view: "view", pick: "pick", none: "none", danger: "danger" } as const;
+export const ANSWER_MODES = { view: "view", none: "none", danger: "danger" } as const;
 export type AnswerMode = (typeof ANSWER_MODES)[keyof typeof ANSWER_MODES];
 
 export const MAIN_FLOW = "main";
@@ -25,8 +25,8 @@ export const VARS = {
   screen: "kb_screen",
   /** Articles opened through "related" in the current node, to go back through. */
   history: "kb_hist",
-  /** The three candidates of a close call, comma-separated. */
-  pick: "kb_pick",
+  /** After a close call, the other close articles ("Did you mean…"), comma-separated. */
+  also: "kb_also",
   /** The danger entries matched (data phrases, never the user's words). */
   danger: "danger",
   reason: "handoff_reason",

@@ -1,13 +1,15 @@
 import type { NodeContext, NodeResult } from "../engine/node-kind.ts";
-import type { InboundHook, TextInterceptor } from "../engine/plugin.ts";
+import type { InboundHook, StartLink, TextInterceptor } from "../engine/plugin.ts";
 import { matchLang } from "../i18n/localizer.ts";
+import type { LanguageWords } from "../i18n/guess-lang.ts";
 import type { KnowledgeBase } from "./articles.ts";
 import type { DangerWords } from "./danger.ts";
 import { queryWords } from "./normalise.ts";
+import { audienceOf, type AskContext } from "./search.ts";
 import { ANSWER_FLOW, ANSWER_MODES, CONSULTANT_FLOW, VARS, type AnswerMode } from "./flow-ids.ts";
 
 /** Node types of this module: text typed at one of them replaces the answer shown instead of stacking another. */
-const OWN_TYPES = new Set(["article", "kb-pick", "kb-danger"]);
+const OWN_TYPES = new Set(["article", "kb-danger"]);
 
 /** Show an answer: call the answer flow (so "Back" returns here), or replace the answer on screen. */
 function toAnswer(ctx: NodeContext, mode: AnswerMode, waitingType: string | undefined): NodeResult {
@@ -30,18 +32,31 @@ export function dangerInterceptor(words: DangerWords, kb: KnowledgeBase): TextIn
       if (!matched.length) return null;
       ctx.set(VARS.danger, matched.join(", "));
       if (ctx.flowId === CONSULTANT_FLOW) return null;
-      const found = kb.search.answer(text);
+      const found = kb.search.answer(text, askContext(ctx));
       ctx.set(VARS.article, found.kind === "none" ? null : found.hits[0]!.id);
+      ctx.set(VARS.also, null);
       return toAnswer(ctx, ANSWER_MODES.danger, where.waitingType);
     },
   };
 }
 
+/** Nodes of the `coming` menu itself (not the free-text answers at the end of the flow). */
+const ANSWER_NODES = new Set(["entry", "to-view", "view", "to-none", "none", "to-danger", "danger"]);
+
+/**
+ * What the conversation tells about a question: a user inside the "Coming to Kazakhstan" menu,
+ * or one who writes Uzbek, Kyrgyz or Tajik, asks about Kazakhstan (see `audienceOf`).
+ */
+export function askContext(ctx: NodeContext): AskContext {
+  const coming = ctx.session.stack.some((frame) => frame.f === ANSWER_FLOW && !ANSWER_NODES.has(frame.n));
+  return { audience: audienceOf(ctx.session.lang, coming) };
+}
+
 /**
  * The knowledge search for typed questions wherever the bot is not waiting for a typed answer
  * (priority 10: after danger words and pasted job ads). A clear best article is shown; a close
- * call offers the top three; a question that matches nothing says so and offers the sections
- * and a consultant. Text with no topic words ("99", "ok", "привет") is left to the engine's
+ * call shows the best and offers the others that came close ("Did you mean…"); a question that
+ * matches nothing says so and offers the sections and a consultant. Text with no topic words ("99", "ok", "привет") is left to the engine's
  * "did not understand".
  */
 export function searchInterceptor(kb: KnowledgeBase): TextInterceptor {
@@ -51,28 +66,48 @@ export function searchInterceptor(kb: KnowledgeBase): TextInterceptor {
     handle(text, ctx, where) {
       if (where.waitingType === "input") return null;
       if (!/\p{L}/u.test(text) || !queryWords(text).some((w) => /\p{L}/u.test(w.word))) return null;
-      const found = kb.search.answer(text);
-      if (found.kind === "answer") {
-        ctx.set(VARS.article, found.hits[0]!.id);
-        return toAnswer(ctx, ANSWER_MODES.view, where.waitingType);
-      }
-      if (found.kind === "pick") {
-        ctx.set(VARS.pick, found.hits.slice(0, 3).map((h) => h.id).join(","));
-        return toAnswer(ctx, ANSWER_MODES.pick, where.waitingType);
-      }
-      return toAnswer(ctx, ANSWER_MODES.none, where.waitingType);
+      const found = kb.search.answer(text, askContext(ctx));
+      if (found.kind === "none") return toAnswer(ctx, ANSWER_MODES.none, where.waitingType);
+      ctx.set(VARS.article, found.hits[0]!.id);
+      ctx.set(VARS.also, found.kind === "pick" ? kb.search.closeTo(found.hits).join(",") : null);
+      return toAnswer(ctx, ANSWER_MODES.view, where.waitingType);
+    },
+  };
+}
+
+/** The payload prefix of a deep link to an article: `t.me/<bot>?start=kb-stay-rules`. */
+export const ARTICLE_LINK_PREFIX = "kb-";
+/** What the session records as the source of an article deep link (the information portal makes them). */
+export const ARTICLE_LINK_SOURCE = "portal";
+
+/**
+ * `/start kb-<id>` (a link on the information portal's article page) opens that article, as if
+ * the user had found it by typing a question; "Back" leads to the main menu. An unknown id
+ * opens nothing (the engine shows the main menu).
+ */
+export function articleStartLink(kb: KnowledgeBase): StartLink {
+  return {
+    prefix: ARTICLE_LINK_PREFIX,
+    source: ARTICLE_LINK_SOURCE,
+    open(id, ctx) {
+      if (!kb.article(id)) return null;
+      ctx.set(VARS.article, id);
+      ctx.set(VARS.mode, ANSWER_MODES.view);
+      return { to: "call", flow: ANSWER_FLOW };
     },
   };
 }
 
 /**
  * Danger words in a message that comes before the user chose a language (the very first
- * message, typically): the engine answers it with the language menu, so the hotline contacts
- * are sent first, in the platform's language, and `danger` is noted for the case.
+ * message, typically) whose language does not show: the engine answers it with the language
+ * menu, so the hotline contacts are sent first, in the platform's language, and `danger` is
+ * noted for the case. (When the language shows, the engine answers in it, danger words first.)
  */
-export function dangerBeforeLanguage(words: DangerWords, contacts: Record<string, string>): InboundHook {
+export function dangerBeforeLanguage(words: DangerWords, contacts: Record<string, string>, languages: LanguageWords): InboundHook {
   return async (inbound, ctx) => {
     if (ctx.session.lang || inbound.input.kind !== "text") return "continue";
+    if (languages.named(inbound.input.text) || languages.guess(inbound.input.text)) return "continue";
     const matched = words.match(inbound.input.text);
     if (!matched.length) return "continue";
     ctx.session.vars[VARS.danger] = matched.join(", ");

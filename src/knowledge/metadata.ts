@@ -25,6 +25,12 @@ export const ArticleMetaSchema = z.strictObject({
   related: z.array(z.string()).default([]),
   sources: z.array(z.string()).default([]),
   keywords: PerLang.default({}),
+  /**
+   * Names that tie the article to a place other than Kazakhstan (the country, its capital, its
+   * programme): a question that names none of them is most likely not about that place, so the
+   * article counts less.
+   */
+  places: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
 });
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
 
@@ -34,6 +40,12 @@ export const KnowledgeMetaSchema = z.strictObject({
   danger: PerLang.default({}),
   /** Words in nearly every question (the country's name, in every language): they weigh little. */
   common: z.array(z.string()).default([]),
+  /**
+   * Words that take a question out of Kazakhstan ("abroad", other countries) besides the
+   * articles' `places`: without one of them, a user who is coming to Kazakhstan asks about
+   * Kazakhstan.
+   */
+  abroad: z.array(z.string()).optional(),
 });
 export type KnowledgeMeta = z.infer<typeof KnowledgeMetaSchema>;
 

@@ -1,6 +1,6 @@
 import snowball from "snowball-stemmers";
 import type { Lang } from "../engine/types.ts";
-import { fold, isCyrillic, latinToRussian } from "./translit.ts";
+import { fold, foldLetters, isCyrillic, latinToRussian } from "./translit.ts";
 import { STOPWORDS, isStopwordLoose } from "./stopwords.ts";
 
 /**
@@ -70,7 +70,7 @@ const SUFFIXES = [
 
 /**
  * Light stemming for the languages without a Snowball stemmer: strip up to three suffixes, never
- * leaving fewer than four letters (three for suffixes of three letters or more).
+ * leaving fewer than four letters (five after a one-letter suffix: "vizasida" → "viza").
  *
  * @example
  * stripSuffixes(fold("ro'yxatdan")) === stripSuffixes(fold("ro'yxat")); // "roihat"
@@ -79,7 +79,7 @@ export function stripSuffixes(word: string): string {
   return memo(`g:${word}`, () => {
     let stem = word;
     for (let round = 0; round < 3; round++) {
-      const suffix = SUFFIXES.find((s) => stem.endsWith(s) && stem.length - s.length >= (s.length >= 3 ? 4 : 5));
+      const suffix = SUFFIXES.find((s) => stem.endsWith(s) && stem.length - s.length >= (s.length >= 2 ? 4 : 5));
       if (!suffix) break;
       stem = stem.slice(0, -suffix.length);
     }
@@ -116,7 +116,7 @@ export function tokenize(text: string): string[] {
 
 /** Whether a word carries no topic (question words, pronouns, particles) in any of the languages. */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(fold(word));
+  return STOPWORDS.has(foldLetters(word));
 }
 
 /** The index term(s) of one word of a text in `lang`. */
@@ -173,7 +173,7 @@ export function queryWords(text: string): QueryWord[] {
   const seen = new Set<string>();
   for (const word of tokenize(text.slice(0, 2000))) {
     if (out.length >= MAX_QUERY_WORDS) break;
-    if (seen.has(word) || isStopwordLoose(fold(word))) continue;
+    if (seen.has(word) || isStopwordLoose(foldLetters(word))) continue;
     seen.add(word);
     const variants = queryVariants(word);
     if (variants.length) out.push({ word, variants });

@@ -4,13 +4,14 @@ import { parseKnowledgeMeta } from "./metadata.ts";
 import { KnowledgeBase, contactArgs } from "./articles.ts";
 import { DangerWords } from "./danger.ts";
 import { articleKind } from "./kinds/article.ts";
-import { pickKind } from "./kinds/pick.ts";
 import { dangerKind } from "./kinds/danger.ts";
-import { dangerBeforeLanguage, dangerInterceptor, searchInterceptor } from "./interceptors.ts";
+import { articleStartLink, dangerBeforeLanguage, dangerInterceptor, searchInterceptor } from "./interceptors.ts";
 import { DATA_NAME, checkKnowledge } from "./check.ts";
+import { LanguageWords } from "../i18n/guess-lang.ts";
+import { LANGUAGES_DATA } from "../engine/engine.ts";
 
 /**
- * The knowledge module: the `article`, `kb-pick` and `kb-danger` node kinds (the menus of
+ * The knowledge module: the `article` and `kb-danger` node kinds (the menus of
  * `coming` and `abroad` and the free-text answers), the danger-word and search interceptors
  * (and an inbound hook for danger words before a language is chosen), and the checks of the
  * article metadata and texts. The search index is built once here, from
@@ -34,9 +35,10 @@ export function createKnowledgePlugin(deps: PluginDeps): Plugin {
   const danger = new DangerWords(kb.meta.danger);
   return {
     name: "knowledge",
-    kinds: [articleKind(kb), pickKind(kb), dangerKind(kb)],
+    kinds: [articleKind(kb), dangerKind(kb)],
     interceptors: [dangerInterceptor(danger, kb), searchInterceptor(kb)],
-    inbound: dangerBeforeLanguage(danger, contactArgs(deps.config)),
+    startLinks: [articleStartLink(kb)],
+    inbound: dangerBeforeLanguage(danger, contactArgs(deps.config), new LanguageWords(deps.flows.data.get(LANGUAGES_DATA)?.value)),
     check: (flows, i18n) => checkKnowledge(kb.meta, flows, i18n),
   };
 }

@@ -35,7 +35,7 @@ export interface SearchHit {
 export type SearchAnswer =
   /** One article is clearly the best: show it. */
   | { kind: "answer"; hits: SearchHit[] }
-  /** Several articles are close: offer the top three. */
+  /** Several articles are close: show the best, offer the others that are close (`closeTo`). */
   | { kind: "pick"; hits: SearchHit[] }
   /** Nothing fits well enough. `hits` may still list weak candidates. */
   | { kind: "none"; hits: SearchHit[] };
@@ -61,6 +61,35 @@ export interface SearchTuning {
   minScore: number;
   /** The best article answers directly when its score is at least this many times the second's. */
   confidentRatio: number;
+  /** Weight of an article tied to a place (`places`) when the question names none of its places. */
+  placeMissing: number;
+  /** Weight of an article tied to a place (`places`) when the question names one of them. */
+  placeNamed: number;
+  /** Weight of an `abroad` article for a user asking about Kazakhstan who names no other country. */
+  otherAudience: number;
+}
+
+/**
+ * Who is asking, when the conversation tells: `kz` is someone in or coming to Kazakhstan (chose
+ * "Coming to Kazakhstan", or writes Uzbek, Kyrgyz or Tajik): unless the question names another
+ * country or "abroad", it is about Kazakhstan.
+ */
+export type Audience = "kz";
+
+/** Languages whose speakers here are, nearly all, migrants in Kazakhstan. */
+const KZ_AUDIENCE_LANGS: ReadonlySet<Lang> = new Set(["uz", "ky", "tg"]);
+
+/**
+ * The audience of a question: `kz` for a user who chose "Coming to Kazakhstan" or writes in
+ * Uzbek, Kyrgyz or Tajik; otherwise unknown.
+ */
+export function audienceOf(lang: Lang | undefined, comingChosen = false): Audience | undefined {
+  return comingChosen || (lang !== undefined && KZ_AUDIENCE_LANGS.has(lang)) ? "kz" : undefined;
+}
+
+/** What the conversation knows about a question besides its words. */
+export interface AskContext {
+  audience?: Audience;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -74,6 +103,9 @@ export const DEFAULT_TUNING: SearchTuning = {
   minCoverage: 0.3,
   minScore: 5,
   confidentRatio: 1.35,
+  placeMissing: 0.5,
+  placeNamed: 1.5,
+  otherAudience: 0.6,
 };
 
 interface Doc {
@@ -95,6 +127,11 @@ export class KnowledgeSearch {
   /** Every term in the index: a question word with a known reading needs no (slow) typo search. */
   private readonly vocabulary = new Set<string>();
   private readonly tuning: SearchTuning;
+  /** Places of each article tied to one (`places` in the metadata). */
+  private readonly places = new Map<string, PhraseSet>();
+  /** Every place and "abroad" word: a question with one is not about Kazakhstan by default. */
+  private readonly elsewhere: PhraseSet;
+  private readonly abroadArticles: Set<string>;
   /** Article ids in metadata order. */
   readonly articles: string[];
 
@@ -136,6 +173,9 @@ export class KnowledgeSearch {
     this.mini.addAll(docs);
     for (const group of meta.synonyms) this.addSynonyms(group);
     for (const word of meta.common.flatMap((phrase) => tokenize(phrase))) for (const reading of queryVariants(word)) this.common.add(reading);
+    for (const article of meta.articles) if (article.places?.length) this.places.set(article.id, new PhraseSet(article.places));
+    this.elsewhere = new PhraseSet([...meta.articles.flatMap((a) => a.places ?? []), ...(meta.abroad ?? [])]);
+    this.abroadArticles = new Set(meta.articles.filter((a) => a.section === "abroad").map((a) => a.id));
   }
 
   private isCommon(word: QueryWord): boolean {
@@ -158,8 +198,12 @@ export class KnowledgeSearch {
     }
   }
 
-  /** Articles ranked for a question, best first, each with its score and coverage. */
-  rank(question: string): SearchHit[] {
+  /**
+   * Articles ranked for a question, best first, each with its score and coverage. An article
+   * tied to a place the question does not name counts less; so does an article about going
+   * abroad for a user asking about Kazakhstan (`context.audience`) who names no other place.
+   */
+  rank(question: string, context: AskContext = {}): SearchHit[] {
     const words = queryWords(question);
     if (!words.length) return [];
     const { weight, owner } = this.expand(words);
@@ -194,18 +238,38 @@ export class KnowledgeSearch {
     // An article that answers more of the question's words beats one that repeats a few of them.
     const alpha = this.tuning.coveragePower;
     for (const hit of best.values()) hit.score *= Math.pow(Math.max(hit.coverage, 0.05), alpha);
+    const readings = new Set(words.flatMap((w) => w.variants));
+    const elsewhere = this.elsewhere.matches(readings);
+    for (const hit of best.values()) {
+      const places = this.places.get(hit.id);
+      if (places) hit.score *= places.matches(readings) ? this.tuning.placeNamed : this.tuning.placeMissing;
+      if (context.audience === "kz" && !elsewhere && this.abroadArticles.has(hit.id)) hit.score *= this.tuning.otherAudience;
+    }
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
-  /** Decide what to do with a question: answer, offer three, or say nothing fits. */
-  answer(question: string): SearchAnswer {
-    const hits = this.rank(question);
+  /** Decide what to do with a question: answer, offer the close ones, or say nothing fits. */
+  answer(question: string, context: AskContext = {}): SearchAnswer {
+    const hits = this.rank(question, context);
     const [top, second] = hits;
     if (!top || top.raw < this.tuning.minScore) return { kind: "none", hits };
     // Few of the question's words matched: an answer only if that article stands far above the rest.
     if (top.coverage < this.tuning.minCoverage && (second ? top.raw < 3 * second.raw : top.raw < 2 * this.tuning.minScore)) return { kind: "none", hits };
     if (!second || top.score >= this.tuning.confidentRatio * second.score) return { kind: "answer", hits };
     return { kind: "pick", hits };
+  }
+
+  /**
+   * The articles after the best one that come close to it (one or two, for "Did you mean…"):
+   * the second always, the third when it too is within `confidentRatio` of the best.
+   */
+  closeTo(hits: SearchHit[]): string[] {
+    const [top, ...rest] = hits;
+    if (!top) return [];
+    return rest
+      .slice(0, 2)
+      .filter((hit, i) => i === 0 || hit.score * this.tuning.confidentRatio >= top.score)
+      .map((hit) => hit.id);
   }
 
   /**
@@ -289,6 +353,23 @@ export class KnowledgeSearch {
       }
     }
     return this.firstLetterCache;
+  }
+}
+
+/**
+ * Phrases matched against a question's readings: a phrase is there when each of its topic words
+ * is (any reading, or a reading that begins with one of the word's: "Кореяга" has "koreia").
+ */
+class PhraseSet {
+  private readonly phrases: string[][][];
+
+  constructor(phrases: string[]) {
+    this.phrases = phrases.map((p) => queryWords(p).map((w) => w.variants)).filter((p) => p.length > 0);
+  }
+
+  matches(readings: Set<string>): boolean {
+    const has = (reading: string) => readings.has(reading) || (reading.length >= 4 && [...readings].some((r) => r.startsWith(reading)));
+    return this.phrases.some((phrase) => phrase.every((word) => word.some(has)));
   }
 }
 

@@ -1,8 +1,9 @@
-import { fold } from "./translit.ts";
+import { foldLetters } from "./translit.ts";
 
 /**
  * Words that carry no topic in a question (question words, pronouns, particles, greetings), in
- * the six languages. They are compared after folding, so "chto" and "что" are the same stopword.
+ * the six languages. They are compared after folding, so "chto" and "что" are the same stopword
+ * (doubled letters are kept: the abbreviation "ИИН" is not the Tajik "ин").
  * A word that names a topic in any language (work, passport, days) must not be here.
  */
 const WORDS: Record<string, string> = {
@@ -36,7 +37,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   Object.values(WORDS)
     .flatMap((list) => list.split(/\s+/))
     .filter(Boolean)
-    .map((w) => fold(w)),
+    .map((w) => foldLetters(w)),
 );
 
 const BY_FIRST_LETTER = new Map<string, string[]>();
@@ -47,7 +48,7 @@ for (const word of STOPWORDS) {
 }
 
 /**
- * Whether a folded question word is a stopword or one with a vowel mistyped ("можна" for
+ * Whether a question word folded by `foldLetters` is a stopword or one with a vowel mistyped ("можна" for
  * "можно"). Only for questions: the texts have no typos.
  */
 export function isStopwordLoose(folded: string): boolean {

@@ -30,6 +30,23 @@ export function isCyrillic(word: string): boolean {
   return CYRILLIC.test(word);
 }
 
+/** A word function with a bounded cache (folding is on the hot path of every search). */
+function cached(make: (word: string) => string): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let value = cache.get(word);
+    if (value === undefined) {
+      value = make(word);
+      if (cache.size > 50_000) cache.clear();
+      cache.set(word, value);
+    }
+    return value;
+  };
+}
+
+/** `fold` without collapsing doubled letters: "иин" stays "iin" (for stopwords: not the Tajik "ин"). */
+export const foldLetters: (word: string) => string = cached(foldLettersUncached);
+
 /**
  * Fold a lower-case word (either script) to the loose Latin spelling used in the index.
  *
@@ -37,19 +54,9 @@ export function isCyrillic(word: string): boolean {
  * fold("дней") === fold("dney"); // "dnei"
  * fold("ro'yxat") === fold("рўйхат"); // "roihat"
  */
-export function fold(word: string): string {
-  let cached = folded.get(word);
-  if (cached === undefined) {
-    cached = foldUncached(word);
-    if (folded.size > 50_000) folded.clear();
-    folded.set(word, cached);
-  }
-  return cached;
-}
+export const fold: (word: string) => string = cached((word) => foldLetters(word).replace(/(.)\1+/g, "$1"));
 
-const folded = new Map<string, string>();
-
-function foldUncached(word: string): string {
+function foldLettersUncached(word: string): string {
   let out = "";
   for (const ch of word.toLowerCase()) {
     const cyr = CYRILLIC_TO_LATIN[ch];
@@ -72,7 +79,6 @@ function foldUncached(word: string): string {
       .replace(/w/g, "v")
       .replace(/ye/g, "e")
       .replace(/y/g, "i")
-      .replace(/(.)\1+/g, "$1")
   );
 }
 

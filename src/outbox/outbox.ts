@@ -4,6 +4,7 @@ import { userKey } from "../engine/types.ts";
 import { hashId, type Logger } from "../log.ts";
 import type { BatchOp, Store } from "../store/store.ts";
 import { BlockedError, RateLimitedError } from "./errors.ts";
+import { errors } from "../ops/metrics.ts";
 import { outboxKey, outboxLeaseKey, PENDING_KEY, sendingKey } from "./keys.ts";
 import { sleep, type SendLimiter } from "./limiter.ts";
 
@@ -195,6 +196,7 @@ export class Outbox {
             }
             if (error instanceof BlockedError) {
               outboxCounters.blocked++;
+              errors.inc({ kind: "blocked" });
               this.o.log.info("user blocked the bot", { user: hashId(chat), channel: entry.to.channel });
               await store.batch([
                 { op: "ifEquals", key: outboxLeaseKey(chat), value: token },

@@ -11,6 +11,7 @@ import { sleep } from "../outbox/limiter.ts";
 import type { HandleResult, IntakeOptions, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
+import { errors, handleSeconds, messagesIn, messagesOut } from "../ops/metrics.ts";
 
 export { sessionKey } from "../outbox/keys.ts";
 
@@ -294,10 +295,12 @@ export class DefaultRouter implements Router {
     let replies: Outbound[] = [];
     let session: Session | null = null;
     let forgotten = false;
+    const timer = inbound ? handleSeconds.startTimer({ channel: inbound.address.channel }) : undefined;
     if (inbound) {
       try {
         ({ session, replies, forgotten } = await this.run(user, inbound, state.session, state.prefetched));
       } catch (error) {
+        errors.inc({ kind: "handle" });
         // A message that breaks the step must not block the user's inbox: it is committed with an apology.
         log.error("message handling failed; committed with an apology", { user: hashId(user), error: errorName(error) });
         const lang = readSession(state.session, this.o.clock.now()).session.lang ?? this.o.defaultLang;
@@ -331,6 +334,12 @@ export class DefaultRouter implements Router {
     if (results[0] !== true) {
       log.warn("lock lost before the commit (a stall longer than the lease); another process handles the message", { user: hashId(user) });
       throw new LockLostError();
+    }
+    if (inbound) {
+      timer?.();
+      const labels = { channel: inbound.address.channel, lang: session?.lang ?? this.o.defaultLang };
+      messagesIn.inc(labels);
+      if (replies.length > 0) messagesOut.inc(labels, replies.length);
     }
     const waiter = this.waiting.get(`${user}\n${messageId}`);
     waiter?.(replies, outEntry === null ? null : entryId);

@@ -9,6 +9,11 @@ export interface Analysis {
   flags: FoundFlag[];
 }
 
+interface CompiledContext {
+  any: RegExp[];
+  none: RegExp[];
+}
+
 interface CompiledRule {
   /** `flows/screening-rules-ru.yaml#3` — for messages. */
   where: string;
@@ -18,6 +23,8 @@ interface CompiledRule {
   match: RegExp[];
   unless: RegExp[];
   negate: boolean;
+  /** Contexts of the whole ad in which the rule does not apply. */
+  except: string[];
   negation: RegExp[];
   /** Negation words of the other Turkic languages and Tajik (for rules of those languages). */
   regional: RegExp[];
@@ -55,6 +62,7 @@ export class Screener {
   private readonly rules: CompiledRule[] = [];
   private readonly features: RegExp[] = [];
   private readonly personal: RegExp[] = [];
+  private readonly contexts = new Map<string, CompiledContext>();
 
   constructor(
     readonly catalogue: Catalogue,
@@ -78,6 +86,14 @@ export class Screener {
         .filter(({ rf }) => REGION.has(rf.lang) && rf.lang !== lang)
         .flatMap(({ file, rf }) => rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`)));
     for (const { file, rf } of parsedFiles) {
+      for (const [name, ctx] of Object.entries(rf.contexts)) {
+        const into = this.contexts.get(name) ?? { any: [], none: [] };
+        into.any.push(...ctx.any.map((p, i) => compilePattern(p, `${file} contexts.${name}.any[${i}]`)));
+        into.none.push(...ctx.none.map((p, i) => compilePattern(p, `${file} contexts.${name}.none[${i}]`)));
+        this.contexts.set(name, into);
+      }
+    }
+    for (const { file, rf } of parsedFiles) {
       const own = rf.negation.map((p, i) => compilePattern(p, `${file} negation[${i}]`));
       const negation = rf.lang === "any" ? own : [...own, ...shared];
       const regional = REGION.has(rf.lang) ? [...regionalOf(rf.lang), ...own, ...shared] : [];
@@ -91,6 +107,10 @@ export class Screener {
         } catch (error) {
           throw new Error(`${where}: ${(error as Error).message}`);
         }
+        const unknown = rule.except.find((name) => !this.contexts.has(name));
+        if (unknown !== undefined) {
+          throw new Error(`${where}: except names the context "${unknown}", which no rule file defines; add it under "contexts:" (see flows/screening-rules-any.yaml) or remove it`);
+        }
         this.rules.push({
           where,
           lang: rf.lang,
@@ -99,6 +119,7 @@ export class Screener {
           match: rule.match.map((p, j) => compilePattern(p, `${where} match[${j}]`)),
           unless: rule.unless.map((p, j) => compilePattern(p, `${where} unless[${j}]`)),
           negate: rule.negate,
+          except: rule.except,
           negation,
           regional,
           scope: rf.scope,
@@ -166,8 +187,20 @@ export class Screener {
   private find(text: string, rules: CompiledRule[]): FoundFlag[] {
     const { low, lat } = this.views(text);
     const found = new Map<string, { flag: FoundFlag; at: number }>();
+    const holds = new Map<string, boolean>();
+    const contextHolds = (name: string): boolean => {
+      let yes = holds.get(name);
+      if (yes === undefined) {
+        const ctx = this.contexts.get(name);
+        const seen = (re: RegExp) => test(re, low.text) || (lat !== low && test(re, lat.text));
+        yes = ctx !== undefined && ctx.any.some(seen) && !ctx.none.some(seen);
+        holds.set(name, yes);
+      }
+      return yes;
+    };
     for (const rule of rules) {
       if (found.has(rule.flag.id)) continue;
+      if (rule.except.some(contextHolds)) continue;
       const view = rule.latin ? lat : low;
       const hit = firstHit(rule, view, rule.latin ? low : lat);
       if (!hit) continue;

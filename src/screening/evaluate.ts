@@ -27,8 +27,8 @@ export interface EvalReport {
   meetsGoals: boolean;
 }
 
-/** The goals of the screening issue. */
-export const GOALS = { recall: 0.95, falsePositiveRate: 0.1 };
+/** The goals of the screening issues (recall raised to 97 % and false positives cut to 5 % by issue 11). */
+export const GOALS = { recall: 0.97, falsePositiveRate: 0.05 };
 
 export function evaluate(screener: Screener, items: EvalItem[]): EvalReport {
   let risky = 0;

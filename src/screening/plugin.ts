@@ -1,4 +1,4 @@
-import type { CheckProblem, Plugin } from "../engine/plugin.ts";
+import type { CheckProblem, Plugin, StartLink } from "../engine/plugin.ts";
 import type { PluginDeps } from "../app/deps.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
@@ -36,10 +36,18 @@ export function createScreeningPlugin(deps: PluginDeps): Plugin {
     name: "screening",
     kinds: [screeningResultKind(screener.catalogue), screeningAdKind(screener), screeningAgencyKind],
     interceptors: [adInterceptor(screener)],
+    startLinks: [jobCheckStartLink],
     effects: { "x-agency-lookup": agencyLookupHandler(directory) },
     check: (flows, i18n) => checkScreening(screener, flows, i18n),
   };
 }
+
+/** `/start job-check` (the portal's red-flags page): the job-offer check's first menu; "Back" leads to the main menu. */
+export const jobCheckStartLink: StartLink = {
+  prefix: "job-check",
+  source: "portal",
+  open: (rest) => (rest === "" ? { to: "call", flow: "job-check" } : null),
+};
 
 /** Rule examples that fail, and catalogue texts missing in a language. */
 export function checkScreening(screener: Screener, flows: FlowSet, i18n: Localizer): CheckProblem[] {

@@ -19,6 +19,9 @@ import { z } from "zod";
  *   across sentences of one paragraph,
  * - `{amount}` is a sum of money with its currency (400 евро, $1 000, 150 000 тг, 500 000 сўм).
  *
+ * A rule may name contexts of the whole ad in `except` (defined under `contexts:` in any rule file):
+ * when one holds, the rule does not apply ("договор на месте" is lawful for work in Russia).
+ *
  * Every rule carries its own tests (`flag`: texts that must raise it, `clean`: texts that must not),
  * run by `test/screening/rules.test.ts`.
  */
@@ -31,10 +34,22 @@ export const RuleSchema = z
     match: z.array(Pattern).min(1),
     unless: z.array(Pattern).default([]),
     negate: z.boolean().default(true),
+    /** Contexts of the whole ad (`contexts` of a rule file) in which this rule does not apply. */
+    except: z.array(z.string()).default([]),
     tests: z.object({ flag: z.array(z.string()).min(1), clean: z.array(z.string()).default([]) }).strict(),
   })
   .strict();
 export type Rule = z.infer<typeof RuleSchema>;
+
+/**
+ * A named situation of the whole ad, such as work in a state of the Eurasian Economic Union,
+ * where visa-free entry and a contract signed on arrival are the lawful way: it holds when one of
+ * `any` is found anywhere in the ad and none of `none` is.
+ */
+export const ContextSchema = z
+  .object({ any: z.array(Pattern).min(1), none: z.array(Pattern).default([]) })
+  .strict();
+export type Context = z.infer<typeof ContextSchema>;
 
 export const RuleFileSchema = z
   .object({
@@ -50,6 +65,8 @@ export const RuleFileSchema = z
     features: z.array(Pattern).default([]),
     /** First-person words ("я", "my", "menga"): a text with several is a person's story, not an ad. */
     personal: z.array(Pattern).default([]),
+    /** Named contexts of the whole ad, which rules of any file may name in `except`. */
+    contexts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), ContextSchema).default({}),
     rules: z.array(RuleSchema).default([]),
   })
   .strict();

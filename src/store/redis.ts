@@ -1,5 +1,7 @@
-import { Redis, type RedisOptions } from "ioredis";
+import { Cluster, type ChainableCommander, type Command, type Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../log.ts";
+import { createRedisClient, describeTarget, redactUrl, type RedisTarget } from "./client.ts";
+import { CrossSlotError, keySlot } from "./slot.ts";
 import type { BatchOp, Store } from "./store.ts";
 import { checkTtl } from "./ttl.ts";
 
@@ -89,58 +91,82 @@ end
 return out`;
 
 /** The Lua commands registered with `defineCommand` (ioredis runs them by EVALSHA). */
-interface ScriptedRedis extends Redis {
+interface Scripts {
   jolBatch(numKeys: number, ...keysThenArgs: string[]): Promise<string[]>;
   jolCompareAndSet(key: string, mustBeAbsent: "0" | "1", expected: string, value: string, ttlMs: string): Promise<number>;
   jolDeleteIfEquals(key: string, expected: string): Promise<number>;
 }
+type ScriptedRedis = (Redis | Cluster) & Scripts;
+
+/** A pipeline that knows the scripts (ioredis copies `defineCommand`s onto pipelines). */
+type ScriptedPipeline = ChainableCommander & {
+  jolBatch(numKeys: number, ...keysThenArgs: string[]): ScriptedPipeline;
+};
 
 export interface RedisStoreOptions {
-  /** `redis://` or `rediss://` URL (password, database number and TLS as usual). */
-  url: string;
+  /** `redis://` or `rediss://` URL (password, database number and TLS as usual): a single server. */
+  url?: string;
+  /** Instead of `url`: a Sentinel-managed primary or a Cluster (see `RedisTarget`). */
+  target?: RedisTarget;
   /** Written before every key, so several apps (or test runs) share one Redis. Default `jol:`. */
   prefix?: string;
   /** Connection trouble after start-up is logged here (never values). */
   log?: Logger;
   /** How long `connect` keeps trying before it gives up with a `RedisUnavailableError`. Default 5000 ms. */
   connectTimeoutMs?: number;
-  /** Extra ioredis options (tests, Sentinel, TLS details). */
+  /** Extra ioredis options (tests, TLS details). */
   redis?: RedisOptions;
+  /**
+   * After a batch that saves state (`set` or `delete` in it), wait until this many replicas have
+   * it (Redis `WAIT`), at most `waitTimeoutMs`. Default 0: do not wait.
+   */
+  waitReplicas?: number;
+  /** Longest `WAIT`; after it the batch returns anyway and a warning is logged. Default 500 ms. */
+  waitTimeoutMs?: number;
+  /**
+   * Refuse (with `CrossSlotError`, naming the keys) any command whose keys are in different
+   * cluster slots, even on a single server, so tests catch what would break on a Cluster.
+   * Default: on for a Cluster and whenever NODE_ENV is not "production".
+   */
+  checkSlots?: boolean;
 }
 
-/** Start-up could not reach Redis; the message names REDIS_URL (password hidden) and how to fix it. */
+/** Start-up could not reach Redis; the message names the setting (password hidden) and how to fix it. */
 export class RedisUnavailableError extends Error {
-  constructor(url: string, cause: unknown) {
+  constructor(where: string | RedisTarget, cause: unknown) {
+    const target: RedisTarget = typeof where === "string" ? { mode: "single", url: where } : where;
     const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\.+$/, "");
     const fix = /NOAUTH|WRONGPASS|invalid password/i.test(reason)
-      ? "Put the right password in REDIS_URL (redis://:PASSWORD@host:6379, or redis://USER:PASSWORD@host:6379 with ACL users)."
-      : "Start Redis there (apt-get install redis-server, or docker compose up -d redis), " +
-        "correct REDIS_URL, or unset REDIS_URL to keep sessions in memory (demo only).";
-    super(`Cannot reach Redis at ${redactUrl(url)} (REDIS_URL): ${reason}. ${fix}`, { cause });
+      ? target.mode === "single"
+        ? "Put the right password in REDIS_URL (redis://:PASSWORD@host:6379, or redis://USER:PASSWORD@host:6379 with ACL users)."
+        : `Put the right password in REDIS_PASSWORD${target.mode === "sentinel" ? " (and REDIS_SENTINEL_PASSWORD if the sentinels have their own)" : ""}.`
+      : target.mode === "single"
+        ? "Start Redis there (apt-get install redis-server, or docker compose up -d redis), " +
+          "correct REDIS_URL, or unset REDIS_URL to keep sessions in memory (demo only)."
+        : target.mode === "sentinel"
+          ? "Check that the sentinels run and answer there, that REDIS_SENTINEL_NAME is the name in their `sentinel monitor` line, and that they know a primary."
+          : "Check that the nodes run in cluster mode and answer there (redis-cli -c -h HOST -p PORT cluster info says cluster_state:ok).";
+    const shown = target.mode === "single" ? `${redactUrl(target.url)} (REDIS_URL)` : describeTarget(target);
+    super(`Cannot reach Redis at ${shown}: ${reason}. ${fix}`, { cause });
     this.name = "RedisUnavailableError";
   }
 }
 
-/** The URL as it may be printed: any password replaced by `***`. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString().replace(/\/$/, "");
-  } catch {
-    return url.replace(/\/\/([^@/]*)@/, "//***@");
-  }
-}
+export { redactUrl };
 
 /**
- * The production `Store` on Redis (ioredis 5). Keys are prefixed here rather than with ioredis'
- * `keyPrefix` option, because that option does not apply to SCAN patterns (`keys()` would
- * otherwise see other apps' keys). Commands are auto-pipelined: concurrent calls from many
- * users share round trips. `compareAndSet` and `deleteIfEquals` are Lua scripts, so they are
- * atomic across processes.
+ * The production `Store` on Redis (ioredis 5): one server, a Sentinel-managed primary or a
+ * Cluster (`createRedisClient` builds the client; nothing else here depends on the topology but
+ * `keys()`, which scans every master of a Cluster, and `delete()`, which deletes slot by slot).
+ * Keys are prefixed here rather than with ioredis' `keyPrefix` option, because that option does
+ * not apply to SCAN patterns (`keys()` would otherwise see other apps' keys); a prefix never
+ * contains `{`, so a key's hash tag stays the user's. Commands are auto-pipelined: concurrent
+ * calls from many users share round trips. `compareAndSet`, `deleteIfEquals` and `batch` are
+ * Lua scripts, so they are atomic across processes; a batch must keep to one cluster slot.
  *
  * Use `RedisStore.connect` (it fails fast with a clear error when Redis is down); after start-up
- * the client reconnects by itself and commands wait for it.
+ * the client reconnects by itself (after a Sentinel failover, to the new primary) and commands
+ * wait for it.
  *
  * @example
  * const store = await RedisStore.connect({ url: "redis://127.0.0.1:6379", prefix: "jol:" });
@@ -149,22 +175,30 @@ export function redactUrl(url: string): string {
  */
 export class RedisStore implements Store {
   /** The raw client, for admin tools, the benchmark and tests. Keys there carry `prefix`. */
-  readonly client: Redis;
+  readonly client: Redis | Cluster;
   readonly prefix: string;
   private readonly redis: ScriptedRedis;
+  private readonly wait: { replicas: number; timeoutMs: number; log: Logger | undefined; short: number };
 
   /**
    * Wrap a client. Prefer `RedisStore.connect`; this constructor neither waits for the connection
    * nor registers an error listener beyond the one that keeps ioredis from printing.
    */
-  constructor(client: Redis, prefix = "jol:") {
+  constructor(
+    client: Redis | Cluster,
+    prefix = "jol:",
+    options: Pick<RedisStoreOptions, "waitReplicas" | "waitTimeoutMs" | "checkSlots" | "log"> = {},
+  ) {
+    checkPrefix(prefix);
     this.client = client;
     this.prefix = prefix;
     this.redis = client as ScriptedRedis;
+    this.wait = { replicas: options.waitReplicas ?? 0, timeoutMs: options.waitTimeoutMs ?? 500, log: options.log, short: 0 };
     if (!("jolCompareAndSet" in client)) {
       client.defineCommand("jolCompareAndSet", { numberOfKeys: 1, lua: COMPARE_AND_SET });
       client.defineCommand("jolDeleteIfEquals", { numberOfKeys: 1, lua: DELETE_IF_EQUALS });
       client.defineCommand("jolBatch", { lua: BATCH });
+      if (options.checkSlots ?? (client instanceof Cluster || process.env.NODE_ENV !== "production")) refuseCrossSlot(client);
     }
   }
 
@@ -173,16 +207,16 @@ export class RedisStore implements Store {
    * then throws `RedisUnavailableError` instead of reconnecting forever.
    */
   static async connect(options: RedisStoreOptions): Promise<RedisStore> {
+    const target = options.target ?? (options.url === undefined ? undefined : { mode: "single" as const, url: options.url });
+    if (!target) throw new RangeError("RedisStore.connect: give a url or a target");
+    checkPrefix(options.prefix ?? "jol:");
     const deadline = Date.now() + (options.connectTimeoutMs ?? 5000);
     let ready = false;
     let lastError: unknown = new Error("no answer");
-    const client = new Redis(options.url, {
-      enableAutoPipelining: true,
-      lazyConnect: true,
+    const client = createRedisClient(target, {
       // During an outage commands wait for the connection instead of failing after 20 tries:
       // the message path pauses (polling) or answers 503 (webhook, see `available`) and carries on.
-      maxRetriesPerRequest: null,
-      ...options.redis,
+      redis: { maxRetriesPerRequest: null, ...options.redis },
       retryStrategy: (times) => {
         if (!ready && Date.now() + 200 > deadline) return null; // give up: start-up reports it
         return Math.min(times * 100, 2000);
@@ -216,10 +250,10 @@ export class RedisStore implements Store {
       });
     } catch (error) {
       client.disconnect();
-      throw new RedisUnavailableError(options.url, error);
+      throw new RedisUnavailableError(target, error);
     }
     ready = true;
-    return new RedisStore(client, options.prefix ?? "jol:");
+    return new RedisStore(client, options.prefix ?? "jol:", options);
   }
 
   available(): boolean {
@@ -250,8 +284,32 @@ export class RedisStore implements Store {
       const ttl = "ttlMs" in op ? checkTtl(op.ttlMs) : undefined;
       args.push(op.op, batchValue(op), ttl === undefined ? "" : String(ttl), "field" in op ? (op.field ?? "") : "", batchNumber(op, ops.length));
     }
-    const raw = await this.redis.jolBatch(keys.length, ...keys, ...args);
+    const saves = this.wait.replicas > 0 && ops.some((op) => !READ_OPS.has(op.op));
+    const raw = saves ? await this.replicated(keys, args) : await this.redis.jolBatch(keys.length, ...keys, ...args);
     return raw.map((r) => (r === "n" ? null : r.startsWith("v") ? r.slice(1) : r === "1"));
+  }
+
+  /**
+   * Run the batch script and `WAIT` for the replicas in one round trip, on the node that holds
+   * the keys (a pipeline keeps them together on a Cluster too). Too few replicas in time: the
+   * batch is done on the primary anyway, so it is answered, and a warning is logged (the 1st,
+   * then every 100th time) because a failover now could lose it.
+   */
+  private async replicated(keys: string[], args: string[]): Promise<string[]> {
+    const pipeline = this.client.pipeline() as ScriptedPipeline;
+    const results = await pipeline.jolBatch(keys.length, ...keys, ...args).wait(this.wait.replicas, this.wait.timeoutMs).exec();
+    const [[batchError, raw], [waitError, acked]] = results as [[Error | null, string[]], [Error | null, number]];
+    if (batchError) throw batchError;
+    if (waitError || acked < this.wait.replicas) {
+      if (this.wait.short++ % 100 === 0) {
+        this.wait.log?.warn("redis: a save reached fewer replicas than REDIS_WAIT_REPLICAS in REDIS_WAIT_TIMEOUT_MS", {
+          replicas: waitError ? 0 : acked,
+          wanted: this.wait.replicas,
+          ...(waitError ? { error: waitError.message } : {}),
+        });
+      }
+    }
+    return raw;
   }
 
   async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {
@@ -279,7 +337,11 @@ export class RedisStore implements Store {
 
   async delete(...keys: string[]): Promise<number> {
     if (keys.length === 0) return 0;
-    return this.redis.del(...keys.map((key) => this.k(key)));
+    // One DEL per cluster slot: keys of different users (or a case and its log) may live on different nodes.
+    const bySlot = new Map<number, string[]>();
+    for (const key of keys.map((k) => this.k(k))) bySlot.set(keySlot(key), [...(bySlot.get(keySlot(key)) ?? []), key]);
+    const counts = await Promise.all([...bySlot.values()].map((group) => this.redis.del(...group)));
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   async expire(key: string, ttlMs?: number): Promise<boolean> {
@@ -388,12 +450,16 @@ export class RedisStore implements Store {
   async keys(prefix: string): Promise<string[]> {
     const pattern = globEscape(this.k(prefix)) + "*";
     const found = new Set<string>(); // SCAN may return a key twice
-    let cursor = "0";
-    do {
-      const [next, batch] = await this.redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-      for (const key of batch) found.add(key.slice(this.prefix.length));
-      cursor = next;
-    } while (cursor !== "0");
+    // A Cluster's keys are spread over its masters: scan each.
+    const nodes = this.client instanceof Cluster ? this.client.nodes("master") : [this.client];
+    for (const node of nodes) {
+      let cursor = "0";
+      do {
+        const [next, batch] = await node.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+        for (const key of batch) found.add(key.slice(this.prefix.length));
+        cursor = next;
+      } while (cursor !== "0");
+    }
     return [...found];
   }
 
@@ -433,6 +499,14 @@ function batchNumber(op: BatchOp, total: number): string {
   return "";
 }
 
+/** Batch operations that only read or guard: a batch of nothing else needs no WAIT for replicas. */
+const READ_OPS: ReadonlySet<BatchOp["op"]> = new Set(["get", "ifAbsent", "ifEquals", "zfirst", "lfirst"]);
+
+/** A `{` in the prefix would make it the hash tag of keys that have none of their own, and put them all in one slot. */
+function checkPrefix(prefix: string): void {
+  if (prefix.includes("{")) throw new RangeError(`RedisStore: the key prefix must not contain "{" (it would become the hash tag of keys), got ${prefix}`);
+}
+
 /** Redis spells infinite scores `+inf`/`-inf`. */
 function scoreArg(score: number): string {
   if (score === Infinity) return "+inf";
@@ -449,4 +523,25 @@ function parseScore(score: string): number {
 /** Escape glob characters so a SCAN pattern matches the prefix literally. */
 function globEscape(text: string): string {
   return text.replace(/[*?[\]\\]/g, "\\$&");
+}
+
+/**
+ * Make the client refuse, with a `CrossSlotError` naming the keys, every command (scripts,
+ * pipelined or not, included) whose keys are in different cluster slots: on a Cluster it would
+ * fail with a bare CROSSSLOT, and on a single server it would work until the day it moves to one.
+ */
+function refuseCrossSlot(client: Redis | Cluster): void {
+  // Redis and Cluster differ only in Cluster's extra optional `node` argument, passed through.
+  const send = client.sendCommand.bind(client) as (command: Command, ...rest: unknown[]) => unknown;
+  client.sendCommand = (command: Command, ...rest: unknown[]): unknown => {
+    const keys = command.getKeys();
+    if (keys.length > 1) {
+      const first = keySlot(keys[0]!);
+      if (keys.some((key) => keySlot(key) !== first)) {
+        command.reject(new CrossSlotError(`Redis ${command.name}`, keys.map(String)));
+        return command.promise;
+      }
+    }
+    return send(command, ...rest);
+  };
 }

@@ -20,7 +20,7 @@ export interface Store {
   compareAndSet(key: string, expected: string | null, value: string, ttlMs?: number): Promise<boolean>;
   /** Delete the key only if its value is `expected`. True if deleted. Atomic (lock release). */
   deleteIfEquals(key: string, expected: string): Promise<boolean>;
-  /** Delete keys; returns how many existed. */
+  /** Delete keys (of any slots; not atomically across slots); returns how many existed. */
   delete(...keys: string[]): Promise<number>;
   /** Set or clear (`undefined`) a key's time to live. False if the key does not exist. */
   expire(key: string, ttlMs?: number): Promise<boolean>;
@@ -64,6 +64,8 @@ export interface Store {
    * guards and conditional writes → whether they passed or happened; `set`, `delete`, `rpush` →
    * true; an operation skipped by a failed guard → null. See `BatchOp`.
    * The router uses it to mark a message seen, take the user's lock and read the session at once.
+   * All keys of a batch must share one hash tag (`{telegram:42}`), so that on a Redis Cluster they
+   * live in one slot; `RedisStore` refuses a batch that spans slots with a `CrossSlotError`.
    *
    * @example
    * const [fresh, locked, session] = await store.batch([
@@ -74,7 +76,7 @@ export interface Store {
    */
   batch(ops: BatchOp[]): Promise<(string | boolean | null)[]>;
 
-  /** Logical keys that start with `prefix` (admin tools and cleanup; not for hot paths). */
+  /** Logical keys that start with `prefix`, on every node of a Cluster (admin tools and cleanup; not for hot paths). */
   keys(prefix: string): Promise<string[]>;
 
   /**

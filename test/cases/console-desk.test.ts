@@ -46,7 +46,7 @@ describe("jol desk (console)", () => {
     expect(printed).toContain("Take or show a case first");
 
     await desk.line("/list");
-    expect(printed).toMatch(new RegExp(`#${c.id} waiting urgent KK console danger words 0 min`));
+    expect(printed).toMatch(new RegExp(`#${c.id} waiting urgent Kazakh console danger words 0 min`));
     await desk.line(`/take ${c.id}`);
     expect(printed).toContain(`You have case #${c.id}`);
     expect(printed).toContain("• Danger words: паспорт");
@@ -88,5 +88,49 @@ describe("jol desk (console)", () => {
     await desk.line("/transfer");
     await desk.line("Now it is me");
     expect((await outbox()).map((m) => m.text)).toContain("Now it is me");
+  });
+
+  it("says the user's language and the status in the staff's language, never 'TG' next to the channel", async () => {
+    const { case: c } = await cases.open({ address: user, lang: "tg", reason: "menu", urgent: false, summary: {}, contact: false });
+    const ruDesk = new ConsoleDesk(cases, { i18n: testI18n(), config: testConfig({ TELEGRAM_STAFF_CHAT_ID: "", HOTLINE_STAFF_LANG: "ru" }), clock: new FakeClock(), out, actor: { kind: "console", id: "ops", name: "Dana" } });
+    await ruDesk.line("/list");
+    expect(printed).toContain(`#${c.id} ждёт обычное тадж. console`);
+    await desk.line("/list");
+    expect(printed).toContain(`#${c.id} waiting normal Tajik console`);
+  });
+
+  it("labels a consultant's words for the user in the user's language", async () => {
+    const { case: c } = await cases.open({ address: user, lang: "ru", reason: "menu", urgent: false, summary: {}, contact: false });
+    await desk.line(`/take ${c.id}`);
+    await desk.line("Здравствуйте, чем помочь?");
+    const sent = (await outbox()).find((m) => m.text === "Здравствуйте, чем помочь?");
+    expect(sent?.from).toBe(testI18n().t("ru", "case-from-consultant"));
+  });
+
+  const until = async (what: string, ok: () => boolean) => {
+    for (let i = 0; i < 400 && !ok(); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(ok(), what).toBe(true);
+  };
+
+  it("jol chat prints what came while the user was away first and in order, then a consultant's message on its own line with its label", async () => {
+    const from = testI18n().t("ru", "case-from-consultant");
+    const app = { store, log: silentLogger } as unknown as App;
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = "";
+    output.on("data", (chunk: Buffer) => (shown += chunk.toString()));
+    const sender = new ConsoleChannel(app, { user: "desk", interactive: false });
+    await sender.send({ channel: "console", id: "amina" }, [1, 2, 3, 4, 5].map((n) => ({ text: `away ${n}`, from })));
+    const chat = new ConsoleChannel(app, { user: "amina", input, output, interactive: true, pollMs: 20 });
+    await chat.start();
+    await until("the prompt", () => shown.endsWith("> "));
+    expect(shown).toBe(`${[1, 2, 3, 4, 5].map((n) => `${from}: away ${n}\n\n`).join("")}> `);
+
+    await sender.send({ channel: "console", id: "amina" }, [{ text: "are you there?", from }]);
+    // Off the prompt's line, then the prompt again.
+    await until("the new message is printed on its own line, then the prompt", () => shown.endsWith(`> \n${from}: are you there?\n\n> `));
+    await chat.stop();
+    input.end();
+    await chat.done;
   });
 });

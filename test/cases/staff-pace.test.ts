@@ -112,7 +112,7 @@ describe("staff group pace and reminders", { timeout: E2E_TIMEOUT }, () => {
       expect(texts).toContain(`${winner} already has this case.`);
     }
     expect(a.api.topics.filter((t) => t.name.includes("urgent"))).toHaveLength(25);
-    expect(a.api.topics[0]?.name).toBe(`#${ids[0]} · KY · urgent · job check`);
+    expect(a.api.topics[0]?.name).toBe(`#${ids[0]} · Kyrgyz · urgent · job check`);
     expect((await a.cardOf(ids[0]!)).text).toContain("• Job check risk: high");
   });
 });

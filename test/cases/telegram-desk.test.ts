@@ -33,11 +33,11 @@ describe("hotline staff desk on Telegram", { timeout: E2E_TIMEOUT }, () => {
     const topic = await h.topicOf(id);
     const created = h.api.callsOf("createForumTopic", { ok: true });
     expect(created).toHaveLength(1);
-    expect(created[0]!.payload).toMatchObject({ chat_id: STAFF_CHAT, name: `#${id} · UZ · /human` });
+    expect(created[0]!.payload).toMatchObject({ chat_id: STAFF_CHAT, name: `#${id} · Uzbek · /human` });
     const card = await h.cardOf(id);
     expect(card.message_thread_id).toBe(topic);
     expect(card.text).toContain(`Case #${id}`);
-    expect(card.text).toContain("Language: UZ");
+    expect(card.text).toContain("Language: Uzbek");
     expect(card.text).toContain("Channel: telegram");
     expect(card.text).toContain("Ish beruvchi pasportimni oldi");
     expect(card.text).toContain(`tg://user?id=${migrant.id}`); // the user agreed ("ha")
@@ -82,7 +82,7 @@ describe("hotline staff desk on Telegram", { timeout: E2E_TIMEOUT }, () => {
     expect((await h.cases.service.cases.get(id))?.outcome).toBe("referred");
     await h.exchange(updates.callback(migrant, `c:case-fb:${id}:5`, feedback), migrant.id);
     expect((await h.cases.service.cases.get(id))?.feedback).toBe(5);
-    await h.until("the topic marked closed", () => h!.api.topics.find((t) => t.threadId === topic)?.name.startsWith(`✅ #${id} · UZ`));
+    await h.until("the topic marked closed", () => h!.api.topics.find((t) => t.threadId === topic)?.name.startsWith(`✅ #${id} · Uzbek`));
     await h.until("the rating in the topic", () => h!.texts(STAFF_CHAT, topic).includes("The user rated the conversation 5 of 5."));
     // After the close the migrant talks to the bot again.
     const [menu] = await h.exchange(updates.command(migrant, "menu"), migrant.id);
@@ -187,7 +187,7 @@ describe("hotline staff desk on Telegram", { timeout: E2E_TIMEOUT }, () => {
     // /cases in the general topic lists what is open.
     await h.telegram.deliver(updates.groupText(staffGroup, bakyt, "/cases"));
     const list = await h.until("the list", () => h!.sent(STAFF_CHAT).find((m) => m.message_thread_id === undefined && m.text?.startsWith("Open cases:")));
-    expect(list.text).toContain(`#${id} assigned normal UZ telegram /human`);
+    expect(list.text).toContain(`#${id} assigned normal Uzbek telegram /human`);
     expect(list.text).toContain("· Aigul");
   });
 

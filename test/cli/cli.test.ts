@@ -41,6 +41,7 @@ describe("jol config", { timeout: 120_000 }, () => {
     expect(code).toBe(0);
     expect(out).toContain("TELEGRAM_BOT_TOKEN=123***YZ");
     expect(out).toContain("REDIS_URL=redis://***@localhost:6379/0");
+    expect(out.split("\n")[0]).toBe("# Redis: single (REDIS_URL=redis://user:***@localhost:6379/0)");
     expect(out).not.toContain("ABCDEFGHIJ");
     expect(out).toContain("SESSION_TTL_DAYS=30");
   });

@@ -70,6 +70,17 @@ describe("flow files: every problem with file, line and fix", () => {
     expect(p.message).toContain('duplicate node id "a"');
   });
 
+  it("two choices with the same id in one menu, at the second one's line", () => {
+    const p = only(
+      load({
+        "x.yaml": "spec: 1\nflow: x\nstart: a\nnodes:\n  - id: a\n    type: menu\n    text: t-ok\n    choices:\n      - { id: s, label: t-ok, end: true }\n      - { id: s, label: t-ok, end: true }\n",
+      }).problems,
+    );
+    expect(p).toMatchObject({ file: "flows/x.yaml", line: 10 });
+    expect(p.message).toContain('two choices have the id "s" (choices 1 and 2)');
+    expect(p.fix).toContain("give choice 2 an id of its own");
+  });
+
   it("unknown node and flow references", () => {
     const { problems } = load({
       "x.yaml": "spec: 1\nflow: x\nstart: a\nnodes:\n  - { id: a, type: message, text: t-ok, next: b }\n  - { id: c, type: goto, flow: nowhere }\n",

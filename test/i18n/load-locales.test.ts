@@ -40,6 +40,26 @@ describe("locales", () => {
     expect(problems[0]!.fix).toContain("kk/x.ftl");
   });
 
+  it("report a variable nothing passes, which the user would see raw, with the line and the right name", () => {
+    const items = "items = { $n ->\n    [one] { $n } item\n   *[other] { $n } items\n}\n";
+    const { problems } = loadLocales(locales({ kk: `hello = Телефон: { $hotlinePhon }\n${items}`, ru: `hello = Привет\nitems = { $m ->\n    [one] { $m } штука\n   *[other] { $m } штук\n}\n` }));
+    const typo = problems.find((p) => p.message.includes("$hotlinePhon "))!;
+    expect(typo.file).toContain("kk/x.ftl");
+    expect(typo.line).toBe(1);
+    expect(typo.fix).toBe("write { $hotlinePhone }");
+    // A variable the message's other languages do not use: they all use $n.
+    const other = problems.find((p) => p.message.includes('"items" in ru'))!;
+    expect(other.message).toContain("{ $m }");
+    expect(other.line).toBe(2);
+    expect(other.fix).toBe("write { $n }");
+    expect(problems).toHaveLength(2);
+  });
+
+  it("accept the variables every message gets and those all languages of a message use", () => {
+    const { problems } = loadLocales(locales({ en: "hello = Call { $hotlinePhone } ({ $channel })\nitems = { $n } items\n" }));
+    expect(problems).toEqual([]);
+  });
+
   it("fall back to Russian, then the id, for a missing message at run time", () => {
     const { i18n } = loadLocales(locales({ tg: "items = x\n" }));
     expect(i18n.t("tg", "hello")).toBe("Hello");
@@ -51,6 +71,17 @@ describe("locales", () => {
     for (const id of i18n.ids("ru").filter((id) => !id.startsWith("-"))) {
       for (const lang of LANGS) expect(i18n.has(lang, id), `${lang}:${id}`).toBe(true);
     }
+  });
+
+  it("speak of buttons in /help on Telegram only (the console and WhatsApp have numbered lists)", () => {
+    const { i18n } = loadLocales("locales");
+    for (const lang of LANGS) {
+      const console = i18n.t(lang, "help-text", { channel: "console" });
+      expect(console, lang).not.toBe(i18n.t(lang, "help-text", { channel: "telegram" }));
+      expect(i18n.t(lang, "help-text", { channel: "whatsapp" }), lang).toBe(console);
+    }
+    expect(i18n.t("en", "help-text", { channel: "console" })).not.toMatch(/button/i);
+    expect(i18n.t("ru", "help-text", { channel: "console" })).not.toMatch(/кнопк/i);
   });
 });
 

@@ -9,7 +9,7 @@ import { LANGS, type Lang } from "../../src/engine/types.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { ARTICLE_PARTS, REQUIRED_ARTICLES, messageId, parseKnowledgeMeta } from "../../src/knowledge/metadata.ts";
 import { checkKnowledge } from "../../src/knowledge/check.ts";
-import { checkContent } from "../../src/cli/commands/flows.ts";
+import { checkContent } from "../../src/app/check-content.ts";
 import { loadConfig } from "../../src/config/load.ts";
 
 const kb = loadKnowledgeBase();
@@ -56,14 +56,41 @@ describe("article texts", () => {
     }
   });
 
-  it("states the registration rule in force today (from 2026-07-01: register yourself within 30 days)", () => {
+  it("states the registration rule in force today (from 2026-07-01: register yourself within 30 days) and whom it concerns", () => {
     expect(kb.shortText("ru", "registration")).toContain("30 календарных дней");
-    expect(kb.shortText("en", "registration")).toContain("Since 1 July 2026 you register yourself");
+    const en = kb.shortText("en", "registration");
+    expect(en).toContain("Since 1 July 2026, citizens of the countries with the 90-day visa-free regime, including Russia, Belarus, Armenia and Kyrgyzstan (EAEU), register themselves");
+    // The host's old duty is not declared gone for everyone: for other countries it is unconfirmed.
+    const details = i18n.t("en", messageId("registration", "details"), contacts);
+    expect(details).not.toMatch(/no longer applies/);
+    expect(details).toContain("For EAEU citizens it is now their own duty");
+  });
+
+  // ../shared/FACTS.md, "Workers from EAEU states" (Treaty on the EAEU, art. 97): no work permit.
+  const EAEU: Record<Lang, string> = { ru: "ЕАЭС", kk: "ЕАЭО", uz: "YeOII", ky: "ЕАЭБ", tg: "ИАОА", en: "EAEU" };
+
+  it("puts the EAEU rule on the first screen of every article it concerns, in every language", () => {
+    for (const id of ["stay-rules", "registration", "work-permit", "household-permit", "going-abroad"]) {
+      for (const lang of LANGS) expect(kb.shortText(lang, id), `${lang}: ${id}`).toContain(EAEU[lang]);
+    }
+    expect(kb.shortText("en", "work-permit")).toContain("may work in Kazakhstan without a work permit");
+    expect(kb.shortText("en", "going-abroad")).not.toMatch(/^Do not work on a tourist visa or a visa-free entry\.$/m);
+  });
+
+  it("says which state helps victims of trafficking", () => {
+    const KZ: Record<Lang, string> = { ru: "Казахстан", kk: "Қазақстан", uz: "Qozog'iston", ky: "Казакстан", tg: "Қазоқистон", en: "Kazakhstan" };
+    for (const lang of LANGS) {
+      for (const id of ["documents-taken", "trafficking-signs"]) {
+        const details = i18n.t(lang, messageId(id, "details"), contacts);
+        const line = details.split("\n").find((l) => /171|жаңы документтер|new documents|новые документы|жаңа құжаттар|yangi hujjatlar|ҳуҷҷатҳои нав/.test(l)) ?? "";
+        expect(line, `${lang}: ${id}`).toContain(KZ[lang]);
+      }
+    }
   });
 });
 
 describe("checks of `jol flows check`", () => {
-  it("finds no problem in the real content", () => {
+  it("finds no problem in the real content", { timeout: 60_000 }, () => {
     const { problems } = checkContent(loadConfig({}));
     const mine = problems.filter((p) => /knowledge|coming|abroad/.test(p.file));
     expect(mine).toEqual([]);
@@ -84,6 +111,7 @@ value:
       sources: []
   danger:
     ru: [бьют]
+    uz: ["pasport* olib qold*", "ol* pasport"]
 `;
   function check(texts: Partial<Record<Lang, string>>): CheckProblem[] {
     const flows: FlowSet = { flows: new Map(), data: new Map() };
@@ -112,5 +140,13 @@ value:
     expect(problems.find((p) => p.message.includes('"two" has no reviewed date'))?.line).toBe(10);
     expect(problems.some((p) => p.message.includes('required article "stay-rules"'))).toBe(true);
     expect(problems.find((p) => p.message.includes("no danger words for kk"))?.severity).toBe("warning");
+  });
+  it("reports a danger word with * after too few letters, at its line", () => {
+    const texts = Object.fromEntries(LANGS.map((l) => [l, `${full("one")}\n${full("two")}`]));
+    const problems = check(texts).filter((p) => p.message.startsWith("danger entry"));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain('"ol*"');
+    expect(problems[0]!.line).toBe(16);
+    expect(problems[0]!.fix).toContain("three letters");
   });
 });

@@ -6,7 +6,7 @@ import { REQUIRED_ARTICLES } from "../../src/knowledge/metadata.ts";
 import { LANGS } from "../../src/engine/types.ts";
 
 // Accuracy of the free-text search on the project's own question set: the issue's goals,
-// top-1 >= 90% and top-3 >= 97%, and on the shared development set when it is beside the
+// top-1 >= 93% and top-3 >= 98%, and on the shared development set when it is beside the
 // checkout (`npm run eval:qa -- ../shared/eval/questions.yaml` prints the misses).
 const kb = loadKnowledgeBase();
 const OWN = "test/knowledge/questions.yaml";
@@ -24,7 +24,7 @@ describe("knowledge search accuracy", () => {
   it.each([["the own set", OWN], ...(existsSync(SHARED) ? [["the shared development set", SHARED]] : [])])("reaches the goals on %s", (_name, path) => {
     const report = evaluate(kb.search, readQuestions(path!));
     const misses = report.misses.map((m) => `${m.question.q} → ${m.got.join(",")}`);
-    expect(report.top1, misses.join("\n")).toBeGreaterThanOrEqual(0.9);
-    expect(report.top3, misses.join("\n")).toBeGreaterThanOrEqual(0.97);
+    expect(report.top1, misses.join("\n")).toBeGreaterThanOrEqual(0.93);
+    expect(report.top3, misses.join("\n")).toBeGreaterThanOrEqual(0.98);
   });
 });

@@ -62,6 +62,8 @@ describe("stems and suffixes", () => {
     expect(genericTerm("кеңесшімен")).toBe(genericTerm("кеңесші"));
     expect(genericTerm("ҳуҷҷатҳоро")).toBe(genericTerm("ҳуҷҷат"));
     expect(meets("Қозоғистонда", "Qozog'istonda", "uz")).toBe(true);
+    // A four-letter stem under two suffixes of two letters (possessive + locative).
+    expect(genericTerm("vizasida")).toBe(genericTerm("viza"));
   });
   it("never strips a word below four letters", () => {
     expect(genericTerm("ishga").length).toBeGreaterThanOrEqual(4);
@@ -77,6 +79,12 @@ describe("tokenize and stopwords", () => {
   it("drops question words in every language and script", () => {
     for (const word of ["что", "chto", "как", "what", "qanday", "қалай", "кантип", "чӣ", "сколько"]) expect(isStopword(word), word).toBe(true);
     expect(isStopword("паспорт")).toBe(false);
+  });
+  it("keeps an abbreviation whose folding with doubled letters collapsed would be a stopword", () => {
+    // "ИИН" would fold to "in" (the Tajik "ин", the English "in"); stopwords keep doubled letters.
+    expect(isStopword("иин")).toBe(false);
+    expect(queryWords("нужен ли ИИН").map((w) => w.word)).toEqual(["иин"]);
+    expect(isStopword("ин")).toBe(true);
   });
   it("drops a stopword with one vowel mistyped, but not a topic word that looks like one", () => {
     expect(isStopwordLoose(fold("можна"))).toBe(true);

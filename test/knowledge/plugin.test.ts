@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Engine } from "../../src/engine/engine.ts";
-import { checkContent } from "../../src/cli/commands/flows.ts";
+import { checkContent } from "../../src/app/check-content.ts";
 import { loadConfig } from "../../src/config/load.ts";
-import { globalArgs } from "../../src/app/create.ts";
+import { engineFor, globalArgs } from "../../src/app/create.ts";
 import { createKnowledgePlugin } from "../../src/knowledge/plugin.ts";
 import { Talk } from "../support/engine.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
@@ -16,14 +15,7 @@ import type { Outbound } from "../../src/engine/types.ts";
 // the engine step is pure).
 const config = loadConfig({});
 const content = checkContent(config);
-const engine = new Engine({
-  flows: content.flows,
-  i18n: content.i18n,
-  kinds: content.kinds,
-  interceptors: content.plugins.flatMap((p) => p.interceptors ?? []),
-  defaultLang: "ru",
-  globals: globalArgs(config),
-});
+const engine = engineFor(config, content);
 
 function talk(lang = "ru"): Talk {
   const t = new Talk(engine);
@@ -89,13 +81,42 @@ describe("free-text answers", () => {
     expect(t.session.vars.kb_article).toBe("agency-check");
   });
 
-  it("show a chosen candidate of a close call", () => {
+  it("show the best of a close call and offer the others as 'Did you mean…'", () => {
     const t = talk();
-    expect(Talk.keys(t.text("виза"))).toEqual(["kb-pick"]);
-    const candidates = String(t.session.vars.kb_pick).split(",");
-    expect(candidates).toHaveLength(3);
-    const out = t.press(2);
-    expect(Talk.keys(out)).toContain(`kb-${candidates[1]}-short`);
+    const first = t.text("нужен ли патент");
+    const best = String(t.session.vars.kb_article);
+    const others = String(t.session.vars.kb_also).split(",");
+    expect(others.length).toBeGreaterThanOrEqual(1);
+    expect(others).not.toContain(best);
+    expect(Talk.keys(first)).toEqual([`kb-${best}-title`, `kb-${best}-short`, "kb-checked", "kb-also"]);
+    // The buttons: details, then the close ones in place of the related articles.
+    const out = t.press(content.i18n.t("ru", `kb-${others[0]}-title`));
+    expect(Talk.keys(out)).toContain(`kb-${others[0]}-short`);
+    expect(Talk.keys(out)).not.toContain("kb-also");
+    // Back returns to the best answer, now without the offer.
+    expect(Talk.keys(t.press("⬅️"))).toEqual([`kb-${best}-title`, `kb-${best}-short`, "kb-checked"]);
+  });
+
+  it("answer about Kazakhstan for a user in 'Coming to Kazakhstan' unless another country is named", () => {
+    const question = "нужна ли виза для работы";
+    const atMain = talk();
+    atMain.text(question);
+    expect(atMain.session.vars.kb_article).toBe("work-permit");
+    expect(String(atMain.session.vars.kb_also)).toContain("going-abroad");
+    const coming = talk();
+    coming.press(content.i18n.t("ru", "main-coming"));
+    coming.text(question);
+    expect(coming.session.vars.kb_article).toBe("work-permit");
+    expect(coming.session.vars.kb_also).toBeNull();
+    coming.text("нужна ли виза для работы в Корее");
+    expect(coming.session.vars.kb_article).toBe("korea");
+  });
+
+  it("answer a user who writes Uzbek about Kazakhstan", () => {
+    const t = talk("uz");
+    t.text("ishlash uchun viza kerakmi");
+    expect(t.session.vars.kb_article).toBe("work-permit");
+    expect(String(t.session.vars.kb_also ?? "")).not.toContain("going-abroad");
   });
 });
 
@@ -118,12 +139,22 @@ describe("danger words before a language is chosen", () => {
   };
   it("send the hotline contacts in the platform's language and note the words, then let the engine go on", async () => {
     const { ctx, replies } = context(newSession(0));
-    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "help, they beat me" }, langHint: "en" };
+    // "SOS, beat" does not show its language: the engine will ask for it.
+    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "SOS, beat" }, langHint: "en" };
     expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
     expect(replies.map((r) => r.keys)).toEqual([["kb-danger"]]);
     expect(replies[0]!.text).toContain(config.HOTLINE_PHONE);
     expect(replies[0]!.text).toContain(content.i18n.t("en", "kb-danger", globalArgs(config)).split("\n")[0]!);
-    expect(String(ctx.session.vars.danger)).toContain("beat me");
+    expect(String(ctx.session.vars.danger)).toContain("SOS");
+  });
+  it("leave a message whose language shows to the engine, which answers in it (danger first)", async () => {
+    const { ctx, replies } = context(newSession(0));
+    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "help, they beat me" }, langHint: "ru" };
+    expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
+    expect(replies).toEqual([]);
+    const out = engine.step(ctx.session, inbound, systemClock);
+    expect(out.session.lang).toBe("en");
+    expect(out.session.vars.danger).toContain("beat me");
   });
   it("stay quiet once a language is chosen (the interceptor answers then)", async () => {
     const { ctx, replies } = context({ ...newSession(0), lang: "ru" });

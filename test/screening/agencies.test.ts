@@ -166,7 +166,8 @@ describe("agency list in Redis", () => {
   });
 });
 
-describe("agency check through the bot (router on Redis)", () => {
+// Builds a whole app (flows, texts, the knowledge index): slow on a busy machine.
+describe("agency check through the bot (router on Redis)", { timeout: 60_000 }, () => {
   it("imports the demo list, then a user asks by name in another script and by an unknown name", async () => {
     const { createApp } = await import("../../src/app/create.ts");
     const { loadConfig } = await import("../../src/config/load.ts");
@@ -204,5 +205,6 @@ describe("agency check through the bot (router on Redis)", () => {
     } finally {
       await app.close();
     }
-  });
+    // Builds the whole app (the knowledge index too): about 10 s on a loaded 2-core machine.
+  }, 60_000);
 });

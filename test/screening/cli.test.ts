@@ -55,6 +55,19 @@ describe("jol agencies import", { timeout: 120_000 }, () => {
       expect(ok.out).toContain("imported 4 agencies");
       const found = jol(["agencies", "find", "000000000001"], { env });
       expect(found.out).toContain("trusted");
+
+      // A file with only the header would wipe the list: refused unless --allow-empty.
+      const empty = join(dir, "empty.csv");
+      writeFileSync(empty, "name,aliases,bin,status,note,source,date\n");
+      const refused = jol(["agencies", "import", empty], { env });
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain("has no agencies (only the header): the list was not changed");
+      expect(refused.err).toContain("--allow-empty");
+      expect(jol(["agencies", "find", "000000000001"], { env }).out).toContain("trusted");
+      const emptied = jol(["agencies", "import", "--allow-empty", empty], { env });
+      expect(emptied.code).toBe(0);
+      expect(emptied.out).toContain("imported 0 agencies");
+      expect(jol(["agencies", "find", "000000000001"], { env }).out).toContain("not in the list");
     } finally {
       for (const key of await store.keys("")) await store.delete(key);
       await store.close();

@@ -53,6 +53,31 @@ describe("analyser rules (flows/screening-rules-*.yaml)", () => {
     );
   });
 
+  it("skips a rule whose except-context holds for the whole ad, and names an unknown context with the fix", () => {
+    const catalogue = catalogueFrom(data);
+    const files = [
+      { file: "c.yaml", value: { lang: "any", contexts: { north: { any: ["\\bnorth\\w*"], none: ["\\bsouth\\w*"] } } } },
+      { file: "r.yaml", value: { lang: "en", rules: [{ flag: "no-visa", negate: false, except: ["north"], match: ["\\bno visa\\b"], tests: { flag: ["no visa"] } }] } },
+    ];
+    const screener = new Screener(catalogue, files);
+    expect(screener.analyse("Jobs up north. No visa.").flags).toEqual([]);
+    expect(screener.analyse("Jobs in the south. No visa.").flags.map((f) => f.id)).toEqual(["no-visa"]);
+    expect(screener.analyse("North office, work in the south, no visa").flags.map((f) => f.id)).toEqual(["no-visa"]);
+    const unknown = [{ file: "u.yaml", value: { lang: "en", rules: [{ flag: "fee", except: ["east"], match: ["a"], tests: { flag: ["a"] } }] } }];
+    expect(() => new Screener(catalogue, unknown)).toThrow(/u\.yaml rules\[0\] \(fee\): except names the context "east".*contexts:/);
+  });
+
+  it("reads Turkic negative verbs as word forms: the suffix must suit the stem, so Дубай is no negation", () => {
+    const risk = (text: string) => screener.analyse(text).risk;
+    expect(risk("Паспортыңызды аламыз")).toBe("high");
+    // A real negation still cancels the flag; a place name with the same letters does not.
+    expect(risk("Паспортыңызды алмаймыз")).toBe("low");
+    expect(risk("Паспортуңузду албайбыз")).toBe("low");
+    for (const ad of ["Барои духтарон кор дар Дубай ҳамчун модел", "Қыздарға Дубай модель жұмысы", "Кыздар үчүн Дубай модель жумушу"]) {
+      expect(risk(ad), ad).toBe("high");
+    }
+  });
+
   it("expands \\b and \\w for every alphabet, outside and inside character classes", () => {
     const re = new RegExp(expandPattern("\\bпаспорт\\w*\\b"), "u");
     expect(re.test("ваш паспортыңыз")).toBe(true);

@@ -116,24 +116,24 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
     });
 
     describe("batch", () => {
-      it("runs the operations in order and answers each", async () => {
+      it("runs the operations in order and answers each (keys of one hash tag)", async () => {
         const store = await open();
-        await store.set("held", "token");
+        await store.set("held:{u}", "token");
         const results = await store.batch([
-          { op: "get", key: "missing" },
-          { op: "setIfAbsent", key: "new", value: "a", ttlMs: LONG_TTL },
-          { op: "setIfAbsent", key: "new", value: "b" },
-          { op: "get", key: "new" },
-          { op: "set", key: "plain", value: "" },
-          { op: "get", key: "plain" },
-          { op: "deleteIfEquals", key: "held", value: "not-ours" },
-          { op: "deleteIfEquals", key: "held", value: "token" },
-          { op: "delete", key: "plain" },
-          { op: "get", key: "plain" },
+          { op: "get", key: "missing:{u}" },
+          { op: "setIfAbsent", key: "new:{u}", value: "a", ttlMs: LONG_TTL },
+          { op: "setIfAbsent", key: "new:{u}", value: "b" },
+          { op: "get", key: "new:{u}" },
+          { op: "set", key: "plain:{u}", value: "" },
+          { op: "get", key: "plain:{u}" },
+          { op: "deleteIfEquals", key: "held:{u}", value: "not-ours" },
+          { op: "deleteIfEquals", key: "held:{u}", value: "token" },
+          { op: "delete", key: "plain:{u}" },
+          { op: "get", key: "plain:{u}" },
         ]);
         expect(results).toEqual([null, true, false, "a", true, "", false, true, true, null]);
-        expect(await store.ttl("new")).toBeGreaterThan(0);
-        expect(await store.get("held")).toBeNull();
+        expect(await store.ttl("new:{u}")).toBeGreaterThan(0);
+        expect(await store.get("held:{u}")).toBeNull();
         expect(await store.batch([])).toEqual([]);
       });
 
@@ -151,8 +151,9 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
         const results = await Promise.all(
           Array.from({ length: 50 }, (_, i) =>
             (i % 2 ? other : store).batch([
-              { op: "setIfAbsent", key: "lock", value: `w${i}`, ttlMs: LONG_TTL },
-              { op: "get", key: "lock" },
+              { op: "setIfAbsent", key: "lock:{u}", value: `w${i}`, ttlMs: LONG_TTL },
+              { op: "get", key: "lock:{u}" },
+              { op: "get", key: "s:{u}" },
             ]),
           ),
         );

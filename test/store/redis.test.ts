@@ -2,12 +2,6 @@ import { describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { RedisStore, RedisUnavailableError, redactUrl } from "../../src/store/redis.ts";
 import { testRedisUrl, testStore } from "../support/redis.ts";
-import { defineStoreContract } from "./contract.ts";
-
-defineStoreContract("redis", {
-  create: () => testStore("contract"),
-  sameData: (store) => testStore("contract", { prefix: (store as RedisStore).prefix }),
-});
 
 describe("RedisStore", () => {
   it("writes every key under its prefix, and only there", async () => {

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { accessSync, constants } from "node:fs";
-import { createServer, connect } from "node:net";
-import { delimiter, join } from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { connect } from "node:net";
 import type { TestProject } from "vitest/node";
+import { freePort, onPath, startWatched, stopWatched } from "./servers.ts";
 
 /**
  * Give the test run a Redis: `REDIS_URL` when it is set (CI), otherwise a throw-away
@@ -33,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.JOL_TEST_REDIS_URL = url;
   delete process.env.REDIS_URL;
   return async () => {
-    if (server) await stopRedis(server);
+    if (server) await stopWatched(server);
   };
 }
 
@@ -41,6 +40,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The Redis every test uses (see `testRedisUrl()`). */
     redisUrl: string;
+    /** In the `cluster` and `sentinel` projects: the topology `testStore()` connects to (see `testTarget()`). */
+    redisTarget: import("../../src/store/client.ts").RedisTarget;
   }
 }
 
@@ -58,53 +59,10 @@ function redact(url: string): string {
   return url.replace(/\/\/([^@/]*)@/, "//***@");
 }
 
-/**
- * Start redis-server under a small shell watchdog and return the watchdog, or undefined when
- * there is no redis-server on PATH. The watchdog stops Redis as soon as its stdin closes: at
- * teardown (we close it), and also when this process dies without a teardown (killed by a
- * timeout, a crash), so no Redis is left behind.
- */
+/** Start a throw-away redis-server (no persistence) under the watchdog, or undefined without one on PATH. */
 async function startRedis(port: number): Promise<ChildProcess | undefined> {
   if (!onPath("redis-server")) return undefined;
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-  const watchdog = 'redis-server "$@" >/dev/null 2>&1 & r=$!; cat >/dev/null; kill "$r" 2>/dev/null; wait "$r"';
-  const child = spawn("sh", ["-c", watchdog, "sh", ...args], { stdio: ["pipe", "ignore", "ignore"] });
-  return new Promise((resolve) => {
-    child.once("error", () => resolve(undefined));
-    child.once("spawn", () => resolve(child));
-  });
-}
-
-/** Stop a Redis started by `startRedis` and wait for it (SIGKILL after 3 s). */
-async function stopRedis(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((r) => server.once("exit", r));
-  server.stdin?.end();
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-  if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
-}
-
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? "").split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
+  return startWatched("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
 }
 
 /** True when a Redis at `url` answers PING (any answer but a refused or silent socket counts). */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
+import type { RedisTarget } from "../../src/store/client.ts";
 import { RedisStore } from "../../src/store/redis.ts";
 
 /**
@@ -18,6 +19,20 @@ export function testRedisUrl(): string {
   return url;
 }
 
+/**
+ * The Redis this test project runs against: the run's single server, or the Cluster or Sentinel
+ * group that `topology-setup.ts` started for the `cluster` and `sentinel` projects.
+ */
+export function testTarget(): RedisTarget {
+  let target: RedisTarget | undefined;
+  try {
+    target = inject("redisTarget");
+  } catch {
+    // not inside a vitest worker: the single server
+  }
+  return target ?? { mode: "single", url: testRedisUrl() };
+}
+
 export interface TestStoreOptions {
   /**
    * Share another store's data (a second "process" on the same Redis): pass its `prefix`.
@@ -27,7 +42,7 @@ export interface TestStoreOptions {
 }
 
 /**
- * A `RedisStore` on the test Redis under a fresh prefix `test:<name>:<random>:`, so tests (and
+ * A `RedisStore` on the test Redis (`testTarget()`: one server, a Cluster or Sentinel) under a fresh prefix `test:<name>:<random>:`, so tests (and
  * parallel test files) never see each other's keys. Its `close()` deletes every key under that
  * prefix, then disconnects: always close it.
  *
@@ -41,7 +56,7 @@ export interface TestStoreOptions {
  */
 export async function testStore(name: string, options: TestStoreOptions = {}): Promise<RedisStore> {
   const prefix = options.prefix ?? `test:${name}:${randomBytes(4).toString("hex")}:`;
-  const store = await RedisStore.connect({ url: testRedisUrl(), prefix, connectTimeoutMs: 3000 });
+  const store = await RedisStore.connect({ target: testTarget(), prefix, connectTimeoutMs: 3000 });
   const disconnect = store.close.bind(store);
   let closing: Promise<void> | undefined;
   store.close = () =>

@@ -8,6 +8,7 @@
  * hint: de                            # optional platform language hint
  * steps:
  *   - say: hello                      # the user types text
+ *   - say: { ru: привет, uz: salom }  # ... in the run's language (one entry per language run)
  *     bot:                            # what the bot answers, message by message, in order
  *       - key: language-choose        # a Fluent id the message was built from
  *         choices: 6                  # how many choices it offers
@@ -21,7 +22,9 @@
  *   - idle: 31d                       # the user goes quiet: checks the session's expiry
  *     session: gone                   # ... and that it is gone (or `kept`)
  * ```
- * A bot line may also say `text: fragment` (contains, after rendering) or `no_reply: true`.
+ * A bot line may also say `text: fragment` (contains, after rendering), `lang: $lang` (the
+ * message is its key rendered in that language: the answer came in the right one) or
+ * `no_reply: true`.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,10 +43,11 @@ const BotLine = z.strictObject({
   key: z.string().optional(),
   text: z.string().optional(),
   choices: z.number().int().optional(),
+  lang: z.string().optional(),
 });
 const Step = z
   .strictObject({
-    say: z.string().optional(),
+    say: z.union([z.string(), z.partialRecord(z.enum(LANGS), z.string())]).optional(),
     press: z.union([z.string(), z.number().int()]).optional(),
     choose_language: z.string().optional(),
     command: z.string().optional(),
@@ -73,7 +77,12 @@ const files = readdirSync(DIR).filter((f) => f.endsWith(".yaml")).sort();
 let app: App;
 beforeAll(async () => {
   const store = await testStore("transcripts");
-  app = await createApp({ config: loadConfig({}), store, log: silentLogger });
+  // The hotline is staffed in these conversations whatever the hour of the run: the clock starts
+  // on a Wednesday at 11:00 in Almaty (the default HOTLINE_HOURS 09:00-18:00, Monday to Friday)
+  // and then runs with real time.
+  const started = Date.now();
+  const clock = { now: () => Date.parse("2026-12-02T06:00:00Z") + (Date.now() - started) };
+  app = await createApp({ config: loadConfig({}), store, log: silentLogger, clock });
 }, 60_000);
 afterAll(async () => {
   await app?.close();
@@ -119,6 +128,10 @@ async function run(transcript: Transcript, lang: Lang): Promise<void> {
         if (line.key) expect(message.keys ?? [], `${where}, message ${j + 1}:\n  ${shown}`).toContain(line.key);
         if (line.text) expect(message.text, `${where}, message ${j + 1}`).toContain(line.text);
         if (line.choices !== undefined) expect(message.choices?.length ?? 0, `${where}, message ${j + 1} choices`).toBe(line.choices);
+        if (line.lang && line.key) {
+          const inLang = (line.lang === "$lang" ? lang : line.lang) as Lang;
+          expect(message.text, `${where}, message ${j + 1} in ${inLang}`).toContain(app.i18n.t(inLang, line.key));
+        }
         expect(message.text, `${where}: unrendered Fluent placeholder`).not.toMatch(/\{\s*\$|\{\?\?\?\}/);
       });
     }
@@ -126,7 +139,11 @@ async function run(transcript: Transcript, lang: Lang): Promise<void> {
 }
 
 function toInput(step: z.infer<typeof Step>, lang: Lang, last: Outbound[], where: string, runLang: Lang = lang): Input {
-  if (step.say !== undefined) return { kind: "text", text: step.say };
+  if (step.say !== undefined) {
+    const text = typeof step.say === "string" ? step.say : step.say[runLang];
+    if (text === undefined) throw new Error(`${where}: no text to say in ${runLang}`);
+    return { kind: "text", text };
+  }
   if (step.command !== undefined) return { kind: "command", name: step.command, ...(step.arg ? { arg: step.arg } : {}) };
   if (step.media !== undefined) return { kind: "media", media: step.media };
   if (step.edited !== undefined) return { kind: "edited", text: step.edited };

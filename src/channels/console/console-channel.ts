@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { isRedisLost } from "../../errors.ts";
 import { randomUUID } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
 import type { Channel } from "../channel.ts";
@@ -33,24 +34,36 @@ export interface ConsoleOptions {
  * resolves `done` — so conversations can be scripted (`printf '2\n1\n' | npx jol chat`).
  *
  * `send` puts messages in the user's outbox in the store, so a consultant at `jol desk` in
- * another process reaches a user of `jol chat` (with Redis).
+ * another process reaches a user of `jol chat` (with Redis). In interactive mode the outbox is
+ * read at start (what came while the user was away, in order) and then every `pollMs`, one read
+ * at a time; a consultant's message carries its label ("Консультант: …") and is printed on a
+ * line of its own, with the prompt shown again after it.
  */
 export class ConsoleChannel implements Channel {
   readonly name = "console" as const;
   private poller: NodeJS.Timeout | undefined;
   private counter = 0;
   private readonly runId = randomUUID().slice(0, 8);
-  /** Resolves when standard input ends. */
+  /** Resolves when standard input ends; rejects when Redis is lost (the chat cannot go on). */
   readonly done: Promise<void>;
   private finish!: () => void;
+  private abort!: (error: unknown) => void;
   private readonly out: Writable;
+  /** Outbox reads, one after another (a slow read must not let the next one overtake it). */
+  private draining: Promise<void> = Promise.resolve();
+  /** The prompt "> " is on screen, waiting for the user's line. */
+  private prompting = false;
+  private interactive = false;
 
   constructor(
     private readonly app: App,
     private readonly options: ConsoleOptions,
   ) {
     this.out = options.output ?? process.stdout;
-    this.done = new Promise((resolve) => (this.finish = resolve));
+    this.done = new Promise((resolve, reject) => {
+      this.finish = resolve;
+      this.abort = reject;
+    });
   }
 
   get address(): Address {
@@ -60,23 +73,28 @@ export class ConsoleChannel implements Channel {
   async start(): Promise<void> {
     const input = this.options.input ?? process.stdin;
     const interactive = this.options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
+    this.interactive = interactive;
     const rl = createInterface({ input, terminal: false });
     if (interactive) {
+      // What arrived while the user was away comes first, in order, before the prompt.
+      await this.drainOutbox();
       this.poller = setInterval(() => void this.drainOutbox(), this.options.pollMs ?? 1000);
-      this.out.write("> ");
+      this.prompt();
     }
     void (async () => {
       for await (const line of rl) {
-        if (line.trim() === "") {
-          if (interactive) this.out.write("> ");
-          continue;
-        }
-        await this.say(lineToInput(line));
-        if (interactive) this.out.write("> ");
+        this.prompting = false;
+        if (line.trim() !== "") await this.say(lineToInput(line));
+        if (interactive) this.prompt();
       }
       await this.drainOutbox();
       this.finish();
-    })();
+    })().catch((error: unknown) => this.abort(error));
+  }
+
+  private prompt(): void {
+    this.out.write("> ");
+    this.prompting = true;
   }
 
   /** Hand one input to the router and print the replies. */
@@ -85,12 +103,16 @@ export class ConsoleChannel implements Channel {
     try {
       await this.app.router.handle(inbound, async (messages) => this.print(messages));
     } catch (error) {
+      if (isRedisLost(error)) throw error;
       this.app.log.error("console message failed", { error: error instanceof Error ? error.message : "unknown" });
     }
   }
 
   print(messages: Outbound[]): void {
-    for (const message of messages) this.out.write(`${renderNumbered(message)}\n\n`);
+    for (const message of messages) {
+      const text = renderNumbered(message);
+      this.out.write(`${message.from ? `${message.from}: ${text}` : text}\n\n`);
+    }
   }
 
   async stop(): Promise<void> {
@@ -103,15 +125,32 @@ export class ConsoleChannel implements Channel {
     await this.app.store.expire(outboxKey(address.id), OUTBOX_TTL_MS);
   }
 
-  private async drainOutbox(): Promise<void> {
+  /** Print what other processes sent the user, oldest first; one read at a time. */
+  drainOutbox(): Promise<void> {
+    this.draining = this.draining
+      .then(() => this.drainOnce())
+      .catch((error: unknown) => this.app.log.warn("console outbox not read", { error: error instanceof Error ? error.message : "unknown" }));
+    return this.draining;
+  }
+
+  private async drainOnce(): Promise<void> {
+    const interrupted = this.prompting;
+    let printed = false;
     for (;;) {
       const raw = await this.app.store.lpop(outboxKey(this.options.user));
-      if (raw === null) return;
+      if (raw === null) break;
+      let message: Outbound;
       try {
-        this.print([JSON.parse(raw) as Outbound]);
+        message = JSON.parse(raw) as Outbound;
       } catch {
         this.app.log.warn("bad console outbox entry dropped");
+        continue;
       }
+      // Off the prompt's line first, so the message starts a line of its own.
+      if (!printed && interrupted) this.out.write("\n");
+      printed = true;
+      this.print([message]);
     }
+    if (printed && interrupted && this.interactive) this.prompt();
   }
 }

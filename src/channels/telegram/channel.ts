@@ -15,6 +15,8 @@ import { createPacer, type PaceOptions } from "./pacer.ts";
 import { registerCommands } from "./commands.ts";
 import { startWebhookServer, type WebhookServer } from "./webhook.ts";
 import { Poller } from "./poller.ts";
+import { FixableError } from "../../errors.ts";
+import { errors, rateLimited } from "../../ops/metrics.ts";
 
 /** Tuning a caller may override; production uses the defaults. */
 export interface TelegramChannelOptions {
@@ -33,6 +35,10 @@ export interface TelegramChannelOptions {
   pollRestartMs?: number;
   /** Known bot info: skips `getMe` on start. */
   botInfo?: UserFromGetMe;
+  /** Webhook mode: while this returns false (Redis away) updates are answered 503, so Telegram sends them again later. */
+  ready?: () => boolean;
+  /** Pause between attempts to reach Telegram at start and while polling fails, ms (default 5000). */
+  retryMs?: number;
 }
 
 /** A Telegram channel: the `Channel` contract plus the grammY `Bot` it drives. */
@@ -48,6 +54,8 @@ export interface TelegramChannel extends Channel {
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 const DAY_MS = 86_400_000;
+/** How long one attempt to reach Telegram at start may take. */
+const CONNECT_TIMEOUT_MS = 15_000;
 
 /**
  * Jol on Telegram. Every private-chat update becomes an `Inbound` for `app.router.handle`, whose
@@ -78,6 +86,11 @@ class GrammyTelegramChannel implements TelegramChannel {
   private installed = false;
   /** Work started after an update was stored (button answers, keyboard removal), so `stop` can wait for it. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Telegram answered and updates arrive (for `/readyz`). */
+  private up = false;
+  private stopping = false;
+  /** Aborted by `stop()`: ends the wait between attempts to reach Telegram. */
+  private readonly stopSignal = new AbortController();
 
   constructor(
     private readonly app: App,
@@ -90,6 +103,7 @@ class GrammyTelegramChannel implements TelegramChannel {
       client: { apiRoot: app.config.TELEGRAM_API_ROOT.replace(/\/+$/, "") },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
+    this.countRateLimits();
     if (options.pace) this.bot.api.config.use(createPacer(options.pace));
     this.bot.api.config.use(
       autoRetry({
@@ -117,11 +131,19 @@ class GrammyTelegramChannel implements TelegramChannel {
     }
     if (this.mode === "webhook") await this.startWebhook();
     else await this.startPolling();
+    this.up = true;
     this.app.log.info("telegram channel started", { mode: this.mode, bot: this.bot.botInfo.username });
+  }
+
+  connected(): boolean {
+    return this.up;
   }
 
   /** Stop receiving: polling stops (what was fetched is stored first); the webhook answers 503. Sending goes on. */
   async stopIntake(): Promise<void> {
+    this.stopping = true;
+    this.up = false;
+    this.stopSignal.abort();
     const poller = this.poller;
     this.poller = undefined;
     await poller?.stop();
@@ -144,18 +166,78 @@ class GrammyTelegramChannel implements TelegramChannel {
 
   // --- start-up --------------------------------------------------------------------------
 
+  /**
+   * `getMe`, until Telegram answers: a network failure or a 5xx is logged once ("Telegram
+   * unreachable at …, retrying every 5 s") and retried every `retryMs`, and the recovery is logged;
+   * a rejected token ends start-up with what to do.
+   */
   private async init(): Promise<void> {
-    try {
-      await this.bot.init();
-    } catch (error) {
-      if (error instanceof GrammyError && error.error_code === 401) {
-        throw new Error("Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather (/mybots → API Token).");
+    const retryMs = this.options.retryMs ?? 5000;
+    let failing = false;
+    for (;;) {
+      try {
+        await this.withinConnectTimeout(this.bot.init());
+        if (failing) this.app.log.info(`Telegram reachable again at ${this.app.config.TELEGRAM_API_ROOT}`);
+        return;
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code === 401) {
+          throw new FixableError("Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather (/mybots → API Token).");
+        }
+        const transient = error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
+        if (!transient) throw error;
+        if (this.stopping) throw new FixableError("Stopped while waiting for Telegram to answer.");
+        if (!failing) {
+          failing = true;
+          errors.inc({ kind: "channel" });
+          this.app.log.warn(
+            `Telegram unreachable at ${this.app.config.TELEGRAM_API_ROOT}, retrying every ${retryMs / 1000} s; check network/proxy/TELEGRAM_API_ROOT`,
+            { error: describe(error) },
+          );
+        }
+        await this.pause(retryMs);
       }
-      if (error instanceof HttpError) {
-        throw new Error(`Cannot reach the Telegram Bot API at ${this.app.config.TELEGRAM_API_ROOT} (${error.message}): check the network or TELEGRAM_API_ROOT.`);
-      }
-      throw error;
     }
+  }
+
+  /**
+   * A request that neither answers nor fails (a silently dropped connection) counts as a network
+   * failure after CONNECT_TIMEOUT_MS, or at once when the channel stops.
+   */
+  private async withinConnectTimeout<T>(request: Promise<T>): Promise<T> {
+    let fail = (): void => {};
+    const giveUp = new Promise<never>((_, reject) => {
+      fail = () => reject(new HttpError(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`, new Error("timeout")));
+    });
+    const timer = setTimeout(fail, CONNECT_TIMEOUT_MS);
+    this.stopSignal.signal.addEventListener("abort", fail, { once: true });
+    try {
+      return await Promise.race([request, giveUp]);
+    } finally {
+      clearTimeout(timer);
+      this.stopSignal.signal.removeEventListener("abort", fail);
+    }
+  }
+
+  /** Wait `ms`, or less if the channel stops meanwhile. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.stopSignal.signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.stopSignal.signal.addEventListener("abort", done, { once: true });
+    });
+  }
+
+  /** Count every 429 Telegram answers (each retry too): `jol_rate_limited_total{channel="telegram"}`. */
+  private countRateLimits(): void {
+    this.bot.api.config.use(async (prev, method, payload, signal) => {
+      const result = await prev(method, payload, signal);
+      if (!result.ok && result.error_code === 429) rateLimited.inc({ channel: "telegram" });
+      return result;
+    });
   }
 
   /**
@@ -180,7 +262,7 @@ class GrammyTelegramChannel implements TelegramChannel {
       secret,
       log: this.app.log,
       receive: (update) => this.receive(update),
-      ready: () => this.app.store.available?.() ?? true,
+      ready: () => (this.options.ready?.() ?? true) && (this.app.store.available?.() ?? true),
     });
     try {
       await this.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -188,7 +270,7 @@ class GrammyTelegramChannel implements TelegramChannel {
       await this.webhook.close();
       this.webhook = undefined;
       if (error instanceof GrammyError) {
-        throw new Error(
+        throw new FixableError(
           `Telegram refused the webhook ${url} (${error.description}): TELEGRAM_WEBHOOK_URL must be a public https:// URL on port 443, 80, 88 or 8443.`,
         );
       }
@@ -206,6 +288,12 @@ class GrammyTelegramChannel implements TelegramChannel {
       receive: (update) => this.receive(update),
       log: this.app.log,
       restartMs: this.options.pollRestartMs ?? 5000,
+      retryMs: this.options.retryMs ?? 5000,
+      apiRoot: this.app.config.TELEGRAM_API_ROOT,
+      onState: (up) => {
+        this.up = up;
+        if (!up) errors.inc({ kind: "channel" });
+      },
     });
     this.poller.start();
   }
@@ -304,6 +392,7 @@ class GrammyTelegramChannel implements TelegramChannel {
   }
 
   private logFailure(error: unknown, update: Update): void {
+    errors.inc({ kind: "channel" });
     const chat = update.message?.chat ?? update.callback_query?.message?.chat;
     this.app.log.error("telegram: update failed", {
       update: update.update_id,

@@ -17,6 +17,10 @@ export interface PollerOptions {
   restartMs: number;
   /** Pause after a failed fetch or a batch that could not be stored, ms (default 1000). */
   retryMs?: number;
+  /** Where the Bot API is, for the log line when it cannot be reached. */
+  apiRoot?: string;
+  /** Told when fetching starts failing (false) and when it works again (true). */
+  onState?: (up: boolean) => void;
 }
 
 /**
@@ -69,12 +73,21 @@ export class Poller {
           await pause(this.o.restartMs, signal);
           continue;
         }
-        if (!this.failing) log.warn("telegram: cannot fetch updates, retrying every second", { error: describe(error) });
+        if (!this.failing) {
+          log.warn(
+            `Telegram unreachable at ${this.o.apiRoot ?? "the Bot API"}, retrying every ${(this.o.retryMs ?? 1000) / 1000} s; check network/proxy/TELEGRAM_API_ROOT`,
+            { error: describe(error) },
+          );
+          this.o.onState?.(false);
+        }
         this.failing = true;
         await pause(this.o.retryMs ?? 1000, signal);
         continue;
       }
-      if (this.failing) log.info("telegram: receiving updates again", {});
+      if (this.failing) {
+        log.info(`Telegram reachable again at ${this.o.apiRoot ?? "the Bot API"}: receiving updates`, {});
+        this.o.onState?.(true);
+      }
       this.failing = false;
       if (batch.length === 0) continue;
       try {

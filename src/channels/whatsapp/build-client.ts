@@ -1,3 +1,4 @@
+import { FixableError } from "../../errors.ts";
 import { access, rm } from "node:fs/promises";
 import { constants } from "node:fs";
 import { join, resolve } from "node:path";
@@ -45,12 +46,17 @@ export async function buildWhatsAppClient(config: Config, store: Store): Promise
   try {
     await access(chromium, constants.X_OK);
   } catch {
-    throw new Error(
+    throw new FixableError(
       `WhatsApp needs Chromium, and there is none at PUPPETEER_EXECUTABLE_PATH=${chromium}. ` +
         "Install it (Debian/Ubuntu: apt-get install chromium) or point PUPPETEER_EXECUTABLE_PATH at your Chrome/Chromium; or use the Docker image's whatsapp stage.",
     );
   }
-  const wwebjs = (await import("whatsapp-web.js")).default;
+  const wwebjs = (
+    await import("whatsapp-web.js").catch((error: unknown) => {
+      // An optional dependency: the Telegram-only image and `npm ci --omit=optional` leave it out.
+      throw new FixableError("WhatsApp needs whatsapp-web.js, which is not installed here: run `npm install whatsapp-web.js`, use the jol-whatsapp image, or set WHATSAPP_ENABLED=0.", { cause: error });
+    })
+  ).default;
   const dataPath = resolve(config.WHATSAPP_DATA_DIR);
   const clientId = config.WHATSAPP_CLIENT_ID;
 
@@ -58,7 +64,7 @@ export async function buildWhatsAppClient(config: Config, store: Store): Promise
   let clearAuth: () => Promise<void>;
   if (config.WHATSAPP_AUTH === "remote") {
     if (!config.REDIS_URL) {
-      throw new Error("WHATSAPP_AUTH=remote keeps the WhatsApp session in Redis: set REDIS_URL, or use WHATSAPP_AUTH=local.");
+      throw new FixableError("WHATSAPP_AUTH=remote keeps the WhatsApp session in Redis: set REDIS_URL, or use WHATSAPP_AUTH=local.");
     }
     const authStore = new RedisAuthStore(store, { dataPath });
     authStrategy = createRemoteAuth(wwebjs, { store: authStore, clientId, dataPath, backupSyncIntervalMs: BACKUP_SYNC_MS });

@@ -130,6 +130,11 @@ export class WhatsAppChannel implements Channel {
     this.scheduleOutbox();
   }
 
+  /** The WhatsApp Web session is ready (paired and connected). */
+  connected(): boolean {
+    return this.ready;
+  }
+
   async stop(): Promise<void> {
     if (this.stopped || this.stopping) return;
     this.stopping = true; // take nothing more from the outbox: it stays in Redis for the next start

@@ -1,16 +1,15 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { loadConfig } from "../../config/load.ts";
-import { createStore } from "../../store/create.ts";
-import { createLogger } from "../../log.ts";
 import { AgencyDirectory, importAgencies, readAgencyCsv, CSV_COLUMNS } from "../../screening/agencies.ts";
 import type { Store } from "../../store/store.ts";
+import { redisTarget } from "../../store/client.ts";
 
 /**
  * `jol agencies import FILE` — replace the NGO's list of recruitment agencies with a CSV
  * (`name,aliases,bin,status,note,source,date`): every bad row is reported by line and nothing is
- * imported; a good file replaces the list atomically. `jol agencies find QUERY` looks one up as
- * the bot would.
+ * imported; a good file replaces the list atomically. A file with no agencies (only the header)
+ * is refused unless `--allow-empty` says that emptying the list is meant; on any error the old
+ * list stays. `jol agencies find QUERY` looks one up as the bot would.
  */
 export function register(program: Command): void {
   const agencies = program.command("agencies").description("the NGO's own list of recruitment agencies (not an official registry)");
@@ -18,7 +17,8 @@ export function register(program: Command): void {
     .command("import")
     .argument("<file>", `CSV with the header ${CSV_COLUMNS.join(",")}`)
     .description("validate a CSV and replace the whole list with it (nothing is imported if any row is bad)")
-    .action(async (file: string) => {
+    .option("--allow-empty", "accept a file with no agencies, which empties the list")
+    .action(async (file: string, options: { allowEmpty?: boolean }) => {
       let text: string;
       try {
         text = readFileSync(file, "utf8");
@@ -34,9 +34,19 @@ export function register(program: Command): void {
         process.exitCode = 1;
         return;
       }
+      if (read.agencies.length === 0 && !options.allowEmpty) {
+        process.stderr.write(`${file} has no agencies (only the header): the list was not changed; to empty the list on purpose, run again with --allow-empty\n`);
+        process.exitCode = 1;
+        return;
+      }
       await withStore(async (store) => {
-        const info = await importAgencies(store, read.agencies, Date.now());
-        process.stdout.write(`imported ${info.count} agencies from ${file}\n`);
+        try {
+          const info = await importAgencies(store, read.agencies, Date.now());
+          process.stdout.write(`imported ${info.count} agencies from ${file}\n`);
+        } catch (error) {
+          process.stderr.write(`nothing was imported, the old list is kept: ${(error as Error).message}\n`);
+          process.exitCode = 1;
+        }
       });
     });
   agencies
@@ -60,8 +70,13 @@ export function register(program: Command): void {
 }
 
 async function withStore(run: (store: Store) => Promise<void>): Promise<void> {
+  const [{ loadConfig }, { createStore }, { createLogger }] = await Promise.all([
+    import("../../config/load.ts"),
+    import("../../store/create.ts"),
+    import("../../log.ts"),
+  ]);
   const config = loadConfig();
-  if (!config.REDIS_URL) {
+  if (!redisTarget(config)) {
     process.stderr.write("jol agencies needs REDIS_URL: the list must be stored in the Redis the bot reads (set REDIS_URL, e.g. redis://127.0.0.1:6379)\n");
     process.exitCode = 1;
     return;

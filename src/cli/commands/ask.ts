@@ -1,9 +1,5 @@
 import type { Command } from "commander";
-import { loadConfig } from "../../config/load.ts";
 import { isLang, LANGS } from "../../engine/types.ts";
-import { loadKnowledgeBase } from "../../knowledge/load.ts";
-import { DangerWords } from "../../knowledge/danger.ts";
-import { ask } from "../../knowledge/ask.ts";
 
 /**
  * `jol ask [--lang xx] [--json] "question"` — the knowledge search from the command line, as
@@ -17,7 +13,14 @@ export function register(program: Command): void {
     .argument("<question...>", "the question, in any of the six languages or Russian in Latin letters")
     .option("--lang <lang>", `language of the answer: ${LANGS.join(", ")} (default: DEFAULT_LANG)`)
     .option("--json", "print one JSON object {id, title, text, score, alternatives}")
-    .action((words: string[], options: { lang?: string; json?: boolean }) => {
+    .action(async (words: string[], options: { lang?: string; json?: boolean }) => {
+      const [{ loadConfig }, { loadKnowledgeBase }, { DangerWords }, { ask }, { audienceOf }] = await Promise.all([
+        import("../../config/load.ts"),
+        import("../../knowledge/load.ts"),
+        import("../../knowledge/danger.ts"),
+        import("../../knowledge/ask.ts"),
+        import("../../knowledge/search.ts"),
+      ]);
       const config = loadConfig();
       if (options.lang !== undefined && !isLang(options.lang)) {
         process.stderr.write(`--lang: expected one of ${LANGS.join(", ")}, found "${options.lang}"\n`);
@@ -26,7 +29,9 @@ export function register(program: Command): void {
       }
       const lang = options.lang !== undefined && isLang(options.lang) ? options.lang : config.DEFAULT_LANG;
       const kb = loadKnowledgeBase({ flowsDir: config.FLOWS_DIR, localesDir: config.LOCALES_DIR, config });
-      const result = ask(kb, words.join(" "), lang, new DangerWords(kb.meta.danger));
+      // A user of the language given asks as the bot's user would (Uzbek, Kyrgyz, Tajik: about Kazakhstan).
+      const context = { audience: audienceOf(options.lang !== undefined ? lang : undefined) };
+      const result = ask(kb, words.join(" "), lang, new DangerWords(kb.meta.danger), context);
       if (options.json) {
         process.stdout.write(`${JSON.stringify(result)}\n`);
         return;

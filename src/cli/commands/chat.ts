@@ -1,11 +1,5 @@
 import type { Command } from "commander";
-import { loadConfig } from "../../config/load.ts";
-import { createApp } from "../../app/create.ts";
-import { createLogger } from "../../log.ts";
-import { ConsoleChannel } from "../../channels/console/console-channel.ts";
 import { isLang, LANGS, userKey } from "../../engine/types.ts";
-import { readSession, writeSession } from "../../engine/session.ts";
-import { sessionKey } from "../../router/default-router.ts";
 
 /** `jol chat` — talk to the bot in the terminal; scriptable through standard input. */
 export function register(program: Command): void {
@@ -20,9 +14,18 @@ export function register(program: Command): void {
         process.exitCode = 1;
         return;
       }
+      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { readSession, writeSession }, { sessionKey }, { redisTarget }] = await Promise.all([
+        import("../../config/load.ts"),
+        import("../../app/create.ts"),
+        import("../../log.ts"),
+        import("../../channels/console/console-channel.ts"),
+        import("../../engine/session.ts"),
+        import("../../router/default-router.ts"),
+        import("../../store/client.ts"),
+      ]);
       const config = loadConfig();
       const log = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, pretty: true });
-      if (!config.REDIS_URL) process.stderr.write("[jol] REDIS_URL is not set: this chat lives in memory and is forgotten when it ends.\n");
+      if (!redisTarget(config)) process.stderr.write("[jol] REDIS_URL is not set: this chat lives in memory and is forgotten when it ends.\n");
       const app = await createApp({ config, log });
       const channel = new ConsoleChannel(app, { user: options.user });
       app.channels.add(channel);

@@ -1,16 +1,19 @@
 import type { Command } from "commander";
-import { describeConfig, loadConfig } from "../../config/load.ts";
-import { ConfigSchema } from "../../config/schema.ts";
-import { envExample } from "../../config/table.ts";
 
-/** `jol config` — the effective settings, secrets masked; `--vars` lists every variable with its help. */
+/** `jol config` — which Redis (mode) and the effective settings, secrets masked; `--vars` lists every variable with its help. */
 export function register(program: Command): void {
   program
     .command("config")
     .description("print the effective settings (from the environment and .env), secrets masked")
     .option("--vars", "list every variable with what it does")
     .option("--example", "print a .env template with every variable, its help and its default")
-    .action((options: { vars?: boolean; example?: boolean }) => {
+    .action(async (options: { vars?: boolean; example?: boolean }) => {
+      const [{ describeConfig, loadConfig }, { ConfigSchema }, { envExample }, { describeTarget, redisTarget }] = await Promise.all([
+        import("../../config/load.ts"),
+        import("../../config/schema.ts"),
+        import("../../config/table.ts"),
+        import("../../store/client.ts"),
+      ]);
       if (options.example) {
         process.stdout.write(envExample());
         return;
@@ -19,6 +22,7 @@ export function register(program: Command): void {
         for (const [key, schema] of Object.entries(ConfigSchema.shape)) process.stdout.write(`${key}\n    ${schema.description ?? ""}\n`);
         return;
       }
-      process.stdout.write(`${describeConfig(loadConfig()).join("\n")}\n`);
+      const config = loadConfig();
+      process.stdout.write(`# Redis: ${describeTarget(redisTarget(config))}\n${describeConfig(config).join("\n")}\n`);
     });
 }

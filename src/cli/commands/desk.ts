@@ -1,14 +1,6 @@
 import { createInterface } from "node:readline";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { loadConfig } from "../../config/load.ts";
-import { createApp } from "../../app/create.ts";
-import { createLogger } from "../../log.ts";
-import { ConsoleChannel } from "../../channels/console/console-channel.ts";
-import { createTelegramChannel } from "../../channels/telegram/index.ts";
-import { casesPluginOf } from "../../cases/plugin.ts";
-import { ConsoleDesk } from "../../cases/console-desk.ts";
-import { createWhatsAppOutbox } from "../../channels/whatsapp/outbox.ts";
 
 /**
  * `jol desk` — the hotline consultants' side in a terminal (see `ConsoleDesk`): list open cases,
@@ -23,8 +15,20 @@ export function register(program: Command): void {
     .option("--name <name>", "your name as the user's consultant", userInfo().username)
     .option("--poll <ms>", "how often new messages of the current case are shown", "500")
     .action(async (options: { name: string; poll: string }) => {
+      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { createTelegramChannel }, { casesPluginOf }, { ConsoleDesk }, { createWhatsAppOutbox }, { redisTarget }] =
+        await Promise.all([
+          import("../../config/load.ts"),
+          import("../../app/create.ts"),
+          import("../../log.ts"),
+          import("../../channels/console/console-channel.ts"),
+          import("../../channels/telegram/index.ts"),
+          import("../../cases/plugin.ts"),
+          import("../../cases/console-desk.ts"),
+          import("../../channels/whatsapp/outbox.ts"),
+          import("../../store/client.ts"),
+        ]);
       const config = loadConfig();
-      if (!config.REDIS_URL) {
+      if (!redisTarget(config)) {
         process.stderr.write("jol desk needs REDIS_URL (the same Redis as the bot or `jol chat`): cases are shared through it. Example: REDIS_URL=redis://127.0.0.1:6379 npx jol desk\n");
         process.exitCode = 1;
         return;

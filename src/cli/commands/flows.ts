@@ -1,31 +1,18 @@
 import type { Command } from "commander";
-import { z } from "zod";
-import { loadConfig } from "../../config/load.ts";
-import { loadContent, formatProblems } from "../../app/load-content.ts";
-import { allPlugins } from "../../app/create.ts";
-import { MemoryStore } from "../../store/memory.ts";
-import { ChannelRegistry } from "../../channels/channel.ts";
-import { silentLogger } from "../../log.ts";
-import { systemClock } from "../../engine/types.ts";
-import { KindRegistry, coreKinds } from "../../engine/kinds.ts";
-import { FLOW_SPEC } from "../../engine/load-flows.ts";
-import type { Config } from "../../config/schema.ts";
-
-/** Load flows and texts the way start-up does, with every plugin, without touching Redis. */
-export function checkContent(config: Config) {
-  const store = new MemoryStore();
-  return loadContent(config, (flows, i18n) =>
-    allPlugins({ config, flows, i18n, store, log: silentLogger, clock: systemClock, channels: new ChannelRegistry() }),
-  );
-}
+import type { ZodType } from "zod";
 
 /** `jol flows check` and `jol flows schema`. */
 export function register(program: Command): void {
   const flows = program.command("flows").description("check the flows and texts, or print their JSON Schema");
   flows
     .command("check")
-    .description("load every flow and text and report each problem with file, line and fix; exits 1 on errors")
-    .action(() => {
+    .description("load every flow and text and report each problem with file, line and fix (the first 20); exits 1 on errors")
+    .action(async () => {
+      const [{ loadConfig }, { checkContent }, { formatProblems }] = await Promise.all([
+        import("../../config/load.ts"),
+        import("../../app/check-content.ts"),
+        import("../../app/load-content.ts"),
+      ]);
       const config = loadConfig();
       const { problems, flows: set } = checkContent(config);
       const errors = problems.filter((p) => (p.severity ?? "error") === "error");
@@ -40,7 +27,14 @@ export function register(program: Command): void {
   flows
     .command("schema")
     .description("print the JSON Schema of flow files (for editors: yaml-language-server)")
-    .action(() => {
+    .action(async () => {
+      const [{ z }, { loadConfig }, { checkContent }, { KindRegistry, coreKinds }, { FLOW_SPEC }] = await Promise.all([
+        import("zod"),
+        import("../../config/load.ts"),
+        import("../../app/check-content.ts"),
+        import("../../engine/kinds.ts"),
+        import("../../engine/load-flows.ts"),
+      ]);
       const config = loadConfig();
       const { plugins } = checkContent(config);
       const kinds = new KindRegistry([...coreKinds, ...plugins.flatMap((p) => p.kinds ?? [])]);
@@ -50,7 +44,7 @@ export function register(program: Command): void {
         flow: z.string(),
         start: z.string(),
         description: z.string().optional(),
-        nodes: z.array(z.union(nodes as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]])),
+        nodes: z.array(z.union(nodes as unknown as [ZodType, ZodType, ...ZodType[]])),
       });
       process.stdout.write(`${JSON.stringify(z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }), null, 2)}\n`);
     });

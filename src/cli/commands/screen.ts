@@ -1,10 +1,6 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { loadConfig } from "../../config/load.ts";
-import { loadLocales } from "../../i18n/load-locales.ts";
 import { LANGS, isLang, type Lang } from "../../engine/types.ts";
-import { loadScreener } from "../../screening/data.ts";
-import { renderAdAnalysis } from "../../screening/render.ts";
 
 /**
  * `jol screen [--lang xx] [--json] < ad.txt` — the job-ad analyser on a text from stdin, as the
@@ -17,7 +13,13 @@ export function register(program: Command): void {
     .description("check the text of a job ad from stdin for trafficking and forced-labour red flags")
     .option("--lang <lang>", `language of the answer: ${LANGS.join(", ")}`)
     .option("--json", "print one JSON object {risk, score, flags} instead of the bot's answer")
-    .action((options: { lang?: string; json?: boolean }) => {
+    .action(async (options: { lang?: string; json?: boolean }) => {
+      const [{ loadConfig }, { loadLocales }, { loadScreener }, { renderAdAnalysis }] = await Promise.all([
+        import("../../config/load.ts"),
+        import("../../i18n/load-locales.ts"),
+        import("../../screening/data.ts"),
+        import("../../screening/render.ts"),
+      ]);
       const config = loadConfig();
       if (options.lang !== undefined && !isLang(options.lang)) {
         process.stderr.write(`--lang: expected one of ${LANGS.join(", ")}, found ${JSON.stringify(options.lang)}\n`);

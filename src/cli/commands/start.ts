@@ -2,27 +2,23 @@ import type { Command } from "commander";
 import { appendFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { loadConfig } from "../../config/load.ts";
 import type { Config } from "../../config/schema.ts";
-import { createApp } from "../../app/create.ts";
-import { createLogger } from "../../log.ts";
-import { ConsoleChannel } from "../../channels/console/console-channel.ts";
 import type { Channel } from "../../channels/channel.ts";
 import type { App } from "../../app/app.ts";
-import { Recovery } from "../../router/recovery.ts";
 
 /** The longest a SIGTERM/SIGINT shutdown may take. */
 const STOP_DEADLINE_MS = 9_000;
 
 /**
  * The channels the settings turn on. Telegram and WhatsApp are loaded only when configured, so
- * the console demo starts without their SDKs' weight.
+ * the console demo starts without their SDKs' weight. The Telegram webhook answers 503 while
+ * `ready()` is false (Redis away), so Telegram delivers the update again later.
  */
-async function configuredChannels(app: App): Promise<Channel[]> {
+async function configuredChannels(app: App, ready: () => boolean): Promise<Channel[]> {
   const channels: Channel[] = [];
   if (app.config.TELEGRAM_BOT_TOKEN) {
     const { createTelegramChannel } = await import("../../channels/telegram/index.ts");
-    channels.push(createTelegramChannel(app));
+    channels.push(createTelegramChannel(app, { ready }));
   }
   if (app.config.WHATSAPP_ENABLED) {
     const { createWhatsAppChannel } = await import("../../channels/whatsapp/index.ts");
@@ -50,20 +46,37 @@ async function withLogTagSecret(config: Config): Promise<Config> {
   return { ...config, LOG_TAG_SECRET: secret };
 }
 
-/** `jol start` — run every configured channel until SIGINT/SIGTERM; with none configured, the console. */
+/**
+ * `jol start` — run every configured channel until SIGINT/SIGTERM; with none configured, the console.
+ * The operations endpoints (/healthz, /readyz, /metrics on OPS_HOST:OPS_PORT) listen before the
+ * channels connect, so an orchestrator sees "alive, not ready" while Telegram or WhatsApp connect.
+ * Shutdown stops intake first and exits within 10 s whatever the backlog (docs/architecture.md).
+ */
 export function register(program: Command): void {
   program
     .command("start")
     .description("run every configured channel (Telegram, WhatsApp; the console chat when none is configured) until SIGINT/SIGTERM")
     .action(async () => {
+      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { createOps }, { redisTarget }, { Recovery }] = await Promise.all([
+        import("../../config/load.ts"),
+        import("../../app/create.ts"),
+        import("../../log.ts"),
+        import("../../channels/console/console-channel.ts"),
+        import("../../ops/ops.ts"),
+        import("../../store/client.ts"),
+        import("../../router/recovery.ts"),
+      ]);
       const config = await withLogTagSecret(loadConfig());
       const log = createLogger({ level: config.LOG_LEVEL });
       const app = await createApp({ config, log });
-      const channels = await configuredChannels(app);
-      let console: ConsoleChannel | undefined;
+      let channels: Channel[] = [];
+      const ops = createOps(app, () => channels);
+      channels = await configuredChannels(app, () => ops.readiness.redisReady());
+      let console: InstanceType<typeof ConsoleChannel> | undefined;
       if (channels.length === 0 && !process.stdin.isTTY) {
         // In a container with no channel configured the console would read end-of-input at once and
         // exit, and the container would restart forever: say what is missing instead.
+        await ops.close();
         await app.close();
         process.stderr.write(
           "No channel is configured and standard input is not a terminal: set TELEGRAM_BOT_TOKEN and/or WHATSAPP_ENABLED=1 (see `npx jol config --vars`), or run `npx jol chat` for the console.\n",
@@ -77,21 +90,8 @@ export function register(program: Command): void {
         channels.push(console);
       }
       for (const channel of channels) app.channels.add(channel);
-      if (!config.WHATSAPP_ENABLED && config.REDIS_URL) {
-        // WhatsApp runs in another process (one browser per number): reach its users through the shared outbox.
-        const { createWhatsAppOutbox } = await import("../../channels/whatsapp/outbox.ts");
-        const outbox = createWhatsAppOutbox(app);
-        app.channels.add(outbox);
-        await outbox.start();
-      }
-      for (const channel of channels) await channel.start();
       // Messages a stopped or crashed process left in inboxes and outboxes are handled and sent.
       const recovery = new Recovery({ store: app.store, router: app.router, outbox: app.outbox, log });
-      await recovery.start();
-      for (const plugin of app.plugins) await plugin.start?.();
-      log.info("jol started", { channels: channels.map((c) => c.name).join(",") });
-      if (console) await console.say({ kind: "command", name: "start" });
-
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;
@@ -112,12 +112,39 @@ export function register(program: Command): void {
         for (const plugin of app.plugins) await step(plugin.name, () => plugin.stop?.());
         for (const channel of channels) await step(channel.name, () => channel.stop());
         await app.close();
+        await ops.close();
         log.info("stopped");
       };
-      await new Promise<void>((resolve) => {
+      const stopped = new Promise<void>((resolve) => {
         process.once("SIGINT", () => void stop("SIGINT").then(resolve));
         process.once("SIGTERM", () => void stop("SIGTERM").then(resolve));
-        void console?.done.then(() => stop("end of input").then(resolve));
       });
+      try {
+        await ops.listen();
+        if (!config.WHATSAPP_ENABLED && redisTarget(config)) {
+          // WhatsApp runs in another process (one browser per number): reach its users through the shared outbox.
+          const { createWhatsAppOutbox } = await import("../../channels/whatsapp/outbox.ts");
+          const outbox = createWhatsAppOutbox(app);
+          app.channels.add(outbox);
+          await outbox.start();
+        }
+        for (const channel of channels) await channel.start();
+        await recovery.start();
+        for (const plugin of app.plugins) await plugin.start?.();
+      } catch (error) {
+        if (stopping) return await stopped; // a signal during start-up cut a connection attempt short
+        // A channel that cannot start (a rejected token, a busy port) ends the process: close what runs first.
+        stopping = true;
+        await recovery.stop().catch(() => undefined);
+        for (const channel of channels) await channel.stop().catch(() => undefined);
+        await app.close();
+        await ops.close();
+        throw error;
+      }
+      if (stopping) return await stopped;
+      ops.readiness.markStarted();
+      log.info("jol started", { channels: channels.map((c) => c.name).join(","), ops: ops.port ? `http://${config.OPS_HOST}:${ops.port}` : "off" });
+      if (console) await console.say({ kind: "command", name: "start" });
+      await Promise.race([stopped, console?.done.then(() => stop("end of input")) ?? new Promise<never>(() => {})]);
     });
 }

@@ -1,0 +1,45 @@
+## The information portal (jol portal build): texts of the web pages.
+## Articles, red flags and contacts come from the same texts and settings as the bot's.
+
+portal-site-name = Jol
+portal-tagline = A guide for labour migrants: in Kazakhstan and abroad
+portal-description = Checked answers on staying, registering and working in Kazakhstan and on working abroad. Free, in six languages.
+portal-skip = Skip to content
+portal-languages = Language
+portal-home = Home
+portal-search-label = Search the topics
+portal-search-placeholder = passport, registration
+portal-search-button = Search
+portal-search-title = Search
+portal-search-results = Results for “{ $query }”
+portal-search-none = Nothing found. Try another word or pick a topic from the list.
+portal-search-nojs = Search needs JavaScript. All topics are listed below.
+portal-all-topics = All topics
+portal-more-topics = More topics
+portal-details = Details
+portal-next = What to do
+portal-sources = Sources
+portal-related = Related topics
+portal-ask = More questions? The bot opens this topic, answers your questions and connects you with a consultant.
+portal-ask-telegram = Ask in Telegram
+portal-ask-whatsapp = Write on WhatsApp
+portal-bot-title = The Jol bot
+portal-bot-intro = The bot answers questions, checks job offers and connects you with a hotline consultant.
+portal-hotline = Hotline
+portal-hotline-phone = { $phone }, open { $hours }
+portal-emergency = Emergency help
+portal-demo = DEMO: not a real contact
+portal-flags-title = Red flags in a job offer
+portal-flags-intro = The International Labour Organization (ILO) uses these signs to recognise forced labour and human trafficking. One sign is a reason to be careful. Several are a reason to stop and ask for advice.
+portal-flags-more = All red flags explained
+portal-flags-check = Check your offer: paste the text of the ad into the bot and it shows what is worrying.
+portal-flags-signs = What it looks like
+portal-flags-advice = What to do
+portal-flags-dims = Belongs to: { $dims }
+portal-disclaimer = Jol does not replace a lawyer. Laws change: if in doubt, ask a consultant.
+portal-checker-title = Check a job ad
+portal-checker-intro = Paste the text of the ad or of the employer's message. The check runs on your phone, with the same rules as the bot. The text is not sent anywhere.
+portal-checker-label = Text of the ad
+portal-checker-button = Check
+portal-checker-nojs = The check needs JavaScript. Without it, check the ad in the bot.
+portal-checker-link = Check the text of an ad on this page

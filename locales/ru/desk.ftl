@@ -1,0 +1,24 @@
+## Слова вокруг стола консультантов: подпись сообщений консультанта, слова для сотрудников.
+
+# Before a consultant's own words where every message looks the same (the console): "Консультант: …".
+case-from-consultant = Консультант
+
+# Staff words (shown only in HOTLINE_STAFF_LANG, ru or en; other languages carry the Russian copy).
+# The user's language next to the channel's name: never "TG", which reads as Telegram.
+case-staff-lang = { $lang ->
+        [ru] рус.
+        [kk] каз.
+        [uz] узб.
+        [ky] кырг.
+        [tg] тадж.
+       *[en] англ.
+    }
+case-staff-status = { $status ->
+        [waiting] ждёт
+        [assigned] в работе
+       *[closed] закрыто
+    }
+case-staff-priority = { $priority ->
+        [urgent] срочно
+       *[normal] обычное
+    }

@@ -1,0 +1,45 @@
+## Информационный портал (jol portal build): тексты страниц сайта.
+## Статьи, признаки и контакты берутся из тех же текстов и настроек, что и у бота.
+
+portal-site-name = Jol
+portal-tagline = Справочник для трудовых мигрантов: в Казахстане и за границей
+portal-description = Проверенные ответы о пребывании, регистрации и работе в Казахстане и о работе за границей. Бесплатно, на шести языках.
+portal-skip = Перейти к содержанию
+portal-languages = Язык
+portal-home = Главная
+portal-search-label = Поиск по темам
+portal-search-placeholder = паспорт, регистрация
+portal-search-button = Найти
+portal-search-title = Поиск
+portal-search-results = Результаты по запросу «{ $query }»
+portal-search-none = Ничего не нашлось. Попробуйте другое слово или выберите тему из списка.
+portal-search-nojs = Поиск работает только с включённым JavaScript. Все темы — в списке ниже.
+portal-all-topics = Все темы
+portal-more-topics = Другие темы
+portal-details = Подробнее
+portal-next = Что делать
+portal-sources = Источники
+portal-related = Связанные темы
+portal-ask = Остались вопросы? Бот откроет эту тему, ответит на вопросы и соединит с консультантом.
+portal-ask-telegram = Спросить в Telegram
+portal-ask-whatsapp = Написать в WhatsApp
+portal-bot-title = Бот Jol
+portal-bot-intro = Бот отвечает на вопросы, проверяет предложения о работе и соединяет с консультантом горячей линии.
+portal-hotline = Горячая линия
+portal-hotline-phone = { $phone }, часы работы: { $hours }
+portal-emergency = Экстренная помощь
+portal-demo = ДЕМО: это не настоящий контакт
+portal-flags-title = Тревожные признаки в предложении о работе
+portal-flags-intro = По этим признакам Международная организация труда (МОТ) узнаёт принудительный труд и торговлю людьми. Один признак — повод насторожиться. Несколько — повод остановиться и посоветоваться.
+portal-flags-more = Все признаки с объяснениями
+portal-flags-check = Проверьте своё предложение: вставьте текст объявления в бот — он покажет, что настораживает.
+portal-flags-signs = Как это выглядит на деле
+portal-flags-advice = Что делать
+portal-flags-dims = Относится к: { $dims }
+portal-disclaimer = Jol не заменяет юриста. Законы меняются — если сомневаетесь, спросите консультанта.
+portal-checker-title = Проверить объявление о работе
+portal-checker-intro = Вставьте текст объявления или сообщения от работодателя. Проверка идёт прямо в вашем телефоне, по тем же правилам, что и в боте. Текст никуда не отправляется.
+portal-checker-label = Текст объявления
+portal-checker-button = Проверить
+portal-checker-nojs = Проверка работает с включённым JavaScript. Без него проверьте объявление в боте.
+portal-checker-link = Проверить текст объявления на этой странице

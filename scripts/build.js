@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Compile src/ into dist/ (`npm run build`; `npm ci` runs it through the `prepare` script).
+// The old dist/ goes first, so a deleted or renamed source leaves nothing behind; dist/.built is
+// written last, so a half-finished build is never taken for a good one (test/support/build-setup.ts).
+import { rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+const root = new URL("..", import.meta.url);
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+} catch {
+  process.stderr.write("build: TypeScript is not installed (a production install without dev dependencies); keeping dist/ as it is\n");
+  process.exit(0);
+}
+rmSync(new URL("dist", root), { recursive: true, force: true });
+const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+if (result.status !== 0) {
+  process.stderr.write("build: tsc failed; dist/ was not written (bin/jol.js runs the sources through tsx meanwhile)\n");
+  process.exit(result.status ?? 1);
+}
+writeFileSync(new URL("dist/.built", root), `${new Date().toISOString()}\n`);
