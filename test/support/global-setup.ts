@@ -62,11 +62,12 @@ function redact(url: string): string {
  * Start redis-server under a small shell watchdog and return the watchdog, or undefined when
  * there is no redis-server on PATH. The watchdog stops Redis as soon as its stdin closes: at
  * teardown (we close it), and also when this process dies without a teardown (killed by a
- * timeout, a crash), so no Redis is left behind.
+ * timeout, a crash), so no Redis is left behind. `extra`: more redis-server arguments (default:
+ * no persistence).
  */
-async function startRedis(port: number): Promise<ChildProcess | undefined> {
+export async function startRedis(port: number, extra: string[] = ["--save", "", "--appendonly", "no"]): Promise<ChildProcess | undefined> {
   if (!onPath("redis-server")) return undefined;
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+  const args = ["--port", String(port), "--bind", "127.0.0.1", ...extra];
   const watchdog = 'redis-server "$@" >/dev/null 2>&1 & r=$!; cat >/dev/null; kill "$r" 2>/dev/null; wait "$r"';
   const child = spawn("sh", ["-c", watchdog, "sh", ...args], { stdio: ["pipe", "ignore", "ignore"] });
   return new Promise((resolve) => {
@@ -76,7 +77,7 @@ async function startRedis(port: number): Promise<ChildProcess | undefined> {
 }
 
 /** Stop a Redis started by `startRedis` and wait for it (SIGKILL after 3 s). */
-async function stopRedis(server: ChildProcess): Promise<void> {
+export async function stopRedis(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((r) => server.once("exit", r));
   server.stdin?.end();
@@ -95,7 +96,7 @@ function onPath(command: string): boolean {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -108,7 +109,7 @@ function freePort(): Promise<number> {
 }
 
 /** True when a Redis at `url` answers PING (any answer but a refused or silent socket counts). */
-function answers(url: string): Promise<boolean> {
+export function answers(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
   if (url.startsWith("rediss:")) return Promise.resolve(true); // TLS: let the client find out
   return new Promise((resolve) => {
