@@ -57,8 +57,14 @@ async function run(workers: number): Promise<Row> {
     const urls: string[] = [];
     for (let i = 0; i < workers; i++) urls.push((await rig.webhook(`worker-${i + 1}`)).url);
     rig.api.deliverToWebhook({ targets: () => urls, secret: () => SECRET });
-    const users = Rig.users(USERS, 760_000);
-    await rig.onboard(users, (u) => rig.api.pushUpdate(u), 600_000);
+    const all = Rig.users(USERS, 760_000);
+    // Users the bot lost during /start are left out of the measured phase (and counted).
+    const onboarding = await rig.onboard(all, (u) => rig.api.pushUpdate(u), 180_000).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    const users = all.filter((u) => rig.inLoop(u));
+    if (onboarding) console.log(`N=${workers}: ${all.length - users.length} users never got through /start and a language`);
     const refusedBefore = rig.api.limits!.refused.total;
     const expected = numbered(users, MESSAGES);
     const pushedAt = new Map<string, number>();
@@ -98,7 +104,7 @@ async function run(workers: number): Promise<Row> {
       p99: percentile(latencies, 99),
       maxPerSecond,
       refused: rig.api.limits!.refused.total - refusedBefore,
-      lost: counts.lost,
+      lost: counts.lost + (all.length - users.length) * MESSAGES,
     };
   } finally {
     await rig.dispose();

@@ -68,6 +68,8 @@ export class Rig {
       FLOWS_DIR: this.content.flowsDir,
       LOCALES_DIR: this.content.localesDir,
       LOG_LEVEL: "info",
+      // Set, so that processes sharing a folder do not each write a new one into .env (where the setting exists).
+      LOG_TAG_SECRET: "chaos-log-tag-secret-0123456789",
       HOTLINE_HOURS: "00:00-24:00",
       HOTLINE_DAYS: "1,2,3,4,5,6,7",
       TELEGRAM_STAFF_CHAT_ID: String(STAFF_CHAT),
@@ -111,12 +113,17 @@ export class Rig {
     for (const user of users) await send(updates.command(user, "start"));
     await until(() => users.every((u) => this.api.sentTo(u.id).length >= 1), "the language question for every user", timeoutMs, 200);
     for (const user of users) await send(updates.text(user, "1"));
-    const inLoop = (u: User) => this.api.sentTo(u.id).some((m) => /(^|\n)ready$/.test(m.text ?? ""));
+    const inLoop = (u: User) => this.inLoop(u);
     await until(() => users.every(inLoop), "every user to reach the echo loop", timeoutMs, 200).catch((error: Error) => {
       const missing = users.filter((u) => !inLoop(u));
       const sample = missing[0] ? this.api.sentTo(missing[0].id).map((m) => JSON.stringify(m.text?.slice(0, 60))) : [];
       throw new Error(`${error.message}: ${missing.length} of ${users.length} users are not there; the first got ${sample.join(", ") || "nothing"}`);
     });
+  }
+
+  /** True once `user` was sent the echo loop's "ready" line. */
+  inLoop(user: User): boolean {
+    return this.api.sentTo(user.id).some((m) => /(^|\n)ready$/.test(m.text ?? ""));
   }
 
   /** Count the echoes the stand-in recorded against what was sent. */
