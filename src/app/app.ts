@@ -6,6 +6,7 @@ import type { Clock } from "../engine/types.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Logger } from "../log.ts";
 import type { Router } from "../router/router.ts";
+import type { Outbox } from "../outbox/outbox.ts";
 import type { Engine } from "../engine/engine.ts";
 import type { Store } from "../store/store.ts";
 import type { ChannelRegistry } from "../channels/channel.ts";
@@ -18,6 +19,8 @@ export interface App {
   i18n: Localizer;
   flows: FlowSet;
   router: Router;
+  /** The durable outbox: every message to a user or a chat goes through it. */
+  outbox: Outbox;
   /** The pure dialogue engine (transcript tests and benchmarks drive it directly). */
   engine: Engine;
   channels: ChannelRegistry;

@@ -8,6 +8,8 @@ import { createLogger, type Logger } from "../log.ts";
 import { ChannelRegistry } from "../channels/channel.ts";
 import { Engine } from "../engine/engine.ts";
 import { DefaultRouter } from "../router/default-router.ts";
+import { Outbox } from "../outbox/outbox.ts";
+import { createSendLimiter, sendLimits } from "../outbox/limiter.ts";
 import { createPlugins } from "./plugins.ts";
 import { createBroadcastPlugin } from "../broadcast/plugin.ts";
 import { ContentError, loadContent } from "./load-content.ts";
@@ -59,14 +61,23 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     defaultLang: config.DEFAULT_LANG,
     globals: globalArgs(config),
   });
-  const router = new DefaultRouter({
+  // Replies, relays and alerts wait in the durable outbox; the channels running in this process send them.
+  const outbox = new Outbox({
+    store,
+    log,
+    deliver: (to, messages) => channels.send(to, messages),
+    canDeliver: (channel) => channels.get(channel) !== undefined,
+    limiter: createSendLimiter(store, { telegram: sendLimits(config.TELEGRAM_SEND_PER_SECOND) }),
+    onBlocked: (to) => router.markBlocked(to),
+  });
+  const router: DefaultRouter = new DefaultRouter({
     engine,
     store,
     plugins,
     i18n,
     log,
     clock,
-    channels,
+    outbox,
     defaultLang: config.DEFAULT_LANG,
     sessionTtlMs: config.SESSION_TTL_DAYS * DAY,
   });
@@ -79,6 +90,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     i18n,
     flows,
     router,
+    outbox,
     engine,
     channels,
     plugins,
@@ -87,6 +99,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     async close() {
       if (closed) return;
       closed = true;
+      await router.stop();
+      await outbox.stop();
       for (const plugin of plugins) await plugin.stop?.();
       await store.close();
     },

@@ -22,9 +22,9 @@ export type StaffJob =
 
 /**
  * How long the drainer's lock lives without a refresh: a crashed process blocks the queue at most
- * this long; a working one refreshes it after every job and every pause.
+ * this long; a working one refreshes it in the background while it works or waits.
  */
-const LOCK_MS = 120_000;
+const LOCK_MS = 10_000;
 
 /** The staff queue: an ordered list in the store (`case:q`). */
 export class StaffQueue {
@@ -107,6 +107,7 @@ export class QueueDrainer {
   private stopped = true;
   private halting = false;
   private wake: (() => void) | undefined;
+  private interrupt: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private readonly winKey: string;
   private readonly lockKey: string;
@@ -130,12 +131,14 @@ export class QueueDrainer {
     if (!(await this.lock())) return 0;
     let delivered = 0;
     let backoff = 1000;
+    const keep = setInterval(() => void this.refreshLock().catch(() => undefined), LOCK_MS / 3);
+    keep.unref?.();
     try {
-      while (delivered < max) {
+      while (delivered < max && !this.halting) {
         const job = await this.queue.peek();
         if (!job) break;
         const cost = Math.min(this.options.cost?.(job) ?? 1, this.options.limit);
-        await this.waitForRoom(cost);
+        if (!(await this.waitForRoom(cost))) break;
         await this.record(cost);
         try {
           await this.deliver(job);
@@ -144,7 +147,7 @@ export class QueueDrainer {
           backoff = 1000;
         } catch (error) {
           if (error instanceof RetryAfterError) {
-            await this.timers.sleep(error.ms);
+            await this.pause(error.ms);
             await this.refreshLock();
           } else if (error instanceof PermanentError) {
             this.options.log.warn("staff job could not be delivered, parked", { job: job.t, reason: error.message });
@@ -153,13 +156,14 @@ export class QueueDrainer {
           } else {
             this.options.log.warn("staff job failed, will retry", { job: job.t, error: (error as Error).message, waitMs: backoff });
             if (this.halting) break;
-            await this.timers.sleep(backoff);
+            await this.pause(backoff);
             backoff = Math.min(backoff * 2, 30_000);
           }
         }
         await this.refreshLock();
       }
     } finally {
+      clearInterval(keep);
       await this.store.deleteIfEquals(this.lockKey, this.owner);
     }
     return delivered;
@@ -200,6 +204,7 @@ export class QueueDrainer {
     this.stopped = true;
     this.halting = true;
     this.wake?.();
+    this.interrupt?.();
     await this.loop;
     this.loop = undefined;
   }
@@ -219,17 +224,26 @@ export class QueueDrainer {
     return members.map((m) => Number(m.split(":")[0]));
   }
 
-  private async waitForRoom(cost: number): Promise<void> {
+  /** Sleep, cut short by `stop()`. */
+  private async pause(ms: number): Promise<void> {
+    if (this.halting) return;
+    await Promise.race([this.timers.sleep(ms), new Promise<void>((resolve) => (this.interrupt = resolve))]);
+    this.interrupt = undefined;
+  }
+
+  /** Wait until the window has room for `cost` messages; false if stopped meanwhile. */
+  private async waitForRoom(cost: number): Promise<boolean> {
     const { limit, windowMs } = this.options;
     for (;;) {
+      if (this.halting) return false;
       const now = this.timers.now();
       const old = await this.store.zrangeByScore(this.winKey, 0, now - windowMs);
       if (old.length > 0) await this.store.zrem(this.winKey, ...old);
       const times = await this.sentSince(now - windowMs + 1);
-      if (times.length + cost <= limit) return;
+      if (times.length + cost <= limit) return true;
       times.sort((a, b) => a - b);
       const freeAt = (times[times.length + cost - limit - 1] ?? now) + windowMs;
-      await this.timers.sleep(Math.max(1, freeAt - now));
+      await this.pause(Math.max(1, freeAt - now));
       await this.refreshLock();
     }
   }

@@ -1,4 +1,5 @@
 import type { Address, ChannelName, Outbound } from "../engine/types.ts";
+import { DeliveryError } from "../outbox/errors.ts";
 
 /**
  * A messenger adapter. Thin: it turns platform updates into `Inbound` for the router and renders
@@ -9,6 +10,11 @@ export interface Channel {
   readonly name: ChannelName;
   /** Connect and start receiving; resolves once running. */
   start(): Promise<void>;
+  /**
+   * Stop taking new messages from the platform (polling stops, the webhook answers 503), storing
+   * what was already received; sending still works. Shutdown calls it first.
+   */
+  stopIntake?(): Promise<void>;
   /** Stop receiving, finish in-flight work, close connections. */
   stop(): Promise<void>;
   /**
@@ -18,24 +24,7 @@ export interface Channel {
   send(address: Address, messages: Outbound[]): Promise<void>;
 }
 
-/** The user blocked the bot or deleted the chat (Telegram 403): mark them, do not retry. */
-export class BlockedError extends Error {
-  constructor(readonly address: Address) {
-    super(`${address.channel} user blocked the bot`);
-    this.name = "BlockedError";
-  }
-}
-
-/** A message could not be delivered; the sender must be told (DESIGN.md invariant 3). */
-export class DeliveryError extends Error {
-  constructor(
-    readonly address: Address,
-    reason: string,
-  ) {
-    super(`could not deliver to ${address.channel}: ${reason}`);
-    this.name = "DeliveryError";
-  }
-}
+export { BlockedError, DeliveryError, RateLimitedError } from "../outbox/errors.ts";
 
 /** The running channels by name, so any module can reach a user on whatever messenger they use. */
 export class ChannelRegistry {

@@ -46,6 +46,11 @@ export const ConfigSchema = z.object({
   SESSION_TTL_DAYS: int(1, 3650).default(30).describe("Days of inactivity after which a user's session is deleted."),
   DEFAULT_LANG: z.enum(LANGS).default("ru").describe("Language used before a user chooses one, when the platform gives no hint."),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info").describe("How much to log (never message texts)."),
+  LOG_TAG_SECRET: z
+    .string()
+    .min(16, "at least 16 characters (jol start writes a random one into .env when it is missing)")
+    .optional()
+    .describe("Key of the user tags in logs (HMAC-SHA256); jol start generates one into .env when unset."),
   FLOWS_DIR: z.string().default("flows").describe("Folder of flow YAML files."),
   LOCALES_DIR: z.string().default("locales").describe("Folder of Fluent texts, one sub-folder per language."),
 
@@ -86,6 +91,12 @@ export const ConfigSchema = z.object({
     .describe("Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required with a webhook."),
   TELEGRAM_WEBHOOK_PORT: int(1, 65535).default(8080).describe("Port the webhook HTTP server listens on."),
   TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0").describe("Address the webhook HTTP server binds."),
+  TELEGRAM_SEND_PER_SECOND: int(0, 1000)
+    .default(30)
+    .describe("Messages per second the whole bot sends, shared by every process through Redis (Telegram allows about 30); 0: no bot-wide limit."),
+  TELEGRAM_REORDER_MS: int(0, 2000)
+    .default(30)
+    .describe("Webhook mode: how long a new update waits for an earlier one of the same user still arriving at another worker."),
   TELEGRAM_STAFF_CHAT_ID: int(-9999999999999, 0).optional().describe("The staff supergroup (with topics) where consultants get cases."),
   TELEGRAM_OPERATOR_IDS: idList.default([]).describe("Telegram user ids of hotline consultants."),
   TELEGRAM_ADMIN_IDS: idList.default([]).describe("Telegram user ids of admins (broadcasts, statistics, SLA escalations)."),

@@ -1,14 +1,18 @@
 import type { Engine } from "../engine/engine.ts";
 import type { EffectContext, Plugin } from "../engine/plugin.ts";
 import { readSession, writeSession, type Session } from "../engine/session.ts";
-import { userKey, type Lang, type Clock, type Effect, type Inbound, type Outbound } from "../engine/types.ts";
+import { userKey, type Lang, type Clock, type Effect, type Inbound, type Outbound, type Address } from "../engine/types.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { hashId, type Logger } from "../log.ts";
 import type { BatchOp, Store } from "../store/store.ts";
-import { BlockedError, DeliveryError, type ChannelRegistry } from "../channels/channel.ts";
-import type { HandleResult, Router } from "./router.ts";
+import { Outbox, type Deliver } from "../outbox/outbox.ts";
+import { inboxIdsKey, inboxKey, lockKey, outboxKey, PENDING_KEY, seenKey, sessionKey } from "../outbox/keys.ts";
+import { sleep } from "../outbox/limiter.ts";
+import type { HandleResult, IntakeOptions, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
+
+export { sessionKey } from "../outbox/keys.ts";
 
 export interface RouterOptions {
   engine: Engine;
@@ -17,36 +21,59 @@ export interface RouterOptions {
   i18n: Localizer;
   log: Logger;
   clock: Clock;
-  channels: ChannelRegistry;
+  /** Where replies and `sendTo` messages go (default: an outbox with no sender of its own: `handle` sends). */
+  outbox?: Outbox;
   /** Idle time after which a session is deleted. */
   sessionTtlMs: number;
   /** Language for users who have not chosen one yet. */
   defaultLang: Lang;
   /** How long a handled message id is remembered (redeliveries come within minutes). */
   dedupeTtlMs?: number;
+  /** The user's lock lease: a dead process's users are taken over after this long. Default 5 s. */
+  lockTtlMs?: number;
 }
 
-/**
- * Storage keys of a user's session, lock and handled message ids. The user key is a Redis
- * Cluster hash tag (`{...}`), so the router's one-script batch touches one slot.
- * Other modules clean up their own keys on `forget`.
- */
-export const sessionKey = (key: string) => `s:{${key}}`;
-const lockKey = (key: string) => `lock:{${key}}`;
-const seenKey = (key: string, messageId: string) => `seen:{${key}}:${messageId}`;
+/** An inbox entry: the inbound message and when it may be handled (its settle time). */
+interface InboxEntry {
+  i: Inbound;
+  w?: number;
+}
+
+/** What the drainer reads under the lock: the first inbox entry, the session and the prefetched keys. */
+interface Head {
+  head: string | null;
+  session: string | null;
+  prefetched: Map<string, string | null>;
+}
+
+const DAY_MS = 86_400_000;
 
 /**
- * The router of DESIGN.md: dedupe, per-user lock, plugins' inbound hooks, engine step, effects,
- * save, replies. See `Router` for the contract.
+ * The router: the durable inbox, the per-user drain under a short lock lease, one atomic commit per
+ * message (dedupe mark, inbox removal, session, replies into the outbox), and the send. See
+ * `Router` for the contract and docs/architecture.md for the reasoning.
  */
 export class DefaultRouter implements Router {
+  readonly outbox: Outbox;
   private readonly lock: UserLock;
+  private readonly lockTtlMs: number;
   private readonly effectHandlers = new Map<string, NonNullable<Plugin["effects"]>[string][]>();
   private readonly inboundHooks: NonNullable<Plugin["inbound"]>[];
   private readonly prefetch: NonNullable<Plugin["prefetch"]>[];
+  /** Users being drained in this process. */
+  private readonly draining = new Map<string, Promise<void>>();
+  /** `handle` callers waiting for their message's commit, by user and message id. */
+  private readonly waiting = new Map<string, (replies: Outbound[], entry: string | null) => void>();
+  /** `handle`'s senders by user, while a `handle` of that user is in flight. */
+  private readonly replyVia = new Map<string, { deliver: Deliver; count: number }>();
+  private readonly halt = new AbortController();
+  private stopping = false;
+  private lastOrder = 0;
 
   constructor(private readonly o: RouterOptions) {
-    this.lock = new UserLock(o.store);
+    this.lockTtlMs = o.lockTtlMs ?? 5000;
+    this.lock = new UserLock(o.store, { ttlMs: this.lockTtlMs, waitMs: 60_000 });
+    this.outbox = o.outbox ?? new Outbox({ store: o.store, log: o.log, onBlocked: (to) => this.markBlocked(to) });
     for (const plugin of o.plugins) {
       for (const [type, handler] of Object.entries(plugin.effects ?? {})) {
         this.effectHandlers.set(type, [...(this.effectHandlers.get(type) ?? []), handler]);
@@ -56,77 +83,254 @@ export class DefaultRouter implements Router {
     this.prefetch = o.plugins.flatMap((p) => (p.prefetch ? [p.prefetch] : []));
   }
 
-  async handle(inbound: Inbound, reply: (messages: Outbound[]) => Promise<void>): Promise<HandleResult> {
-    const key = userKey(inbound.address);
-    const { store } = this.o;
-    return this.lock.queue(key, async () => {
-      // Dedupe mark, lock and session read in one atomic round trip: the read is consistent when
-      // the lock was taken, because every writer of a session holds its lock.
-      const lock = lockKey(key);
-      const token = randomUUID();
-      const extra = this.prefetch.flatMap((keysOf) => keysOf(key));
-      const [fresh, locked, raw, ...values] = await store.batch([
-        { op: "setIfAbsent", key: seenKey(key, inbound.messageId), value: "1", ttlMs: this.o.dedupeTtlMs ?? 86_400_000 },
-        { op: "setIfAbsent", key: lock, value: token, ttlMs: this.lock.options.ttlMs },
-        { op: "get", key: sessionKey(key) },
-        ...extra.map((k) => ({ op: "get" as const, key: k })),
-      ]);
-      if (fresh !== true) {
-        if (locked === true) await this.lock.release(lock, token);
-        return { duplicate: true, replies: [] };
-      }
-      let stored = typeof raw === "string" ? raw : null;
-      let prefetched = new Map(extra.map((k, i) => [k, typeof values[i] === "string" ? (values[i] as string) : null]));
-      if (locked !== true) {
-        // Another process has this user: wait, then read what it left.
-        await this.lock.acquire(lock, token);
-        const [again, ...rest] = await store.batch([sessionKey(key), ...extra].map((k) => ({ op: "get" as const, key: k })));
-        stored = typeof again === "string" ? again : null;
-        prefetched = new Map(extra.map((k, i) => [k, typeof rest[i] === "string" ? (rest[i] as string) : null]));
-      }
-      let released = false;
-      try {
-        const { session, replies, forgotten } = await this.run(key, inbound, stored, prefetched);
-        const save = (): BatchOp =>
-          forgotten ? { op: "delete", key: sessionKey(key) } : { op: "set", key: sessionKey(key), value: writeSession(session), ttlMs: this.o.sessionTtlMs };
-        // Saved and unlocked in one round trip before the replies go out: what the user sees is
-        // never ahead of what is stored. The replies still leave in order: the next update of
-        // this user in this process waits in the queue until they are sent.
-        released = true;
-        await store.batch([save(), { op: "deleteIfEquals", key: lock, value: token }]);
-        if (replies.length > 0) {
-          try {
-            await reply(replies);
-          } catch (error) {
-            if (!(error instanceof BlockedError)) {
-              this.o.log.error("reply failed", { user: hashId(key), channel: inbound.address.channel, error: errorName(error) });
-              throw error;
-            }
-            this.o.log.info("user blocked the bot", { user: hashId(key), channel: inbound.address.channel });
-            if (!forgotten) await this.markBlocked(key);
-          }
-        }
-        return { duplicate: false, replies };
-      } finally {
-        if (!released) await this.lock.release(lock, token);
-      }
-    });
+  async intake(inbound: Inbound, options: IntakeOptions = {}): Promise<{ duplicate: boolean }> {
+    const user = userKey(inbound.address);
+    const now = Date.now();
+    const order = options.order ?? (this.lastOrder = Math.max(now, this.lastOrder + 1));
+    const entry: InboxEntry = options.settleMs ? { i: inbound, w: now + options.settleMs } : { i: inbound };
+    const token = randomUUID();
+    const extra = this.prefetchKeys(user);
+    const [results] = await Promise.all([
+      this.o.store.batch([
+        { op: "setIfAbsent", key: lockKey(user), value: token, ttlMs: this.lockTtlMs },
+        // Already committed (a redelivery): nothing to write. Already in the inbox: written once.
+        { op: "ifAbsent", key: seenKey(user, inbound.messageId), skip: 3 },
+        { op: "ifAbsent", key: inboxIdsKey(user), field: inbound.messageId, skip: 2 },
+        { op: "hset", key: inboxIdsKey(user), field: inbound.messageId, value: String(order) },
+        { op: "zadd", key: inboxKey(user), score: order, member: JSON.stringify(entry) },
+        ...this.headOps(user, extra),
+      ]),
+      // The index of users with pending work (another slot, so outside the script); the recovery
+      // sweep finds the inbox through it if this process dies before handling.
+      this.o.store.sadd(PENDING_KEY, user),
+    ]);
+    if (results[0] === true) {
+      // Stopping: stored for whoever comes next, not handled here.
+      if (this.stopping) await this.o.store.deleteIfEquals(lockKey(user), token);
+      else this.startDrain(user, token, this.readHead(results.slice(5), extra));
+    }
+    return { duplicate: results[1] === false };
   }
 
-  /** Mark a user who blocked the bot, under their lock (the session was saved and unlocked already). */
-  private async markBlocked(key: string): Promise<void> {
-    const lock = lockKey(key);
+  async handle(inbound: Inbound, reply: (messages: Outbound[]) => Promise<void>): Promise<HandleResult> {
+    const user = userKey(inbound.address);
+    const via = this.replyVia.get(user) ?? { deliver: (_to: Address, messages: Outbound[]) => reply(messages), count: 0 };
+    via.count++;
+    this.replyVia.set(user, via);
+    const waitKey = `${user}\n${inbound.messageId}`;
+    let replies: Outbound[] = [];
+    let entry: string | null = null;
+    let committed = false;
+    const local = new Promise<void>((resolve) =>
+      this.waiting.set(waitKey, (r, e) => {
+        replies = r;
+        entry = e;
+        committed = true;
+        resolve();
+      }),
+    );
+    try {
+      const { duplicate } = await this.intake(inbound);
+      if (duplicate) return { duplicate: true, replies: [] };
+      // Committed here (usually) or by another process (then watch its dedupe mark).
+      let pause = 5;
+      while (!committed && !this.stopping) {
+        const mark = await Promise.race([local.then(() => undefined), sleep(pause).then(() => this.o.store.get(seenKey(user, inbound.messageId)))]);
+        if (typeof mark === "string") entry = mark === "1" ? null : mark;
+        if (mark !== undefined && mark !== null) committed = true;
+        pause = Math.min(pause * 2, 100);
+      }
+      // Send the user's outbox through `reply` until this message's entry is gone from it.
+      for (let tries = 0; !this.stopping; tries++) {
+        await this.outbox.flush(user, via.deliver);
+        if (entry === null) break;
+        const id = entry;
+        const left = await this.o.store.lrange(outboxKey(user), 0, -1);
+        if (!left.some((raw) => raw.includes(id))) break;
+        await sleep(Math.min(5 * 2 ** tries, 100));
+      }
+      return { duplicate: false, replies };
+    } finally {
+      this.waiting.delete(waitKey);
+      if (--via.count === 0) this.replyVia.delete(user);
+    }
+  }
+
+  async drain(user: string): Promise<void> {
+    const running = this.draining.get(user);
+    if (running) return running;
+    const token = randomUUID();
+    const extra = this.prefetchKeys(user);
+    const results = await this.o.store.batch([{ op: "setIfAbsent", key: lockKey(user), value: token, ttlMs: this.lockTtlMs }, ...this.headOps(user, extra)]);
+    if (results[0] !== true) return;
+    this.startDrain(user, token, this.readHead(results.slice(1), extra));
+    await this.draining.get(user);
+  }
+
+  async idle(): Promise<void> {
+    while (this.draining.size > 0 || this.outbox.sending > 0) {
+      await Promise.allSettled([...this.draining.values()]);
+      await sleep(5);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.halt.abort(new Error("router stopping"));
+    await Promise.allSettled([...this.draining.values()]);
+  }
+
+  /** Mark a user who blocked the bot, under their lock. */
+  async markBlocked(to: Address): Promise<void> {
+    const user = userKey(to);
+    const lock = lockKey(user);
     const token = randomUUID();
     await this.lock.acquire(lock, token);
     try {
-      const read = readSession(await this.o.store.get(sessionKey(key)), this.o.clock.now());
+      const read = readSession(await this.o.store.get(sessionKey(user)), this.o.clock.now());
       read.session.blocked = true;
-      await this.o.store.set(sessionKey(key), writeSession(read.session), this.o.sessionTtlMs);
+      await this.o.store.set(sessionKey(user), writeSession(read.session), this.o.sessionTtlMs);
     } finally {
       await this.lock.release(lock, token);
     }
   }
 
+  // --- the drain ----------------------------------------------------------------------------
+
+  private prefetchKeys(user: string): string[] {
+    return this.prefetch.flatMap((keysOf) => keysOf(user));
+  }
+
+  /** Read the first inbox entry, the session and the prefetched keys (after the caller's guards). */
+  private headOps(user: string, extra: string[]): BatchOp[] {
+    return [{ op: "zfirst", key: inboxKey(user) }, { op: "get", key: sessionKey(user) }, ...extra.map((k) => ({ op: "get" as const, key: k }))];
+  }
+
+  private readHead(results: (string | boolean | null)[], extra: string[]): Head {
+    const str = (v: string | boolean | null | undefined) => (typeof v === "string" ? v : null);
+    return { head: str(results[0]), session: str(results[1]), prefetched: new Map(extra.map((k, i) => [k, str(results[2 + i])])) };
+  }
+
+  private startDrain(user: string, token: string, first: Head): void {
+    const work = this.drainLocked(user, token, first)
+      .catch((error: unknown) => this.o.log.error("inbox drain failed; the sweep retries", { user: hashId(user), error: errorName(error) }))
+      .finally(() => this.draining.delete(user));
+    this.draining.set(user, work);
+  }
+
+  /**
+   * Handle the user's inbox in order while holding the lock (renewed in the background). Every
+   * message ends in one commit that also gives the lock back if the inbox is empty, atomically,
+   * so a message written meanwhile is never stranded: its intake failed to take the lock before
+   * this commit ran, so the commit sees it.
+   */
+  private async drainLocked(user: string, token: string, first: Head): Promise<void> {
+    const { store } = this.o;
+    const lock = lockKey(user);
+    const extra = this.prefetchKeys(user);
+    let lost = false;
+    const renew = setInterval(() => {
+      void store.compareAndSet(lock, token, token, this.lockTtlMs).then((ok) => (lost ||= !ok), () => undefined);
+    }, this.lockTtlMs / 3);
+    let state: Head | null = first;
+    try {
+      for (;;) {
+        if (state === null) {
+          const results = await store.batch([{ op: "ifEquals", key: lock, value: token }, ...this.headOps(user, extra)]);
+          if (results[0] !== true) return;
+          state = this.readHead(results.slice(1), extra);
+        }
+        if (this.stopping || lost) break;
+        if (state.head === null) {
+          // Nothing left: give the lock back unless something arrived (atomically).
+          const results = await store.batch([
+            { op: "ifEquals", key: lock, value: token },
+            { op: "ifAbsent", key: inboxKey(user), skip: 1 },
+            { op: "deleteIfEquals", key: lock, value: token },
+            ...this.headOps(user, extra),
+          ]);
+          if (results[0] !== true || results[2] === true) return;
+          state = this.readHead(results.slice(3), extra);
+          continue;
+        }
+        const entry = parseInboxEntry(state.head);
+        if (entry?.w !== undefined && entry.w > Date.now()) {
+          // Young: an earlier update may still be on its way to another worker. Wait, read again.
+          await sleep(entry.w - Date.now(), this.halt.signal).catch(() => undefined);
+          state = null;
+          continue;
+        }
+        const next = await this.handleOne(user, token, state, entry, extra);
+        if (next === "released") return;
+        state = next;
+      }
+    } finally {
+      clearInterval(renew);
+    }
+    await store.deleteIfEquals(lock, token).catch(() => undefined);
+  }
+
+  /**
+   * Run one inbox entry and commit it. Returns what the commit read next, or "released" when the
+   * inbox was empty and the commit gave the lock back. Throws if the lock was lost (nothing was
+   * written then; the new holder handles the entry).
+   */
+  private async handleOne(user: string, token: string, state: Head, entry: InboxEntry | null, extra: string[]): Promise<Head | "released"> {
+    const { store, log } = this.o;
+    const raw = state.head!;
+    const inbound = entry?.i;
+    let replies: Outbound[] = [];
+    let session: Session | null = null;
+    let forgotten = false;
+    if (inbound) {
+      try {
+        ({ session, replies, forgotten } = await this.run(user, inbound, state.session, state.prefetched));
+      } catch (error) {
+        // A message that breaks the step must not block the user's inbox: it is committed with an apology.
+        log.error("message handling failed; committed with an apology", { user: hashId(user), error: errorName(error) });
+        const lang = readSession(state.session, this.o.clock.now()).session.lang ?? this.o.defaultLang;
+        replies = [{ text: this.o.i18n.t(lang, "error-generic"), keys: ["error-generic"] }];
+      }
+    } else {
+      log.error("inbox entry malformed; dropped", { user: hashId(user), bytes: raw.length });
+    }
+    const messageId = inbound?.messageId ?? "malformed";
+    const outToken = randomUUID();
+    const out = inbound && replies.length > 0 ? this.outbox.entry(inbound.address, replies) : null;
+    const outEntry = out?.raw ?? null;
+    const entryId = out?.id ?? "1";
+    const ops: BatchOp[] = [
+      { op: "ifEquals", key: lockKey(user), value: token },
+      { op: "set", key: seenKey(user, messageId), value: entryId, ttlMs: this.o.dedupeTtlMs ?? DAY_MS },
+      { op: "zrem", key: inboxKey(user), member: raw },
+      { op: "hdel", key: inboxIdsKey(user), field: messageId },
+      session === null
+        ? { op: "get", key: sessionKey(user) }
+        : forgotten
+          ? { op: "delete", key: sessionKey(user) }
+          : { op: "set", key: sessionKey(user), value: writeSession(session), ttlMs: this.o.sessionTtlMs },
+      // Give the lock back if the inbox is now empty; else read the next entry.
+      { op: "ifAbsent", key: inboxKey(user), skip: 1 },
+      { op: "deleteIfEquals", key: lockKey(user), value: token },
+      ...this.headOps(user, extra),
+      ...(outEntry === null ? [] : this.outbox.appendOps(user, outEntry, outToken)),
+    ];
+    const results = await store.batch(ops);
+    if (results[0] !== true) {
+      log.warn("lock lost before the commit (a stall longer than the lease); another process handles the message", { user: hashId(user) });
+      throw new LockLostError();
+    }
+    const waiter = this.waiting.get(`${user}\n${messageId}`);
+    waiter?.(replies, outEntry === null ? null : entryId);
+    if (outEntry !== null) {
+      const taken = this.outbox.readAppend(results);
+      const via = this.replyVia.get(user)?.deliver;
+      if (taken) this.outbox.kick(user, via, { token: outToken, ...taken });
+      else if (via) this.outbox.kick(user, via);
+    }
+    if (results[6] === true) return "released";
+    return this.readHead(results.slice(7), extra);
+  }
   /** Inbound hooks, engine step and effects, on the session as stored. */
   private async run(
     key: string,
@@ -189,15 +393,24 @@ export class DefaultRouter implements Router {
       log: o.log,
       clock: o.clock,
       reply: (message) => replies.push(message),
-      sendTo: async (address, messages) => {
-        try {
-          await o.channels.send(address, messages);
-        } catch (error) {
-          if (error instanceof BlockedError || error instanceof DeliveryError) throw error;
-          throw new DeliveryError(address, errorName(error));
-        }
-      },
+      // Queued durably in the addressee's outbox (not part of this message's commit: a crash
+      // before the commit may queue it twice).
+      sendTo: (address, messages) => this.outbox.enqueue(address, messages),
     };
+  }
+}
+
+/** The lock lease ran out before the commit: the work is dropped, the new holder redoes it. */
+class LockLostError extends Error {
+  override name = "LockLostError";
+}
+
+function parseInboxEntry(raw: string): InboxEntry | null {
+  try {
+    const value = JSON.parse(raw) as Partial<InboxEntry>;
+    return value.i && typeof value.i.messageId === "string" && typeof value.i.address?.id === "string" ? (value as InboxEntry) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,21 +1,50 @@
 import type { Inbound, Outbound } from "../engine/types.ts";
 
-/** What became of one inbound message. */
+/** What became of one inbound message handed to `Router.handle`. */
 export interface HandleResult {
   /** The same message id was handled before: nothing was done. */
   duplicate: boolean;
-  /** What was sent to the user through `reply`. */
+  /** The replies this process committed for it (empty when another process handled it). */
   replies: Outbound[];
 }
 
+/** Where an inbound message goes in the inbox. */
+export interface IntakeOptions {
+  /**
+   * Its place in the user's order: Telegram's `update_id`, WhatsApp's arrival order. Default:
+   * the time it arrived here.
+   */
+  order?: number;
+  /**
+   * Wait until it is this many ms old before handling it, so an earlier update of the same user
+   * that reaches another worker a moment later still goes first (webhook mode). Default 0.
+   */
+  settleMs?: number;
+}
+
 /**
- * The one entry point for channels: dedupe on the message id, take the user's lock (one update
- * of a user at a time, in order, across processes), load the session, run the plugins' inbound
- * hooks and the engine step, apply effects, save, and call `reply` with the user's messages —
- * inside the lock, so replies go out in order.
+ * The message path's entry point for channels. **At least once in, exactly once in effect, in
+ * order per user** (docs/architecture.md, "Message path"):
  *
- * `reply` may throw `BlockedError` (the user is then marked blocked) or `DeliveryError`.
+ * - `intake` writes the message into the user's durable inbox (idempotently, by message id) and
+ *   resolves once it is stored: only then may the channel acknowledge it to the platform.
+ *   Handling follows in the background, by whichever process holds the user's lock.
+ * - Handling commits the dedupe mark, the new session and the replies (into the outbox) in one
+ *   atomic script; the outbox then sends the replies.
  */
 export interface Router {
+  /** Store the message in the user's inbox; resolves when it is durable. `duplicate`: handled before. */
+  intake(inbound: Inbound, options?: IntakeOptions): Promise<{ duplicate: boolean }>;
+  /**
+   * Intake, wait until the message is committed, then send the user's outbox through `reply`
+   * (the console, tests and benchmarks, which have no channel in the app's registry).
+   * `reply` may throw `BlockedError` (the user is then marked blocked).
+   */
   handle(inbound: Inbound, reply: (messages: Outbound[]) => Promise<void>): Promise<HandleResult>;
+  /** Handle what is in the user's inbox if no other process is doing it (recovery). */
+  drain(user: string): Promise<void>;
+  /** Resolves when nothing is being handled in this process (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Finish the messages in hand, leave the rest in the inboxes, release the locks. */
+  stop(): Promise<void>;
 }

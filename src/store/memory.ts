@@ -65,38 +65,99 @@ export class MemoryStore implements Store {
   }
 
   async batch(ops: BatchOp[]): Promise<(string | boolean | null)[]> {
-    for (const op of ops) if ("ttlMs" in op) checkTtl(op.ttlMs);
-    // Each call below completes synchronously, so the batch is atomic in this process.
-    const results: (string | boolean | null)[] = [];
     for (const op of ops) {
-      switch (op.op) {
-        case "get":
-          results.push(this.text(op.key));
-          break;
-        case "set":
-          this.write(op.key, { kind: "string", value: op.value }, op.ttlMs);
-          results.push(true);
-          break;
-        case "setIfAbsent":
-          if (this.live(op.key)) results.push(false);
-          else {
-            this.write(op.key, { kind: "string", value: op.value }, op.ttlMs);
-            results.push(true);
-          }
-          break;
-        case "deleteIfEquals":
-          if (this.text(op.key) === op.value) {
-            this.data.delete(op.key);
-            results.push(true);
-          } else results.push(false);
-          break;
-        case "delete":
-          this.data.delete(op.key);
-          results.push(true);
-          break;
+      if ("ttlMs" in op) checkTtl(op.ttlMs);
+      if (op.op === "zadd" && Number.isNaN(op.score)) throw new RangeError("batch zadd: score must be a number, got NaN");
+    }
+    // Each step below completes synchronously, so the batch is atomic in this process.
+    const results: (string | boolean | null)[] = [];
+    let skip = 0;
+    for (const op of ops) {
+      if (skip > 0) {
+        skip--;
+        results.push(null);
+        continue;
       }
+      const result = this.step(op);
+      if ((op.op === "ifAbsent" || op.op === "ifEquals") && result === false) skip = op.skip ?? ops.length;
+      results.push(result);
     }
     return results;
+  }
+
+  /** One operation of `batch`, synchronously. */
+  private step(op: BatchOp): string | boolean | null {
+    switch (op.op) {
+      case "get":
+        return this.text(op.key);
+      case "set":
+        this.write(op.key, { kind: "string", value: op.value }, op.ttlMs);
+        return true;
+      case "setIfAbsent":
+        if (this.live(op.key)) return false;
+        this.write(op.key, { kind: "string", value: op.value }, op.ttlMs);
+        return true;
+      case "deleteIfEquals":
+        if (this.text(op.key) !== op.value) return false;
+        this.data.delete(op.key);
+        return true;
+      case "delete":
+        this.data.delete(op.key);
+        return true;
+      case "ifAbsent":
+        return op.field === undefined ? !this.live(op.key) : !this.read(op.key, "hash")?.value.has(op.field);
+      case "ifEquals":
+        return this.text(op.key) === op.value;
+      case "hset": {
+        const hash = this.readOrCreate(op.key, "hash", () => new Map()).value;
+        const fresh = !hash.has(op.field);
+        hash.set(op.field, op.value);
+        return fresh;
+      }
+      case "hdel": {
+        const entry = this.read(op.key, "hash");
+        const had = entry?.value.delete(op.field) ?? false;
+        if (entry) this.dropIfEmpty(op.key, entry.value.size);
+        return had;
+      }
+      case "zadd": {
+        const zset = this.readOrCreate(op.key, "zset", () => new Map()).value;
+        if (zset.has(op.member)) return false;
+        zset.set(op.member, op.score);
+        return true;
+      }
+      case "zrem": {
+        const entry = this.read(op.key, "zset");
+        const had = entry?.value.delete(op.member) ?? false;
+        if (entry) this.dropIfEmpty(op.key, entry.value.size);
+        return had;
+      }
+      case "zfirst": {
+        let first: [string, number] | undefined;
+        for (const item of this.read(op.key, "zset")?.value ?? []) {
+          if (!first || item[1] < first[1] || (item[1] === first[1] && compareMembers(item[0], first[0]) < 0)) first = item;
+        }
+        return first?.[0] ?? null;
+      }
+      case "rpush":
+        this.readOrCreate(op.key, "list", () => []).value.push(op.value);
+        return true;
+      case "lfirst":
+        return this.read(op.key, "list")?.value[0] ?? null;
+      case "lpopIfEquals": {
+        const entry = this.read(op.key, "list");
+        if (entry?.value[0] !== op.value) return false;
+        entry.value.shift();
+        this.dropIfEmpty(op.key, entry.value.length);
+        return true;
+      }
+      case "setToFirst": {
+        const first = this.read(op.from, "list")?.value[0];
+        if (first === undefined) return false;
+        this.write(op.key, { kind: "string", value: first }, op.ttlMs);
+        return true;
+      }
+    }
   }
 
   async delete(...keys: string[]): Promise<number> {

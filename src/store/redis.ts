@@ -26,17 +26,33 @@ end
 return 0`;
 
 /**
- * `Store.batch`: ARGV holds (op, value, ttl) per key. Results are strings, because a Lua table
- * with nil in it is cut short on its way back: "v<value>" a value, "n" nothing, "1"/"0" done or not.
+ * `Store.batch`: two KEYS per operation (its key, and a second one that only `setToFirst` uses,
+ * else the same key again, so a Cluster sees one slot) and five ARGV (op, value, ttl, field,
+ * number: a score or a guard's skip count). Results are strings, because a Lua table with nil
+ * in it is cut short on its way back: "v<value>" a value, "n" nothing (or skipped), "1"/"0"
+ * done or not.
  */
 const BATCH = `
 local out = {}
-for i = 1, #KEYS do
-  local op, value, ttl = ARGV[i * 3 - 2], ARGV[i * 3 - 1], ARGV[i * 3]
-  local key = KEYS[i]
-  if op == 'get' then
-    local v = redis.call('GET', key)
+local skip = 0
+for i = 1, #ARGV / 5 do
+  local op, value, ttl, field, num = ARGV[i * 5 - 4], ARGV[i * 5 - 3], ARGV[i * 5 - 2], ARGV[i * 5 - 1], ARGV[i * 5]
+  local key, key2 = KEYS[i * 2 - 1], KEYS[i * 2]
+  local done = nil
+  if skip > 0 then
+    skip = skip - 1
+    out[i] = 'n'
+  elseif op == 'get' or op == 'zfirst' or op == 'lfirst' then
+    local v
+    if op == 'get' then v = redis.call('GET', key)
+    elseif op == 'zfirst' then v = redis.call('ZRANGE', key, 0, 0)[1]
+    else v = redis.call('LINDEX', key, 0) end
     if v then out[i] = 'v' .. v else out[i] = 'n' end
+  elseif op == 'ifAbsent' or op == 'ifEquals' then
+    if op == 'ifEquals' then done = redis.call('GET', key) == value
+    elseif field ~= '' then done = redis.call('HEXISTS', key, field) == 0
+    else done = redis.call('EXISTS', key) == 0 end
+    if not done then skip = tonumber(num) end
   elseif op == 'set' or op == 'setIfAbsent' then
     local r
     if ttl == '' then
@@ -44,12 +60,30 @@ for i = 1, #KEYS do
     else
       if op == 'set' then r = redis.call('SET', key, value, 'PX', ttl) else r = redis.call('SET', key, value, 'PX', ttl, 'NX') end
     end
-    if r then out[i] = '1' else out[i] = '0' end
+    done = r ~= false
   elseif op == 'deleteIfEquals' then
-    if redis.call('GET', key) == value then redis.call('DEL', key); out[i] = '1' else out[i] = '0' end
+    done = redis.call('GET', key) == value
+    if done then redis.call('DEL', key) end
+  elseif op == 'hset' then done = redis.call('HSET', key, field, value) == 1
+  elseif op == 'hdel' then done = redis.call('HDEL', key, field) == 1
+  elseif op == 'zadd' then done = redis.call('ZADD', key, 'NX', num, value) == 1
+  elseif op == 'zrem' then done = redis.call('ZREM', key, value) == 1
+  elseif op == 'rpush' then redis.call('RPUSH', key, value); done = true
+  elseif op == 'lpopIfEquals' then
+    done = redis.call('LINDEX', key, 0) == value
+    if done then redis.call('LPOP', key) end
+  elseif op == 'setToFirst' then
+    local v = redis.call('LINDEX', key2, 0)
+    done = v ~= false
+    if done then
+      if ttl == '' then redis.call('SET', key, v) else redis.call('SET', key, v, 'PX', ttl) end
+    end
   else
     redis.call('DEL', key)
-    out[i] = '1'
+    done = true
+  end
+  if done ~= nil then
+    if done then out[i] = '1' else out[i] = '0' end
   end
 end
 return out`;
@@ -185,6 +219,10 @@ export class RedisStore implements Store {
     return new RedisStore(client, options.prefix ?? "jol:");
   }
 
+  available(): boolean {
+    return this.client.status === "ready";
+  }
+
   private k(key: string): string {
     return this.prefix + key;
   }
@@ -204,12 +242,13 @@ export class RedisStore implements Store {
     const keys: string[] = [];
     const args: string[] = [];
     for (const op of ops) {
-      keys.push(this.k(op.key));
+      const key = this.k(op.key);
+      keys.push(key, op.op === "setToFirst" ? this.k(op.from) : key);
       const ttl = "ttlMs" in op ? checkTtl(op.ttlMs) : undefined;
-      args.push(op.op, "value" in op ? op.value : "", ttl === undefined ? "" : String(ttl));
+      args.push(op.op, batchValue(op), ttl === undefined ? "" : String(ttl), "field" in op ? (op.field ?? "") : "", batchNumber(op, ops.length));
     }
     const raw = await this.redis.jolBatch(keys.length, ...keys, ...args);
-    return raw.map((r, i) => (ops[i]!.op === "get" ? (r === "n" ? null : r.slice(1)) : r === "1"));
+    return raw.map((r) => (r === "n" ? null : r.startsWith("v") ? r.slice(1) : r === "1"));
   }
 
   async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {
@@ -372,6 +411,23 @@ export class RedisStore implements Store {
     }
     await ended; // status stays "ready" until the socket has really closed
   }
+}
+
+/** The string an operation carries to the script (a member, a value). */
+function batchValue(op: BatchOp): string {
+  if ("value" in op) return op.value;
+  if ("member" in op) return op.member;
+  return "";
+}
+
+/** The number an operation carries: a score, or how many operations a failed guard skips. */
+function batchNumber(op: BatchOp, total: number): string {
+  if (op.op === "zadd") {
+    if (Number.isNaN(op.score)) throw new RangeError("batch zadd: score must be a number, got NaN");
+    return scoreArg(op.score);
+  }
+  if (op.op === "ifAbsent" || op.op === "ifEquals") return String(Math.max(0, Math.min(op.skip ?? total, total)));
+  return "";
 }
 
 /** Redis spells infinite scores `+inf`/`-inf`. */

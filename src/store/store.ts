@@ -60,8 +60,9 @@ export interface Store {
 
   /**
    * Run several string operations atomically and in one round trip (a Lua script on Redis), in
-   * order; returns one result per operation: `get` → the value or null; `setIfAbsent`,
-   * `deleteIfEquals` → whether it happened; `set`, `delete` → true.
+   * order; returns one result per operation: `get`, `zfirst`, `lfirst` → the value or null;
+   * guards and conditional writes → whether they passed or happened; `set`, `delete`, `rpush` →
+   * true; an operation skipped by a failed guard → null. See `BatchOp`.
    * The router uses it to mark a message seen, take the user's lock and read the session at once.
    *
    * @example
@@ -76,14 +77,50 @@ export interface Store {
   /** Logical keys that start with `prefix` (admin tools and cleanup; not for hot paths). */
   keys(prefix: string): Promise<string[]>;
 
+  /**
+   * False while the store is unreachable (Redis down: commands wait for it to come back). The
+   * webhook answers 503 then, so the platform keeps its updates. Absent: always available.
+   */
+  available?(): boolean;
+
   /** Release connections. */
   close(): Promise<void>;
 }
 
-/** One operation of `Store.batch`. */
+/**
+ * One operation of `Store.batch`.
+ *
+ * Besides plain reads and writes there are **guards** (`ifAbsent`, `ifEquals`): a guard that fails
+ * skips the next `skip` operations (default: all that follow), whose results are then `null`. With
+ * guards first, a batch is a transaction: all of it or none of it. The message path
+ * (`src/router/`, `src/outbox/`) builds its commits from these; every key of one batch should
+ * carry the same Redis Cluster hash tag (`{telegram:42}`), because a script runs in one slot.
+ */
 export type BatchOp =
   | { op: "get"; key: string }
   | { op: "set"; key: string; value: string; ttlMs?: number }
   | { op: "setIfAbsent"; key: string; value: string; ttlMs?: number }
   | { op: "deleteIfEquals"; key: string; value: string }
-  | { op: "delete"; key: string };
+  | { op: "delete"; key: string }
+  /** Passes when the key (or, with `field`, the hash field) does not exist. */
+  | { op: "ifAbsent"; key: string; field?: string; skip?: number }
+  /** Passes when the key holds exactly `value`. */
+  | { op: "ifEquals"; key: string; value: string; skip?: number }
+  /** Set one hash field; true if the field is new. */
+  | { op: "hset"; key: string; field: string; value: string }
+  /** Delete one hash field; true if it existed. */
+  | { op: "hdel"; key: string; field: string }
+  /** Add a member to a sorted set only if it is not there (ZADD NX); true if added. */
+  | { op: "zadd"; key: string; score: number; member: string }
+  /** Remove a member of a sorted set; true if it was there. */
+  | { op: "zrem"; key: string; member: string }
+  /** The member with the lowest score (ties: lowest member), or null. */
+  | { op: "zfirst"; key: string }
+  /** Append to a list; true. */
+  | { op: "rpush"; key: string; value: string }
+  /** The first element of a list, or null. */
+  | { op: "lfirst"; key: string }
+  /** Remove the first element of a list only if it is `value`; true if removed. */
+  | { op: "lpopIfEquals"; key: string; value: string }
+  /** Set the string `key` to the first element of the list `from` (true), or do nothing if it is empty (false). */
+  | { op: "setToFirst"; key: string; from: string; ttlMs?: number };

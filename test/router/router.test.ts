@@ -9,7 +9,7 @@ import { newSession, readSession, writeSession } from "../../src/engine/session.
 import type { FlowSet } from "../../src/engine/flow.ts";
 import type { CheckProblem, Plugin } from "../../src/engine/plugin.ts";
 import { systemClock, userKey, type Address, type Outbound } from "../../src/engine/types.ts";
-import { BlockedError, ChannelRegistry } from "../../src/channels/channel.ts";
+import { BlockedError } from "../../src/outbox/errors.ts";
 import { createLogger, silentLogger, type Logger } from "../../src/log.ts";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
@@ -75,7 +75,6 @@ function router(store: RedisStore, options: { sessionTtlMs?: number; log?: Logge
     i18n,
     log: options.log ?? silentLogger,
     clock: systemClock,
-    channels: new ChannelRegistry(),
     defaultLang: "en",
     sessionTtlMs: options.sessionTtlMs ?? 60_000,
   });

@@ -160,6 +160,58 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
         expect(winners).toHaveLength(1);
         for (const r of results) expect(r[1]).toBe(winners[0]![1]);
       });
+
+      it("has sorted-set, hash and list steps for the message path", async () => {
+        const store = await open();
+        const results = await store.batch([
+          { op: "zadd", key: "in", score: 20, member: "b" },
+          { op: "zadd", key: "in", score: 10, member: "a" },
+          { op: "zadd", key: "in", score: 5, member: "a" }, // NX: the score stays 10
+          { op: "zfirst", key: "in" },
+          { op: "zrem", key: "in", member: "a" },
+          { op: "zrem", key: "in", member: "a" },
+          { op: "zfirst", key: "in" },
+          { op: "hset", key: "h", field: "f", value: "1" },
+          { op: "hset", key: "h", field: "f", value: "2" },
+          { op: "hdel", key: "h", field: "f" },
+          { op: "hdel", key: "h", field: "f" },
+          { op: "lfirst", key: "l" },
+          { op: "rpush", key: "l", value: "x" },
+          { op: "rpush", key: "l", value: "y" },
+          { op: "lfirst", key: "l" },
+          { op: "setToFirst", key: "mark", from: "l", ttlMs: LONG_TTL },
+          { op: "setToFirst", key: "mark2", from: "nothing" },
+          { op: "lpopIfEquals", key: "l", value: "y" },
+          { op: "lpopIfEquals", key: "l", value: "x" },
+          { op: "lfirst", key: "l" },
+        ]);
+        expect(results).toEqual([true, true, false, "a", true, false, "b", true, false, true, false, null, true, true, "x", true, false, false, true, "y"]);
+        expect(await store.zscore("in", "b")).toBe(20);
+        expect(await store.get("mark")).toBe("x");
+        expect(await store.get("mark2")).toBeNull();
+        expect(await store.lrange("l", 0, -1)).toEqual(["y"]);
+        expect(await store.keys("h")).toEqual([]); // an emptied hash is gone
+      });
+
+      it("skips what a failed guard covers, and nothing else", async () => {
+        const store = await open();
+        await store.set("lock", "mine");
+        await store.hset("h", { taken: "1" });
+        const results = await store.batch([
+          { op: "ifEquals", key: "lock", value: "theirs", skip: 1 },
+          { op: "set", key: "skipped", value: "1" },
+          { op: "ifAbsent", key: "h", field: "free" },
+          { op: "ifAbsent", key: "h", field: "taken", skip: 2 },
+          { op: "set", key: "skipped2", value: "1" },
+          { op: "get", key: "lock" },
+          { op: "ifEquals", key: "lock", value: "mine" },
+          { op: "ifAbsent", key: "lock" },
+          { op: "set", key: "skipped3", value: "1" },
+          { op: "rpush", key: "skipped4", value: "1" },
+        ]);
+        expect(results).toEqual([false, null, true, false, null, null, true, false, null, null]);
+        expect(await store.keys("skipped")).toEqual([]);
+      });
     });
 
     describe("compareAndSet", () => {

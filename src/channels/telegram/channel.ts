@@ -1,7 +1,6 @@
 import { Bot, GrammyError, HttpError, type Context } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import type { App } from "../../app/app.ts";
 import type { Channel } from "../channel.ts";
 import { userKey, type Address, type Lang, type Outbound } from "../../engine/types.ts";
@@ -15,13 +14,17 @@ import { deliver } from "./deliver.ts";
 import { createPacer, type PaceOptions } from "./pacer.ts";
 import { registerCommands } from "./commands.ts";
 import { startWebhookServer, type WebhookServer } from "./webhook.ts";
+import { Poller } from "./poller.ts";
 
 /** Tuning a caller may override; production uses the defaults. */
 export interface TelegramChannelOptions {
-  /** Outgoing pace (default: Telegram's limits, see `pacer.ts`); `false` turns pacing off (benchmarks). */
+  /**
+   * An extra in-process pace for every API call (see `pacer.ts`). Off by default: messages to users
+   * go through the outbox, whose limiter is shared by all processes in Redis.
+   */
   pace?: PaceOptions | false;
-  /** `@grammyjs/auto-retry` for 429 and 5xx: attempts (default 3) and the longest `retry_after` honoured (default 60 s). */
-  retry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
+  /** `@grammyjs/auto-retry` for 5xx: attempts (default 3). 429 is not retried here: the outbox pauses every process. */
+  retry?: { maxRetryAttempts?: number };
   /** Listen here instead of TELEGRAM_WEBHOOK_PORT (0: any free port, for tests). */
   webhookPort?: number;
   /** Long-poll timeout in seconds (default 30). */
@@ -70,14 +73,11 @@ class GrammyTelegramChannel implements TelegramChannel {
   readonly name = "telegram" as const;
   readonly bot: Bot;
   readonly mode: "webhook" | "polling";
-  private runner: RunnerHandle | undefined;
+  private poller: Poller | undefined;
   private webhook: WebhookServer | undefined;
   private installed = false;
-  private stopping = false;
-  /** Updates being handled, so `stop` can wait for them (the runner's own stop does not). */
+  /** Work started after an update was stored (button answers, keyboard removal), so `stop` can wait for it. */
   private readonly inFlight = new Set<Promise<void>>();
-  private restartTimer: NodeJS.Timeout | undefined;
-  private pollingFailed = false;
 
   constructor(
     private readonly app: App,
@@ -90,35 +90,17 @@ class GrammyTelegramChannel implements TelegramChannel {
       client: { apiRoot: app.config.TELEGRAM_API_ROOT.replace(/\/+$/, "") },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
-    this.watchPolling();
-    // Installed first = innermost: auto-retry (outermost) sends each retry through the pacer again.
-    if (options.pace !== false) this.bot.api.config.use(createPacer(options.pace ?? {}));
+    if (options.pace) this.bot.api.config.use(createPacer(options.pace));
     this.bot.api.config.use(
       autoRetry({
         maxRetryAttempts: options.retry?.maxRetryAttempts ?? 3,
-        maxDelaySeconds: options.retry?.maxDelaySeconds ?? 60,
-        // A dead network would otherwise be retried forever while the user's lock is held.
+        // Every 429 is rethrown: the outbox pauses the whole bot (all processes) for retry_after.
+        maxDelaySeconds: 0,
+        // A dead network would otherwise be retried forever.
         rethrowHttpErrors: true,
       }),
     );
-    this.bot.catch((error) => this.logFailure(error.error, error.ctx));
-    // An error in one update never stops the bot or the webhook answer (DESIGN.md invariant 4).
-    this.bot.use(async (ctx, next) => {
-      const task = (async () => {
-        try {
-          await next();
-        } catch (error) {
-          this.logFailure(error, ctx);
-        }
-      })();
-      this.inFlight.add(task);
-      try {
-        await task;
-      } finally {
-        this.inFlight.delete(task);
-      }
-    });
-    this.bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
+    this.bot.catch((error) => this.logFailure(error.error, error.ctx.update));
   }
 
   get webhookPort(): number | undefined {
@@ -138,20 +120,21 @@ class GrammyTelegramChannel implements TelegramChannel {
     this.app.log.info("telegram channel started", { mode: this.mode, bot: this.bot.botInfo.username });
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.restartTimer);
-    const runner = this.runner;
-    this.runner = undefined;
-    if (runner?.isRunning()) await runner.stop();
+  /** Stop receiving: polling stops (what was fetched is stored first); the webhook answers 503. Sending goes on. */
+  async stopIntake(): Promise<void> {
+    const poller = this.poller;
+    this.poller = undefined;
+    await poller?.stop();
     const webhook = this.webhook;
     this.webhook = undefined;
     await webhook?.close();
-    // Let the updates in progress finish their replies (bounded: a stuck one must not block shutdown).
-    const drained = Promise.allSettled([...this.inFlight]);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopIntake();
+    // Let the button answers in progress finish (bounded: a stuck one must not block shutdown).
     let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, 30_000)));
-    await Promise.race([drained, limit]);
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
     clearTimeout(timer);
   }
 
@@ -176,15 +159,14 @@ class GrammyTelegramChannel implements TelegramChannel {
   }
 
   /**
-   * Handlers, in order: the extensions first (the staff desk sees its updates before anyone),
-   * then the migrant chat (private chats only, so staff-group updates never reach the router),
-   * other groups, and a last answer for any button nobody took.
+   * Handlers of the updates that are not private chats (those go to the router's inbox, see
+   * `receive`), in order: the extensions first (the staff desk), other groups, and a last answer
+   * for any button nobody took.
    */
   private install(): void {
     if (this.installed) return;
     this.installed = true;
     for (const extend of this.app.telegramExtensions) extend(this.bot);
-    this.bot.chatType("private").on(["message", "edited_message", "callback_query"], (ctx) => this.onPrivate(ctx));
     this.bot.chatType(["group", "supergroup"]).on("message", (ctx) => this.onGroup(ctx));
     this.bot.on("callback_query", (ctx) => this.answer(ctx.callbackQuery.id));
   }
@@ -192,7 +174,14 @@ class GrammyTelegramChannel implements TelegramChannel {
   private async startWebhook(): Promise<void> {
     const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_HOST: host, TELEGRAM_WEBHOOK_PORT: port } = this.app.config;
     if (!url || !secret) throw new Error("Webhook mode needs TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET.");
-    this.webhook = await startWebhookServer(this.bot, { host, port: this.options.webhookPort ?? port, secret, log: this.app.log });
+    this.webhook = await startWebhookServer({
+      host,
+      port: this.options.webhookPort ?? port,
+      secret,
+      log: this.app.log,
+      receive: (update) => this.receive(update),
+      ready: () => this.app.store.available?.() ?? true,
+    });
     try {
       await this.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     } catch (error) {
@@ -210,71 +199,35 @@ class GrammyTelegramChannel implements TelegramChannel {
   private async startPolling(): Promise<void> {
     // Keep updates that arrived while the bot was down: they are answered (once) on start.
     await this.bot.api.deleteWebhook({ drop_pending_updates: false });
-    this.runPolling();
-  }
-
-  /**
-   * Start the runner, and keep it running: the runner gives up on 409 (another process polls
-   * with this token, e.g. the old one during a deploy, or someone set a webhook) and on 401;
-   * after a 409 polling starts again after `pollRestartMs`. Fetch errors are logged once per outage
-   * (the runner retries every second; its own console output is off).
-   */
-  private runPolling(): void {
-    this.runner = run(this.bot, {
-      runner: {
-        fetch: { timeout: this.options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
-        retryInterval: 1000,
-        silent: true,
-      },
+    this.poller = new Poller({
+      api: this.bot.api,
+      timeoutSeconds: this.options.pollTimeoutSeconds ?? 30,
+      allowedUpdates: ALLOWED_UPDATES,
+      receive: (update) => this.receive(update),
+      log: this.app.log,
+      restartMs: this.options.pollRestartMs ?? 5000,
     });
-    this.runner.task()?.catch((error: unknown) => {
-      if (this.stopping) return;
-      const code = error instanceof GrammyError ? error.error_code : undefined;
-      if (code === 401) {
-        this.app.log.error("telegram: polling stopped, the token was rejected (401); set a valid TELEGRAM_BOT_TOKEN and restart", {});
-        return;
-      }
-      const hint =
-        code === 409
-          ? "another process is polling with this token or a webhook is set; run one polling process, or use webhook mode everywhere"
-          : describe(error);
-      const pause = this.options.pollRestartMs ?? 5000;
-      this.app.log.warn("telegram: polling interrupted, restarting", { reason: hint, inMs: pause });
-      this.restartTimer = setTimeout(() => {
-        if (!this.stopping) this.runPolling();
-      }, pause);
-    });
-  }
-
-  /** Log a polling outage once when it starts and once when it ends. */
-  private watchPolling(): void {
-    this.bot.api.config.use(async (prev, method, payload, signal) => {
-      if (method !== "getUpdates") return prev(method, payload, signal);
-      try {
-        const result = await prev(method, payload, signal);
-        if (this.pollingFailed && result.ok) {
-          this.pollingFailed = false;
-          this.app.log.info("telegram: receiving updates again", {});
-        }
-        return result;
-      } catch (error) {
-        if (!this.pollingFailed && !signal?.aborted && !this.stopping) {
-          this.pollingFailed = true;
-          this.app.log.warn("telegram: cannot fetch updates, retrying every second", { error: describe(error) });
-        }
-        throw error;
-      }
-    });
+    this.poller.start();
   }
 
   // --- updates ---------------------------------------------------------------------------
 
-  private async onPrivate(ctx: Context): Promise<void> {
-    const inbound = toInbound(ctx.update);
+  /**
+   * One update from Telegram (polling or webhook). A private chat's update is written to the
+   * user's inbox and resolves once stored (a failure rejects: the update is not confirmed and
+   * comes again). Other updates go to the grammY handlers (staff desk, groups); their failures
+   * are logged.
+   */
+  private async receive(update: Update): Promise<void> {
+    const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat;
+    if (chat?.type === "private") await this.onPrivate(update);
+    else await this.bot.handleUpdate(update);
+  }
+
+  private async onPrivate(update: Update): Promise<void> {
+    const inbound = toInbound(update);
     if (!inbound) return;
-    const query = ctx.callbackQuery;
-    let removeKeyboard = async (): Promise<void> => {};
-    let answered: Promise<void> = Promise.resolve();
+    const query = update.callback_query;
     if (query) {
       const decoded = await decodeChoice(query.data, this.app.store);
       if (!decoded.ok) {
@@ -284,31 +237,26 @@ class GrammyTelegramChannel implements TelegramChannel {
         return;
       }
       inbound.input = { kind: "choice", data: decoded.token };
-      // Stop the button's spinner at once, while the step runs; the reply follows as messages.
-      answered = this.answer(query.id);
-      const pressed = query.message;
-      if (pressed) {
-        let removed = false;
-        // The keyboard that was pressed goes away, so it cannot be pressed twice.
-        removeKeyboard = async () => {
-          if (removed) return;
-          removed = true;
-          try {
-            await this.bot.api.editMessageReplyMarkup(pressed.chat.id, pressed.message_id, { reply_markup: { inline_keyboard: [] } });
-          } catch (error) {
-            this.app.log.debug("telegram: keyboard not removed", { error: describe(error) });
-          }
-        };
-      }
     }
+    const settleMs = this.mode === "webhook" ? this.app.config.TELEGRAM_REORDER_MS : 0;
+    const { duplicate } = await this.app.router.intake(inbound, { order: update.update_id, settleMs });
+    if (query) {
+      // Stop the button's spinner; the keyboard that was pressed goes away, so it cannot be pressed twice.
+      this.track(this.answer(query.id));
+      if (!duplicate && query.message) this.track(this.removeKeyboard(query.message));
+    }
+  }
+
+  private track(task: Promise<void>): void {
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  private async removeKeyboard(pressed: Pick<Message, "chat" | "message_id">): Promise<void> {
     try {
-      const result = await this.app.router.handle(inbound, async (messages) => {
-        // Removing the old keyboard and sending the new messages are independent: do both at once.
-        await Promise.all([removeKeyboard(), this.deliverTo(inbound.address, messages)]);
-      });
-      if (!result.duplicate) await removeKeyboard();
-    } finally {
-      await answered;
+      await this.bot.api.editMessageReplyMarkup(pressed.chat.id, pressed.message_id, { reply_markup: { inline_keyboard: [] } });
+    } catch (error) {
+      this.app.log.debug("telegram: keyboard not removed", { error: describe(error) });
     }
   }
 
@@ -355,10 +303,11 @@ class GrammyTelegramChannel implements TelegramChannel {
     return matchLang(hint) ?? this.app.config.DEFAULT_LANG;
   }
 
-  private logFailure(error: unknown, ctx: Context): void {
+  private logFailure(error: unknown, update: Update): void {
+    const chat = update.message?.chat ?? update.callback_query?.message?.chat;
     this.app.log.error("telegram: update failed", {
-      update: ctx.update.update_id,
-      user: ctx.chat ? hashId(String(ctx.chat.id)) : undefined,
+      update: update.update_id,
+      user: chat ? hashId(String(chat.id)) : undefined,
       error: describe(error),
     });
   }

@@ -1,5 +1,5 @@
 import { GrammyError, HttpError, type Api } from "grammy";
-import { BlockedError, DeliveryError } from "../channel.ts";
+import { BlockedError, DeliveryError, RateLimitedError } from "../../outbox/errors.ts";
 import type { Address, Outbound } from "../../engine/types.ts";
 import type { Store } from "../../store/store.ts";
 import { render } from "./render.ts";
@@ -7,8 +7,9 @@ import { rememberChoices } from "./callback-data.ts";
 
 /**
  * Send rendered messages to one chat, in order, and translate Telegram's failures into the
- * channel contract: 403 (blocked, chat deleted, kicked) → `BlockedError`, anything else that is
- * still failing after `@grammyjs/auto-retry` (429 and 5xx) → `DeliveryError`.
+ * channel contract: 403 (blocked, chat deleted, kicked) → `BlockedError`; 429 → `RateLimitedError`
+ * (the outbox pauses every process for `retry_after`); anything else still failing after
+ * `@grammyjs/auto-retry` (5xx) → `DeliveryError`.
  */
 export async function deliver(
   api: Api,
@@ -30,10 +31,11 @@ export async function deliver(
   }
 }
 
-/** Map a grammY failure to `BlockedError` or `DeliveryError`. */
+/** Map a grammY failure to `BlockedError`, `RateLimitedError` or `DeliveryError`. */
 export function deliveryFailure(address: Address, error: unknown): Error {
   if (error instanceof GrammyError) {
     if (error.error_code === 403) return new BlockedError(address);
+    if (error.error_code === 429) return new RateLimitedError(address, (error.parameters.retry_after ?? 1) * 1000);
     return new DeliveryError(address, `Telegram answered ${error.error_code} to ${error.method}: ${error.description}`);
   }
   if (error instanceof HttpError) return new DeliveryError(address, `network error talking to the Bot API: ${error.message}`);

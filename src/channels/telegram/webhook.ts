@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { webhookCallback, type Bot } from "grammy";
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Update } from "grammy/types";
 import type { Logger } from "../../log.ts";
 
 /** A running webhook HTTP server. */
@@ -14,34 +16,40 @@ export interface WebhookServer {
 export interface WebhookServerOptions {
   host: string;
   port: number;
-  /** Compared with `X-Telegram-Bot-Api-Secret-Token` on every request (constant time, by grammY). */
+  /** Compared with `X-Telegram-Bot-Api-Secret-Token` on every request (constant time). */
   secret: string;
   log: Logger;
   /**
-   * Answer Telegram after this long even if the update is still being handled (it goes on in the
-   * background), so a slow step does not make Telegram resend (default 25 s).
+   * Record the update durably (the router's inbox); resolves when it is stored. The request is
+   * answered 200 only then; a failure answers 503, so Telegram keeps the update and retries.
    */
+  receive: (update: Update) => Promise<void>;
+  /** False while the store is unreachable: requests are answered 503 at once. */
+  ready?: () => boolean;
+  /** Longest a request waits for `receive` before it is answered 503 (default 10 s). */
   answerWithinMs?: number;
+  /** Largest body accepted (default 1 MB; Telegram's updates are far smaller). */
+  maxBytes?: number;
 }
 
 /**
  * The HTTP server Telegram posts updates to in webhook mode.
  *
  * - `POST` (any path, so a reverse proxy may mount it anywhere) with the right secret header →
- *   grammY handles the update, then 200. A wrong or missing secret → 401, the body is not even
- *   read. A body that is not JSON → 400.
+ *   the update is written to the user's inbox, then 200. A wrong or missing secret → 401, the
+ *   body is not even read. A body that is not JSON → 400.
+ * - Redis unreachable, the write failing or taking longer than `answerWithinMs`, or the server
+ *   closing (SIGTERM) → 503: Telegram keeps the update and sends it again (to this or another
+ *   worker), so nothing is acknowledged that is not stored.
  * - `GET /healthz` → 200, for load balancers. Anything else → 404.
  *
- * Several processes may serve one bot behind a load balancer: the router's dedupe and per-user
- * lock in Redis keep one reply per update and one update per user at a time.
+ * Several processes may serve one bot behind a load balancer: the inbox, the per-user lock and
+ * the commit in Redis keep one answer per update, in order per user.
  */
-export async function startWebhookServer(bot: Bot, options: WebhookServerOptions): Promise<WebhookServer> {
-  const handle = webhookCallback(bot, "http", {
-    secretToken: options.secret,
-    onTimeout: "return",
-    timeoutMilliseconds: options.answerWithinMs ?? 25_000,
-  });
+export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
+  const expected = Buffer.from(options.secret);
   const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
   const server: Server = createServer((req, res) => {
     if (req.method === "GET" && req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -51,11 +59,41 @@ export async function startWebhookServer(bot: Bot, options: WebhookServerOptions
       res.writeHead(404).end();
       return;
     }
-    const task = handle(req, res).catch((error: unknown) => {
-      const badBody = error instanceof SyntaxError;
-      if (!badBody) options.log.error("telegram webhook request failed", { error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) res.writeHead(badBody ? 400 : 500).end();
-    });
+    const given = Buffer.from(String(req.headers["x-telegram-bot-api-secret-token"] ?? ""));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      res.writeHead(401).end("secret token is wrong");
+      req.resume();
+      return;
+    }
+    if (closing || options.ready?.() === false) {
+      res.writeHead(503, { "retry-after": "1" }).end();
+      req.resume();
+      return;
+    }
+    const task = (async () => {
+      let update: Update;
+      try {
+        update = JSON.parse(await readBody(req, options.maxBytes ?? 1_000_000)) as Update;
+        if (typeof update?.update_id !== "number") throw new SyntaxError("no update_id");
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), options.answerWithinMs ?? 10_000)));
+      try {
+        const outcome = await Promise.race([options.receive(update).then(() => "stored" as const), late]);
+        if (outcome === "late") options.log.warn("telegram webhook: the update was not stored in time; answered 503 so Telegram retries", {});
+        res.writeHead(outcome === "stored" ? 200 : 503).end();
+      } catch (error) {
+        options.log.warn("telegram webhook: the update could not be stored; answered 503 so Telegram retries", {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        if (!res.headersSent) res.writeHead(503, { "retry-after": "1" }).end();
+      } finally {
+        clearTimeout(timer);
+      }
+    })();
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
   });
@@ -74,10 +112,27 @@ export async function startWebhookServer(bot: Bot, options: WebhookServerOptions
   return {
     port,
     async close() {
+      closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.allSettled([...inFlight]);
       await closed;
     },
   };
+}
+
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        reject(new SyntaxError("body too large"));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
 }

@@ -5,6 +5,10 @@ import { createLogger } from "../../log.ts";
 import { ConsoleChannel } from "../../channels/console/console-channel.ts";
 import type { Channel } from "../../channels/channel.ts";
 import type { App } from "../../app/app.ts";
+import { Recovery } from "../../router/recovery.ts";
+
+/** The longest a SIGTERM/SIGINT shutdown may take. */
+const STOP_DEADLINE_MS = 9_000;
 
 /**
  * The channels the settings turn on. Telegram and WhatsApp are loaded only when configured, so
@@ -58,6 +62,9 @@ export function register(program: Command): void {
         await outbox.start();
       }
       for (const channel of channels) await channel.start();
+      // Messages a stopped or crashed process left in inboxes and outboxes are handled and sent.
+      const recovery = new Recovery({ store: app.store, router: app.router, outbox: app.outbox, log });
+      await recovery.start();
       for (const plugin of app.plugins) await plugin.start?.();
       log.info("jol started", { channels: channels.map((c) => c.name).join(",") });
       if (console) await console.say({ kind: "command", name: "start" });
@@ -67,8 +74,20 @@ export function register(program: Command): void {
         if (stopping) return;
         stopping = true;
         log.info("stopping", { signal });
-        for (const plugin of app.plugins) await plugin.stop?.().catch(() => undefined);
-        for (const channel of channels) await channel.stop().catch((e: unknown) => log.error("channel stop failed", { channel: channel.name, error: String(e) }));
+        // Whatever the backlog, the process is gone within 10 s: what is not sent stays committed.
+        setTimeout(() => {
+          log.warn("stopping took too long; exiting, the rest stays stored for the next start");
+          process.exit(0);
+        }, STOP_DEADLINE_MS).unref();
+        const step = (what: string, work: () => Promise<void> | undefined) =>
+          Promise.resolve(work()).catch((e: unknown) => log.error("stop step failed", { step: what, error: String(e) }));
+        // Intake first: polling stops (what it fetched is stored), the webhook answers 503.
+        for (const channel of channels) await step(`${channel.name} intake`, () => channel.stopIntake?.());
+        await step("recovery", () => recovery.stop());
+        await step("router", () => app.router.stop()); // the messages in hand are committed
+        await step("outbox", () => app.outbox.stop()); // sends in flight finish or stay queued
+        for (const plugin of app.plugins) await step(plugin.name, () => plugin.stop?.());
+        for (const channel of channels) await step(channel.name, () => channel.stop());
         await app.close();
         log.info("stopped");
       };

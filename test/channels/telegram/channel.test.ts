@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { App } from "../../../src/app/app.ts";
 import { BlockedError } from "../../../src/channels/channel.ts";
-import { LANGS, type Inbound, type Outbound } from "../../../src/engine/types.ts";
-import type { HandleResult, Router } from "../../../src/router/router.ts";
+import { LANGS, type Address, type Inbound, type Outbound } from "../../../src/engine/types.ts";
+import type { Router } from "../../../src/router/router.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { BotApiStandIn, testGroup, testUser, updates } from "../../support/bot-api/index.ts";
 import { testStore } from "../../support/redis.ts";
@@ -18,25 +18,33 @@ vi.setConfig({ testTimeout: 40_000, hookTimeout: 30_000 });
 
 const LONG_TOKEN = `screening-job-offer/${"q".repeat(40)}/employer-keeps-passport`;
 
-/** A router that answers by script, dedupes like the real one, and records what it saw. */
-function scriptedRouter(store: Store) {
+/**
+ * A router that answers by script through the app's outbox, dedupes like the real one, and records
+ * what it saw. `blocked` collects the users the outbox found blocked (`fakeApp`'s `onBlocked`).
+ */
+function scriptedRouter(store: Store, app: () => App) {
   const seen: Inbound[] = [];
   const blocked: string[] = [];
   const router: Router = {
-    async handle(inbound, reply): Promise<HandleResult> {
-      if (!(await store.setIfAbsent(`seen:${inbound.messageId}`, "1", 60_000))) return { duplicate: true, replies: [] };
+    async intake(inbound) {
+      if (!(await store.setIfAbsent(`seen:${inbound.messageId}`, "1", 60_000))) return { duplicate: true };
       seen.push(inbound);
-      const out = script(inbound);
-      try {
-        await reply(out);
-      } catch (error) {
-        if (error instanceof BlockedError) blocked.push(error.address.id);
-        else throw error;
-      }
-      return { duplicate: false, replies: out };
+      await app().outbox.enqueue(inbound.address, script(inbound));
+      return { duplicate: false };
     },
+    handle: () => Promise.reject(new Error("the channel stores updates with intake")),
+    drain: async () => undefined,
+    idle: async () => undefined,
+    stop: async () => undefined,
   };
-  return { router, seen, blocked };
+  return { router, seen, blocked, onBlocked: (to: Address) => void blocked.push(to.id) };
+}
+
+/** `fakeApp` around a scripted router. */
+function scriptedApp(store: Store, env: Record<string, string>) {
+  const scripted = scriptedRouter(store, () => app);
+  const app: App = fakeApp(store, scripted.router, env, scripted.onBlocked);
+  return { app, scripted };
 }
 
 function script(inbound: Inbound): Outbound[] {
@@ -72,8 +80,7 @@ describe.each<Mode>(["polling", "webhook"])("Telegram channel (%s)", (mode) => {
   beforeEach(async () => {
     api = await BotApiStandIn.start();
     store = await testStore("telegram-channel");
-    scripted = scriptedRouter(store);
-    app = fakeApp(store, scripted.router, telegramEnv(api, mode));
+    ({ app, scripted } = scriptedApp(store, telegramEnv(api, mode)));
     driver = await startChannel(app, api);
   });
 
@@ -160,7 +167,8 @@ describe.each<Mode>(["polling", "webhook"])("Telegram channel (%s)", (mode) => {
   it("reports a user who blocked the bot (403) as BlockedError, without retrying", async () => {
     api.fail({ chatId: user.id, method: "sendMessage", times: Infinity, code: 403 });
     await driver.deliver(updates.text(user, "hello"));
-    await api.waitFor(() => scripted.blocked.length > 0 || undefined, { what: "the router to see BlockedError" });
+    // The outbox reports it after the update was stored (no further Bot API call to wait for).
+    await vi.waitFor(() => expect(scripted.blocked).toHaveLength(1), { timeout: 8000, interval: 20 });
     expect(scripted.blocked).toEqual(["4242"]);
     expect(api.callsOf("sendMessage", { chatId: user.id })).toHaveLength(1);
     await expect(driver.channel.send({ channel: "telegram", id: "4242" }, [{ text: "alert" }])).rejects.toBeInstanceOf(BlockedError);
@@ -211,8 +219,7 @@ describe("Telegram channel extensions and webhook security", () => {
   });
 
   it("gives staff-group updates to the extensions and never to the router", async () => {
-    const scripted = scriptedRouter(store);
-    const app = fakeApp(store, scripted.router, telegramEnv(api, "webhook"));
+    const { app, scripted } = scriptedApp(store, telegramEnv(api, "webhook"));
     const staffTexts: string[] = [];
     app.telegramExtensions.push((bot) => {
       bot.chatType("supergroup").on("message:text", async (ctx, next) => {
@@ -233,8 +240,7 @@ describe("Telegram channel extensions and webhook security", () => {
   });
 
   it("starts polling again after another process took over (409)", async () => {
-    const scripted = scriptedRouter(store);
-    const app = fakeApp(store, scripted.router, telegramEnv(api, "polling"));
+    const { app } = scriptedApp(store, telegramEnv(api, "polling"));
     api.fail({ method: "getUpdates", times: 1, code: 409 });
     const driver = await startChannel(app, api);
     try {
@@ -247,19 +253,23 @@ describe("Telegram channel extensions and webhook security", () => {
     }
   });
 
-  it("finishes the updates in progress before stop() resolves", async () => {
+  it("stores the update in hand before stop() resolves, and fetches nothing after", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
+    const stored: Inbound[] = [];
     const slow: Router = {
-      async handle(_inbound, reply) {
+      async intake(inbound) {
         entered();
         await gate;
-        const out = [{ text: "late but delivered" }];
-        await reply(out);
-        return { duplicate: false, replies: out };
+        stored.push(inbound);
+        return { duplicate: false };
       },
+      handle: () => Promise.reject(new Error("not used")),
+      drain: async () => undefined,
+      idle: async () => undefined,
+      stop: async () => undefined,
     };
     const app = fakeApp(store, slow, telegramEnv(api, "polling"));
     const driver = await startChannel(app, api);
@@ -269,12 +279,15 @@ describe("Telegram channel extensions and webhook security", () => {
     const stopped = driver.stop();
     setTimeout(release, 200);
     await stopped;
-    expect(api.sentTo(user.id).map((m) => m.text)).toEqual(["late but delivered"]);
+    expect(stored.map((i) => i.input)).toEqual([{ kind: "text", text: "hi" }]);
+    const polls = api.callsOf("getUpdates").length;
+    api.pushUpdate(updates.text(user, "too late"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(api.callsOf("getUpdates")).toHaveLength(polls);
   });
 
   it("retries a 5xx from Telegram and then delivers", async () => {
-    const scripted = scriptedRouter(store);
-    const app = fakeApp(store, scripted.router, telegramEnv(api, "polling"));
+    const { app } = scriptedApp(store, telegramEnv(api, "polling"));
     const driver = await startChannel(app, api);
     try {
       const user = testUser(11);
@@ -288,15 +301,13 @@ describe("Telegram channel extensions and webhook security", () => {
   });
 
   it("explains a webhook URL Telegram refuses", async () => {
-    const scripted = scriptedRouter(store);
-    const app = fakeApp(store, scripted.router, telegramEnv(api, "webhook"));
+    const { app } = scriptedApp(store, telegramEnv(api, "webhook"));
     api.fail({ method: "setWebhook", times: 1, code: 400, description: "Bad Request: bad webhook: HTTPS url must be provided for webhook" });
     await expect(startChannel(app, api)).rejects.toThrow(/TELEGRAM_WEBHOOK_URL must be a public https:\/\/ URL/);
   });
 
   it("rejects webhook requests with a wrong or missing secret (401) and does not process them", async () => {
-    const scripted = scriptedRouter(store);
-    const app = fakeApp(store, scripted.router, telegramEnv(api, "webhook"));
+    const { app, scripted } = scriptedApp(store, telegramEnv(api, "webhook"));
     const driver = await startChannel(app, api);
     try {
       const user = testUser(9);
@@ -313,6 +324,8 @@ describe("Telegram channel extensions and webhook security", () => {
       const ok = await api.postUpdate(updates.text(user, "real"), { url: driver.webhookUrl });
       expect(ok.status).toBe(200);
       expect(scripted.seen.map((s) => s.input)).toEqual([{ kind: "text", text: "real" }]);
+      // Answered after the 200 (the update was stored first), through the outbox.
+      await api.waitForCalls("sendMessage", 1, { chatId: 9 });
       expect(api.sentTo(9).map((m) => m.text)).toEqual(["echo real"]);
     } finally {
       await driver.stop();

@@ -9,7 +9,9 @@ import type { Message } from "grammy/types";
 import type { App } from "../../../src/app/app.ts";
 import { ChannelRegistry } from "../../../src/channels/channel.ts";
 import { loadConfig } from "../../../src/config/load.ts";
-import { LANGS, type Lang, systemClock } from "../../../src/engine/types.ts";
+import { LANGS, type Address, type Lang, systemClock } from "../../../src/engine/types.ts";
+import { Outbox } from "../../../src/outbox/outbox.ts";
+import { createSendLimiter, sendLimits } from "../../../src/outbox/limiter.ts";
 import { Localizer } from "../../../src/i18n/localizer.ts";
 import { silentLogger } from "../../../src/log.ts";
 import type { Router } from "../../../src/router/router.ts";
@@ -51,16 +53,29 @@ export function telegramEnv(api: BotApiStandIn, mode: Mode, extra: Record<string
   };
 }
 
-/** A minimal App around a router of the test's choosing (the real app comes from createApp in e2e tests). */
-export function fakeApp(store: Store, router: Router, env: Record<string, string>): App {
+/**
+ * A minimal App around a router of the test's choosing (the real app comes from createApp in e2e
+ * tests), with a real outbox that sends through the app's channels; `onBlocked` sees the users
+ * it finds blocked.
+ */
+export function fakeApp(store: Store, router: Router, env: Record<string, string>, onBlocked?: (to: Address) => void): App {
   // Only what the channel reads is real; the engine and flows are not used with a scripted router.
+  const channels = new ChannelRegistry();
+  const outbox = new Outbox({
+    store,
+    log: silentLogger,
+    deliver: (to, messages) => channels.send(to, messages),
+    limiter: createSendLimiter(store, { telegram: sendLimits(1000, { intervalMs: 0 }) }),
+    onBlocked: async (to) => onBlocked?.(to),
+  });
   const app: Partial<App> = {
     config: loadConfig(env),
     log: silentLogger,
     store,
     i18n: localizerFrom(),
     router,
-    channels: new ChannelRegistry(),
+    outbox,
+    channels,
     plugins: [],
     clock: systemClock,
     telegramExtensions: [],
@@ -69,8 +84,8 @@ export function fakeApp(store: Store, router: Router, env: Record<string, string
   return app as App;
 }
 
-/** Test-speed pacing: the real limits are unit-tested in pacer.test.ts. */
-export const FAST: TelegramChannelOptions = { pace: { perSecond: 1000, perChatMs: 0, groupPerMinute: 60_000 }, pollTimeoutSeconds: 1, pollRestartMs: 100, webhookPort: 0 };
+/** Test-speed polling and restarts (the outbox's limiter is tested in test/outbox). */
+export const FAST: TelegramChannelOptions = { pollTimeoutSeconds: 1, pollRestartMs: 100, webhookPort: 0 };
 
 /** The real channel on `app`, started, plus a way to hand it updates as its mode receives them. */
 export async function startChannel(app: App, api: BotApiStandIn, options: TelegramChannelOptions = FAST): Promise<Driver> {

@@ -14,6 +14,7 @@ import { ChannelRegistry } from "../../../src/channels/channel.ts";
 import { Engine } from "../../../src/engine/engine.ts";
 import { systemClock } from "../../../src/engine/types.ts";
 import { DefaultRouter } from "../../../src/router/default-router.ts";
+import { Outbox } from "../../../src/outbox/outbox.ts";
 import type { Store } from "../../../src/store/store.ts";
 import type { Logger } from "../../../src/log.ts";
 import { DeliveryError } from "../../../src/channels/channel.ts";
@@ -70,6 +71,12 @@ async function coreApp(store: Store, log: Logger, config: App["config"]): Promis
     globals: globalArgs(config),
   });
   const channels = new ChannelRegistry();
+  const outbox = new Outbox({
+    store,
+    log,
+    deliver: (to, messages) => channels.send(to, messages),
+    canDeliver: (channel) => channels.get(channel) !== undefined,
+  });
   const router = new DefaultRouter({
     engine,
     store,
@@ -77,7 +84,7 @@ async function coreApp(store: Store, log: Logger, config: App["config"]): Promis
     i18n: content.i18n,
     log,
     clock: systemClock,
-    channels,
+    outbox,
     defaultLang: config.DEFAULT_LANG,
     sessionTtlMs: 86_400_000,
   });
@@ -88,6 +95,7 @@ async function coreApp(store: Store, log: Logger, config: App["config"]): Promis
     i18n: content.i18n,
     flows: content.flows,
     router,
+    outbox,
     engine,
     channels,
     plugins: [],
@@ -248,6 +256,10 @@ describe("rendering through the channel", () => {
   /** The app with a scripted router: every message is answered with `replies`. */
   function scripted(replies: Outbound[]): App {
     const router: Router = {
+      intake: () => Promise.reject(new Error("the WhatsApp channel hands messages to handle")),
+      drain: async () => undefined,
+      idle: async () => undefined,
+      stop: async () => undefined,
       async handle(_inbound, reply) {
         await reply(replies);
         return { duplicate: false, replies };

@@ -1,0 +1,292 @@
+import { randomUUID } from "node:crypto";
+import type { Address, ChannelName, Outbound } from "../engine/types.ts";
+import { userKey } from "../engine/types.ts";
+import { hashId, type Logger } from "../log.ts";
+import type { BatchOp, Store } from "../store/store.ts";
+import { BlockedError, RateLimitedError } from "./errors.ts";
+import { outboxKey, outboxLeaseKey, PENDING_KEY, sendingKey } from "./keys.ts";
+import { sleep, type SendLimiter } from "./limiter.ts";
+
+/** One entry of a chat's outbox: plain JSON. */
+export interface OutboxEntry {
+  /** Unique per entry (two equal texts are two entries). */
+  id: string;
+  to: Address;
+  messages: Outbound[];
+  /** When it was committed (epoch ms): the queue's oldest age. */
+  at: number;
+}
+
+/** Sends one entry on its channel; throws `BlockedError`, `RateLimitedError` or another error. */
+export type Deliver = (to: Address, messages: Outbound[]) => Promise<void>;
+
+export interface OutboxOptions {
+  store: Store;
+  log: Logger;
+  /** The default sender (the app's channels); `flush` may be given another one. */
+  deliver?: Deliver;
+  /** Whether this process can send on a channel (else the chat is left to a process that can). */
+  canDeliver?: (channel: ChannelName) => boolean;
+  limiter?: SendLimiter;
+  /** Called (under the user's lock, by the router) when a user blocked the bot. */
+  onBlocked?: (to: Address) => Promise<void>;
+  /** The sender's lease on a chat: a dead sender's chat is taken over after this long. Default 5 s. */
+  leaseMs?: number;
+  /** Attempts of an entry that keeps failing before it is parked in `out:dead`. Default 5. */
+  maxAttempts?: number;
+  now?: () => number;
+}
+
+/** A lease the router's commit took for this process: its token and the first entry, marked. */
+export interface Taken {
+  token: string;
+  head: string;
+  repeat: boolean;
+}
+
+/** Counters of the outbox, for logs and metrics (the ops module reads them). */
+export const outboxCounters = {
+  sent: 0,
+  /** A new sender found a "sending" mark: the entry may have reached the user already and is sent again. */
+  possibleRepeats: 0,
+  /** Entries parked after `maxAttempts` failures. */
+  parked: 0,
+  /** Entries dropped because the user blocked the bot. */
+  blocked: 0,
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The durable outbox: every message the bot sends to a chat waits in that chat's list in the
+ * store (`out:{telegram:42}`) until it was sent. Whoever holds the chat's lease
+ * (`olock:{…}`, a few seconds, renewed while sending) sends the entries in order, so per-chat
+ * order holds across processes, and any process can send any chat's entries: after a crash the
+ * committed, unsent messages go out from whichever process gets there first.
+ *
+ * Before sending an entry the sender copies it into the chat's "sending" mark (`osend:{…}`), and
+ * removes both when it was sent, in one script. A sender that takes over a chat and finds the mark
+ * equal to the first entry knows the previous one died between sending and removing: it sends it
+ * again (at least once) and counts a possible repeat (`outboxCounters.possibleRepeats`).
+ *
+ * @example
+ * const outbox = new Outbox({ store, log, deliver: (to, m) => channels.send(to, m), limiter });
+ * await outbox.enqueue({ channel: "telegram", id: "42" }, [{ text: "hello" }]);
+ */
+export class Outbox {
+  private readonly leaseMs: number;
+  private readonly now: () => number;
+  private readonly halt = new AbortController();
+  private readonly active = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private stopped = false;
+
+  constructor(private readonly o: OutboxOptions) {
+    this.leaseMs = o.leaseMs ?? 5000;
+    this.now = o.now ?? Date.now;
+  }
+
+  /** A new entry for `to`: its JSON and id. */
+  entry(to: Address, messages: Outbound[]): { raw: string; id: string } {
+    const entry: OutboxEntry = { id: randomUUID(), to, messages, at: this.now() };
+    return { raw: JSON.stringify(entry), id: entry.id };
+  }
+
+  /**
+   * Operations that append `raw` to the chat's outbox and, if no one is sending that chat, take
+   * its lease for `token` and mark its first entry as being sent: the router puts them at the end
+   * of its commit, so the committing process can send at once. Read the results with `readAppend`.
+   */
+  appendOps(chat: string, raw: string, token: string): BatchOp[] {
+    return [{ op: "rpush", key: outboxKey(chat), value: raw }, ...leaseOps(chat, token, this.leaseMs)];
+  }
+
+  /** From the results of a batch ending with `appendOps`: the first entry if the lease was taken. */
+  readAppend(results: (string | boolean | null)[]): { head: string; repeat: boolean } | null {
+    return readLease(results.slice(-LEASE_OPS));
+  }
+
+  /** Queue messages for any chat (durably), then try to send them from here at once. */
+  async enqueue(to: Address, messages: Outbound[]): Promise<void> {
+    if (messages.length === 0) return;
+    const chat = userKey(to);
+    await this.o.store.rpush(outboxKey(chat), this.entry(to, messages).raw);
+    await this.o.store.sadd(PENDING_KEY, chat);
+    this.kick(chat);
+  }
+
+  /** Send the chat's outbox in the background (no-op if this process is sending it already). */
+  kick(chat: string, deliver?: Deliver, taken?: Taken): void {
+    void this.flush(chat, deliver, taken).catch((error: unknown) =>
+      this.o.log.warn("outbox: sending failed, the sweep retries", { user: hashId(chat), error: describe(error) }),
+    );
+  }
+
+  /**
+   * Send everything in the chat's outbox, if no other process is sending it. Resolves when the
+   * list is empty, the lease was lost, sending failed (the entry stays for a later try) or the
+   * outbox is stopping. `deliver` replaces the default sender (the router's callers in tests and
+   * the console). `taken` continues a lease the router's commit took.
+   */
+  async flush(chat: string, deliver?: Deliver, taken?: Taken): Promise<void> {
+    const running = this.active.get(chat);
+    if (running) {
+      // Another flush of this chat runs here. A lease taken meanwhile (it gave its own back just
+      // now) is continued after it; otherwise it is asked to look again when it is done.
+      if (taken) return running.then(() => this.flush(chat, deliver, taken));
+      this.again.add(chat);
+      return running;
+    }
+    const work = this.run(chat, deliver, taken).finally(() => this.active.delete(chat));
+    this.active.set(chat, work);
+    await work;
+    if (this.again.delete(chat) && !this.stopped) await this.flush(chat, deliver);
+  }
+
+  private async run(chat: string, deliver: Deliver | undefined, taken?: Taken): Promise<void> {
+    const { store } = this.o;
+    const send = deliver ?? this.o.deliver;
+    const channel = chat.slice(0, chat.indexOf(":")) as ChannelName;
+    if (!send || (!deliver && this.o.canDeliver && !this.o.canDeliver(channel))) {
+      if (taken) await store.deleteIfEquals(outboxLeaseKey(chat), taken.token);
+      return;
+    }
+    const token = taken?.token ?? randomUUID();
+    let head: string | null;
+    let repeat: boolean;
+    if (taken) {
+      ({ head, repeat } = taken);
+    } else {
+      // Take the lease and mark the first entry; with nothing to send, give the lease back in the same script.
+      const results = await store.batch([
+        ...leaseOps(chat, token, this.leaseMs),
+        { op: "ifAbsent", key: outboxKey(chat), skip: 1 },
+        { op: "deleteIfEquals", key: outboxLeaseKey(chat), value: token },
+      ]);
+      const got = readLease(results.slice(0, LEASE_OPS));
+      if (!got) return;
+      ({ head, repeat } = got);
+    }
+    const renew = setInterval(() => void store.compareAndSet(outboxLeaseKey(chat), token, token, this.leaseMs).catch(() => undefined), this.leaseMs / 3);
+    let attempts = 0;
+    try {
+      while (head !== null && !this.stopped) {
+        const entry = parseEntry(head);
+        if (repeat) {
+          outboxCounters.possibleRepeats++;
+          this.o.log.warn("outbox: a message may be sent twice (its sender stopped between sending and marking it sent)", { user: hashId(chat) });
+          repeat = false;
+        }
+        if (entry) {
+          try {
+            // A sender of the caller's own (a reply callback: the console, WhatsApp replies) is not paced here.
+            if (!deliver) await this.o.limiter?.take(entry.to.channel, entry.to.id, entry.to.id.startsWith("-"), this.halt.signal);
+            await send(entry.to, entry.messages);
+            outboxCounters.sent++;
+          } catch (error) {
+            if (this.stopped) return; // the entry stays, with its mark, for the next sender
+            if (error instanceof RateLimitedError) {
+              await this.o.limiter?.pause(entry.to.channel, error.retryAfterMs);
+              this.o.log.warn("outbox: rate limited, every process pauses", { channel: entry.to.channel, ms: error.retryAfterMs });
+              continue;
+            }
+            if (error instanceof BlockedError) {
+              outboxCounters.blocked++;
+              this.o.log.info("user blocked the bot", { user: hashId(chat), channel: entry.to.channel });
+              await store.batch([
+                { op: "ifEquals", key: outboxLeaseKey(chat), value: token },
+                { op: "delete", key: outboxKey(chat) },
+                { op: "delete", key: sendingKey(chat) },
+              ]);
+              await this.o.onBlocked?.(entry.to);
+              return;
+            }
+            attempts++;
+            if (attempts < (this.o.maxAttempts ?? 5)) {
+              this.o.log.warn("outbox: sending failed, retrying", { user: hashId(chat), attempt: attempts, error: describe(error) });
+              await sleep(Math.min(500 * 2 ** attempts, 10_000), this.halt.signal).catch(() => undefined);
+              continue;
+            }
+            outboxCounters.parked++;
+            this.o.log.error("outbox: message not delivered after retries, parked in out:dead", { user: hashId(chat), error: describe(error) });
+            await store.rpush("out:dead", head);
+          }
+        } else {
+          this.o.log.error("outbox: malformed entry dropped", { user: hashId(chat), bytes: head.length });
+        }
+        attempts = 0;
+        // Sent: remove it and its mark; release the lease if the list is now empty (atomically, so
+        // an entry appended meanwhile is seen by its appender, which then takes the lease), else
+        // mark the next one.
+        const results = await store.batch([
+          { op: "ifEquals", key: outboxLeaseKey(chat), value: token },
+          { op: "lpopIfEquals", key: outboxKey(chat), value: head },
+          { op: "delete", key: sendingKey(chat) },
+          { op: "ifAbsent", key: outboxKey(chat), skip: 1 },
+          { op: "deleteIfEquals", key: outboxLeaseKey(chat), value: token },
+          { op: "lfirst", key: outboxKey(chat) },
+          { op: "setToFirst", key: sendingKey(chat), from: outboxKey(chat), ttlMs: DAY_MS },
+        ]);
+        if (results[0] !== true) {
+          this.o.log.warn("outbox: lease lost while sending (a slow send?); another process continues", { user: hashId(chat) });
+          return;
+        }
+        head = typeof results[5] === "string" ? results[5] : null;
+      }
+    } finally {
+      clearInterval(renew);
+      if (head !== null) await store.deleteIfEquals(outboxLeaseKey(chat), token).catch(() => undefined);
+    }
+  }
+
+  /** Entries waiting in a chat's outbox. */
+  async depth(chat: string): Promise<number> {
+    return this.o.store.llen(outboxKey(chat));
+  }
+
+  /** Stop sending: in-flight sends finish or are cut short; entries stay in the store. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.halt.abort(new Error("outbox stopping"));
+    await Promise.allSettled([...this.active.values()]);
+  }
+
+  /** Chats being sent from this process right now. */
+  get sending(): number {
+    return this.active.size;
+  }
+}
+
+const LEASE_OPS = 5;
+
+/** Take the chat's lease, read the "sending" mark and the first entry, and mark it (`LEASE_OPS` operations). */
+function leaseOps(chat: string, token: string, leaseMs: number): BatchOp[] {
+  return [
+    { op: "setIfAbsent", key: outboxLeaseKey(chat), value: token, ttlMs: leaseMs },
+    { op: "ifEquals", key: outboxLeaseKey(chat), value: token, skip: 3 },
+    { op: "get", key: sendingKey(chat) },
+    { op: "lfirst", key: outboxKey(chat) },
+    { op: "setToFirst", key: sendingKey(chat), from: outboxKey(chat), ttlMs: DAY_MS },
+  ];
+}
+
+/** The lease's results: the first entry (and whether a dead sender had marked it) if the lease is ours. */
+function readLease(results: (string | boolean | null)[]): { head: string; repeat: boolean } | null {
+  const [, ours, mark, head] = results;
+  if (ours !== true || typeof head !== "string") return null;
+  return { head, repeat: mark === head };
+}
+
+function parseEntry(raw: string): OutboxEntry | null {
+  try {
+    const value = JSON.parse(raw) as Partial<OutboxEntry>;
+    if (typeof value.to?.channel !== "string" || typeof value.to.id !== "string" || !Array.isArray(value.messages)) return null;
+    return value as OutboxEntry;
+  } catch {
+    return null;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : String(error);
+}
