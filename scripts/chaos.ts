@@ -63,7 +63,7 @@ await scenario("a", "polling, kill -9 twice under load", async () => {
 });
 await scenario("b", "two webhook workers, one user's messages interleaved 1 ms apart", async () => {
   const r = await interleaved({ redisUrl, users: users(60), messages: 10, spacingMs: 1, say });
-  return { figures: line(r), ok: r.outOfOrder === 0 && r.lost === 0 };
+  return { figures: `${line(r)}; webhook answers ${JSON.stringify(r.answers)}`, ok: r.outOfOrder === 0 && r.lost === 0 };
 });
 await scenario("c", "webhook worker killed mid-load, retries go to the other", async () => {
   const r = await workerKilled({ redisUrl, users: users(200), messages: 10, say });

@@ -58,7 +58,9 @@ export async function killUnderLoad(o: RigOptions & { users: number; messages: n
  * other worker, as Telegram's retry through a load balancer would).
  * Guarantee: 0 out of order (and 0 lost).
  */
-export async function interleaved(o: RigOptions & { users: number; messages: number; spacingMs: number; stallMs?: number }): Promise<Counts> {
+export async function interleaved(
+  o: RigOptions & { users: number; messages: number; spacingMs: number; stallMs?: number },
+): Promise<Counts & { retried: number; answers: Record<string, number> }> {
   const rig = await Rig.start(o);
   try {
     const a = await rig.webhook("worker-a");
@@ -66,6 +68,8 @@ export async function interleaved(o: RigOptions & { users: number; messages: num
     const targets = [a.url, b.url];
     const users = Rig.users(o.users, 720_000);
     let nextId = 500_000;
+    let retried = 0;
+    const answers: Record<string, number> = {};
     const post = async (update: Parameters<Rig["api"]["pushUpdate"]>[0], first: number): Promise<void> => {
       const body = JSON.stringify({ ...update, update_id: ++nextId } as Update);
       for (let attempt = 0; attempt < 200; attempt++) {
@@ -73,10 +77,13 @@ export async function interleaved(o: RigOptions & { users: number; messages: num
         try {
           const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
           await res.arrayBuffer();
+          answers[res.status] = (answers[res.status] ?? 0) + 1;
           if (res.status === 200) return;
         } catch {
           // retried on the other worker
+          answers.refused = (answers.refused ?? 0) + 1;
         }
+        retried++;
         await sleep(100);
       }
     };
@@ -90,7 +97,7 @@ export async function interleaved(o: RigOptions & { users: number; messages: num
       await sleep(o.spacingMs);
     }
     await Promise.all(posts);
-    return await rig.settle(expected, { stallMs: o.stallMs });
+    return { ...(await rig.settle(expected, { stallMs: o.stallMs })), retried, answers };
   } finally {
     await rig.dispose();
   }
