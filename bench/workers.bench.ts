@@ -46,6 +46,8 @@ interface Row {
   p99: number;
   maxPerSecond: number;
   refused: number;
+  /** The 429s by limit: overall, per private chat, per group. */
+  why: string;
   lost: number;
 }
 
@@ -65,7 +67,7 @@ async function run(workers: number): Promise<Row> {
     );
     const users = all.filter((u) => rig.inLoop(u));
     if (onboarding) console.log(`N=${workers}: ${all.length - users.length} users never got through /start and a language`);
-    const refusedBefore = rig.api.limits!.refused.total;
+    const before = { ...rig.api.limits!.refused };
     const expected = numbered(users, MESSAGES);
     const pushedAt = new Map<string, number>();
     const firstSeq = rig.api.lastSeq;
@@ -103,7 +105,8 @@ async function run(workers: number): Promise<Row> {
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       maxPerSecond,
-      refused: rig.api.limits!.refused.total - refusedBefore,
+      refused: rig.api.limits!.refused.total - before.total,
+      why: (["global", "chat", "group"] as const).map((k) => `${k} ${rig.api.limits!.refused[k] - before[k]}`).join(", "),
       lost: counts.lost + (all.length - users.length) * MESSAGES,
     };
   } finally {
@@ -118,11 +121,11 @@ for (const n of counts) {
   rows.push(row);
   console.log(`N=${n}: ${row.replies} replies in ${row.seconds.toFixed(1)} s`);
 }
-console.log("\n| workers | replies/s | p50 latency | p99 latency | busiest second (msg) | 429s | unanswered |");
+console.log("\n| workers | replies/s | p50 latency | p99 latency | busiest second (msg) | 429s (over: overall, chat, group) | unanswered |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
   console.log(
-    `| ${r.workers} | ${(r.replies / r.seconds).toFixed(1)} | ${(r.p50 / 1000).toFixed(1)} s | ${(r.p99 / 1000).toFixed(1)} s | ${r.maxPerSecond} | ${r.refused} | ${r.lost} |`,
+    `| ${r.workers} | ${(r.replies / r.seconds).toFixed(1)} | ${(r.p50 / 1000).toFixed(1)} s | ${(r.p99 / 1000).toFixed(1)} s | ${r.maxPerSecond} | ${r.refused} (${r.why}) | ${r.lost} |`,
   );
 }
 const ok = rows.every((r) => r.maxPerSecond <= LIMIT && r.refused === 0 && r.lost === 0);

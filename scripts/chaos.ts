@@ -67,7 +67,7 @@ await scenario("b", "two webhook workers, one user's messages interleaved 1 ms a
 });
 await scenario("c", "webhook worker killed mid-load, retries go to the other", async () => {
   const r = await workerKilled({ redisUrl, users: users(200), messages: 10, say });
-  return { figures: `${line(r)}; ${r.retried} posts retried`, ok: r.lost === 0 };
+  return { figures: `${line(r)} (${r.duplicatesWithin10s} of them within 10 s of the kill); ${r.retried} posts retried`, ok: r.lost === 0 };
 });
 await scenario("d", "SIGTERM with 500 staff-group messages queued", async () => {
   const r = await shutdownWithBacklog({ redisUrl, messages: Math.max(40, Math.round(500 * scale)), staffRate: 20, afterMs: 75_000, waitForAll: false, say });
@@ -79,7 +79,7 @@ await scenario("d", "SIGTERM with 500 staff-group messages queued", async () => 
 });
 await scenario("e", "Redis stopped for 30 s under load", async () => {
   const r = await redisOutage({ users: users(200), messages: 10, outageMs: 30_000, say });
-  return { figures: line(r), ok: r.lost === 0 };
+  return { figures: `${line(r)} (${r.duplicatesWhileDown} of them while Redis was down)`, ok: r.lost === 0 };
 });
 
 console.log("\nscenario | figures | guarantee");

@@ -126,6 +126,20 @@ export class Rig {
     return this.api.sentTo(user.id).some((m) => /(^|\n)ready$/.test(m.text ?? ""));
   }
 
+  /** When each repeated echo (a copy of one already sent) reached the stand-in. */
+  duplicateTimes(expected: Expected): number[] {
+    const seen = new Set<string>();
+    const times: number[] = [];
+    for (const sent of this.api.sentLog()) {
+      const text = echoed(sent.text);
+      if (text === undefined || !expected.get(Number(sent.chatId))?.includes(text)) continue;
+      const key = `${sent.chatId}:${text}`;
+      if (seen.has(key)) times.push(sent.at);
+      seen.add(key);
+    }
+    return times;
+  }
+
   /** Count the echoes the stand-in recorded against what was sent. */
   count(expected: Expected): Counts {
     const byChat = new Map<string, string[]>();

@@ -108,7 +108,9 @@ export async function interleaved(
  * in turn, retrying until 200); worker A is killed with SIGKILL mid-load and not restarted.
  * Guarantee: every message answered (by B).
  */
-export async function workerKilled(o: RigOptions & { users: number; messages: number; stallMs?: number }): Promise<Counts & { retried: number }> {
+export async function workerKilled(
+  o: RigOptions & { users: number; messages: number; stallMs?: number },
+): Promise<Counts & { retried: number; duplicatesWithin10s: number }> {
   const rig = await Rig.start(o);
   try {
     const a = await rig.webhook("worker-a");
@@ -121,10 +123,12 @@ export async function workerKilled(o: RigOptions & { users: number; messages: nu
     const load = pushRounds(rig, users, expected, 50);
     await rig.answeredAtLeast(expected, 0.3);
     await a.proc.crash();
+    const killedAt = Date.now();
     rig.say(`  worker A killed at ${rig.count(expected).answered}/${users.length * o.messages} answered`);
     await load;
     const counts = await rig.settle(expected, { stallMs: o.stallMs });
-    return { ...counts, retried: delivery.stats.failedAttempts - failedBefore };
+    const duplicatesWithin10s = rig.duplicateTimes(expected).filter((t) => t >= killedAt && t <= killedAt + 10_000).length;
+    return { ...counts, retried: delivery.stats.failedAttempts - failedBefore, duplicatesWithin10s };
   } finally {
     await rig.dispose();
   }
@@ -210,7 +214,9 @@ function relayedNumbers(rig: Rig): number[] {
  * (e) Long polling on a Redis of our own, stopped for `outageMs` under load, then started again
  * with its data. Guarantee: 0 lost.
  */
-export async function redisOutage(o: Omit<RigOptions, "redisUrl"> & { users: number; messages: number; outageMs: number; stallMs?: number }): Promise<Counts> {
+export async function redisOutage(
+  o: Omit<RigOptions, "redisUrl"> & { users: number; messages: number; outageMs: number; stallMs?: number },
+): Promise<Counts & { duplicatesWhileDown: number }> {
   const redis = await ThrowawayRedis.start();
   try {
     const rig = await Rig.start({ ...o, redisUrl: redis.url });
@@ -222,12 +228,15 @@ export async function redisOutage(o: Omit<RigOptions, "redisUrl"> & { users: num
       const load = pushRounds(rig, users, expected, Math.max(100, o.outageMs / o.messages));
       await rig.answeredAtLeast(expected, 0.15);
       await redis.down();
+      const downAt = Date.now();
       rig.say(`  Redis stopped at ${rig.count(expected).answered}/${users.length * o.messages} answered`);
       await sleep(o.outageMs);
       await redis.up();
+      const upAt = Date.now();
       rig.say(`  Redis back at ${rig.count(expected).answered}/${users.length * o.messages} answered`);
       await load;
-      return await rig.settle(expected, { stallMs: o.stallMs });
+      const counts = await rig.settle(expected, { stallMs: o.stallMs });
+      return { ...counts, duplicatesWhileDown: rig.duplicateTimes(expected).filter((t) => t >= downAt && t <= upAt).length };
     } finally {
       await rig.dispose();
     }
