@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     TELEGRAM_STAFF_CHAT_ID: "-1009999999999",
     LOG_LEVEL: "silent",
   });
-  const app = await createApp({ config, store, log: silentLogger });
+  const app = await createApp({ config, store, log: silentLogger, pace: false });
   const channel = createTelegramChannel(app, { pace: false, webhookPort: 0 });
   app.channels.add(channel);
   await channel.start();

@@ -1,3 +1,5 @@
+import { createHmac, randomBytes } from "node:crypto";
+
 /**
  * A small structured logger: one JSON line per event on stderr.
  * Invariant 7 of DESIGN.md: never log message text or phone numbers — log ids, kinds and counts.
@@ -56,12 +58,22 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 /** A logger that drops everything (benchmarks, some tests). */
 export const silentLogger: Logger = createLogger({ level: "silent" });
 
-/** A short, non-reversible tag for a user key, so logs can follow one user without naming them. */
+let tagKey: Buffer = randomBytes(32);
+
+/**
+ * Key the user tags with `LOG_TAG_SECRET`, so one user's tag is the same in every process and
+ * across restarts. Until it is called (tests, tools) a random key of this process is used: the
+ * tags are still keyed, only not comparable between processes.
+ */
+export function setLogTagSecret(secret: string | undefined): void {
+  tagKey = secret ? Buffer.from(secret, "utf8") : randomBytes(32);
+}
+
+/**
+ * A short tag for a user key, so logs can follow one user without naming them: HMAC-SHA256 with
+ * the log tag secret, cut to 12 characters. Unlike a plain hash it cannot be reversed by trying
+ * every chat id or phone number without the secret.
+ */
 export function hashId(value: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < value.length; i++) {
-    h ^= value.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0).toString(36);
+  return createHmac("sha256", tagKey).update(value).digest("base64url").slice(0, 12);
 }

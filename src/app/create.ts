@@ -4,7 +4,7 @@ import { loadConfig } from "../config/load.ts";
 import type { Store } from "../store/store.ts";
 import { createStore } from "../store/create.ts";
 import { systemClock, type Clock } from "../engine/types.ts";
-import { createLogger, type Logger } from "../log.ts";
+import { createLogger, setLogTagSecret, type Logger } from "../log.ts";
 import { ChannelRegistry } from "../channels/channel.ts";
 import { Engine } from "../engine/engine.ts";
 import { DefaultRouter } from "../router/default-router.ts";
@@ -23,6 +23,8 @@ export interface CreateAppOptions {
   store?: Store;
   clock?: Clock;
   log?: Logger;
+  /** `false`: the outbox sends without pacing (benchmarks against a stand-in that does not rate limit). */
+  pace?: false;
 }
 
 const DAY = 86_400_000;
@@ -38,6 +40,7 @@ const DAY = 86_400_000;
 export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger({ level: config.LOG_LEVEL });
+  setLogTagSecret(config.LOG_TAG_SECRET);
   const clock = options.clock ?? systemClock;
   const channels = new ChannelRegistry();
   const store = options.store ?? (await createStore(config, log));
@@ -67,7 +70,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     log,
     deliver: (to, messages) => channels.send(to, messages),
     canDeliver: (channel) => channels.get(channel) !== undefined,
-    limiter: createSendLimiter(store, { telegram: sendLimits(config.TELEGRAM_SEND_PER_SECOND) }),
+    ...(options.pace === false ? {} : { limiter: createSendLimiter(store, { telegram: sendLimits(config.TELEGRAM_SEND_PER_SECOND) }) }),
     onBlocked: (to) => router.markBlocked(to),
   });
   const router: DefaultRouter = new DefaultRouter({

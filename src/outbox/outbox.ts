@@ -80,6 +80,9 @@ export class Outbox {
   private readonly active = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private stopped = false;
+  /** Callers waiting for an entry to be sent from here, by entry id; and the ids sent lately. */
+  private readonly sentWaiters = new Map<string, () => void>();
+  private readonly sentLately = new Set<string>();
 
   constructor(private readonly o: OutboxOptions) {
     this.leaseMs = o.leaseMs ?? 5000;
@@ -227,6 +230,7 @@ export class Outbox {
           { op: "lfirst", key: outboxKey(chat) },
           { op: "setToFirst", key: sendingKey(chat), from: outboxKey(chat), ttlMs: DAY_MS },
         ]);
+        if (entry && results[1] === true) this.markSent(entry.id);
         if (results[0] !== true) {
           this.o.log.warn("outbox: lease lost while sending (a slow send?); another process continues", { user: hashId(chat) });
           return;
@@ -237,6 +241,51 @@ export class Outbox {
       clearInterval(renew);
       if (head !== null) await store.deleteIfEquals(outboxLeaseKey(chat), token).catch(() => undefined);
     }
+  }
+
+  /** Resolves when this process has sent the entry with this id (never, if another one sends it). */
+  whenSent(id: string): Promise<void> {
+    if (this.sentLately.has(id)) return Promise.resolve();
+    return new Promise((resolve) => this.sentWaiters.set(id, resolve));
+  }
+
+  /** Stop waiting for an entry (`whenSent`). */
+  forget(id: string): void {
+    this.sentWaiters.delete(id);
+    this.sentLately.delete(id);
+  }
+
+  /** Whether this process is sending the chat's outbox right now. */
+  isSending(chat: string): boolean {
+    return this.active.has(chat);
+  }
+
+  private markSent(id: string): void {
+    const waiter = this.sentWaiters.get(id);
+    if (waiter) {
+      this.sentWaiters.delete(id);
+      waiter();
+      return;
+    }
+    this.sentLately.add(id);
+    if (this.sentLately.size > 1000) this.sentLately.delete(this.sentLately.values().next().value!);
+  }
+
+  /**
+   * The whole outbox, for metrics: entries waiting in the chats listed as pending (at most
+   * `maxChats` looked at) and the age of the oldest one, ms (0 when empty).
+   */
+  async backlog(maxChats = 1000): Promise<{ depth: number; oldestAgeMs: number; chats: number }> {
+    const chats = (await this.o.store.smembers(PENDING_KEY)).slice(0, maxChats);
+    let depth = 0;
+    let oldest = Infinity;
+    for (const chat of chats) {
+      const [n, [first]] = await Promise.all([this.o.store.llen(outboxKey(chat)), this.o.store.lrange(outboxKey(chat), 0, 0)]);
+      depth += n;
+      const at = first === undefined ? undefined : parseEntry(first)?.at;
+      if (at !== undefined) oldest = Math.min(oldest, at);
+    }
+    return { depth, oldestAgeMs: oldest === Infinity ? 0 : Math.max(0, this.now() - oldest), chats: chats.length };
   }
 
   /** Entries waiting in a chat's outbox. */

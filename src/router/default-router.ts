@@ -132,22 +132,34 @@ export class DefaultRouter implements Router {
     try {
       const { duplicate } = await this.intake(inbound);
       if (duplicate) return { duplicate: true, replies: [] };
-      // Committed here (usually) or by another process (then watch its dedupe mark).
-      let pause = 5;
+      // Committed here (usually: this process drains the user) or by another process (then
+      // watch the dedupe mark, whose value is the id of the reply's outbox entry).
       while (!committed && !this.stopping) {
-        const mark = await Promise.race([local.then(() => undefined), sleep(pause).then(() => this.o.store.get(seenKey(user, inbound.messageId)))]);
-        if (typeof mark === "string") entry = mark === "1" ? null : mark;
-        if (mark !== undefined && mark !== null) committed = true;
-        pause = Math.min(pause * 2, 100);
+        const drain = this.draining.get(user);
+        if (drain) {
+          await Promise.race([local, drain]);
+          continue;
+        }
+        const mark = await this.o.store.get(seenKey(user, inbound.messageId));
+        if (mark !== null) {
+          entry = mark === "1" ? null : mark;
+          break;
+        }
+        await Promise.race([local, sleep(20)]);
       }
-      // Send the user's outbox through `reply` until this message's entry is gone from it.
-      for (let tries = 0; !this.stopping; tries++) {
-        await this.outbox.flush(user, via.deliver);
-        if (entry === null) break;
-        const id = entry;
-        const left = await this.o.store.lrange(outboxKey(user), 0, -1);
-        if (!left.some((raw) => raw.includes(id))) break;
-        await sleep(Math.min(5 * 2 ** tries, 100));
+      // Send the user's outbox through `reply` until this message's entry has left it: usually
+      // the send the commit started here; else take the lease, or wait for another process.
+      const id = entry;
+      if (id !== null) {
+        const sentHere = this.outbox.whenSent(id);
+        let done = false;
+        void sentHere.then(() => (done = true));
+        while (!done && !this.stopping) {
+          if (!this.outbox.isSending(user)) await this.outbox.flush(user, via.deliver);
+          if (await Promise.race([sentHere.then(() => true), sleep(50).then(() => false)])) break;
+          if (!(await this.o.store.lrange(outboxKey(user), 0, -1)).some((raw) => raw.includes(id))) break;
+        }
+        this.outbox.forget(id);
       }
       return { duplicate: false, replies };
     } finally {

@@ -179,6 +179,9 @@ export class RedisStore implements Store {
     const client = new Redis(options.url, {
       enableAutoPipelining: true,
       lazyConnect: true,
+      // During an outage commands wait for the connection instead of failing after 20 tries:
+      // the message path pauses (polling) or answers 503 (webhook, see `available`) and carries on.
+      maxRetriesPerRequest: null,
       ...options.redis,
       retryStrategy: (times) => {
         if (!ready && Date.now() + 200 > deadline) return null; // give up: start-up reports it
@@ -189,7 +192,7 @@ export class RedisStore implements Store {
     client.on("error", (error: Error) => {
       lastError = error;
       // Before start-up completes the error is reported by the thrown exception instead.
-      if (ready && errorsLogged++ % 50 === 0) options.log?.warn("redis connection problem", { error: error.message });
+      if (ready && errorsLogged++ % 50 === 0) options.log?.warn("Redis went away; waiting for it to come back", { error: error.message });
     });
     client.on("ready", () => {
       if (ready && errorsLogged > 0) options.log?.info("redis connection restored");

@@ -1,46 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { DefaultRouter, sessionKey } from "../../src/router/default-router.ts";
-import { Engine } from "../../src/engine/engine.ts";
-import { KindRegistry, coreKinds } from "../../src/engine/kinds.ts";
-import { loadFile } from "../../src/engine/load-flows.ts";
-import { defineKind, type NodeKind } from "../../src/engine/node-kind.ts";
-import { newSession, readSession, writeSession } from "../../src/engine/session.ts";
-import type { FlowSet } from "../../src/engine/flow.ts";
-import type { CheckProblem, Plugin } from "../../src/engine/plugin.ts";
-import { systemClock, userKey, type Address, type Outbound } from "../../src/engine/types.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { sessionKey } from "../../src/router/default-router.ts";
+import { readSession } from "../../src/engine/session.ts";
+import type { Plugin } from "../../src/engine/plugin.ts";
+import { userKey, type Outbound } from "../../src/engine/types.ts";
 import { BlockedError } from "../../src/outbox/errors.ts";
-import { createLogger, silentLogger, type Logger } from "../../src/log.ts";
-import { loadLocales } from "../../src/i18n/load-locales.ts";
+import { createLogger, type Logger } from "../../src/log.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
-import { testStore } from "../support/redis.ts";
-import { FIXTURE_LOCALES } from "../support/engine.ts";
-
-/** A node that counts the user's messages: each one adds 1 to `n` and says the new value. */
-const countKind = defineKind({
-  type: "count",
-  schema: z.object({ id: z.string(), type: z.literal("count") }),
-  waits: true,
-  enter: () => ({ to: "wait" }),
-  receive(_node, ctx, input) {
-    if (input.kind === "text" && input.text === "boom") {
-      ctx.emit({ type: "x-boom" });
-      return { to: "wait" };
-    }
-    const n = Number(ctx.get("n") ?? 0) + 1;
-    ctx.set("n", n);
-    ctx.sayText(String(n));
-    return { to: "wait" };
-  },
-  refs: () => ({}),
-});
-
+import { addr, countKind, countRouter, seed, text } from "./count-app.ts";
+import { twoStores } from "./two-stores.ts";
 /** What the prefetching hook saw, by user. */
 const prefetchSeen = new Map<string, string | null | undefined>();
 
 const plugin: Plugin = {
   name: "test",
-  kinds: [countKind as unknown as NodeKind],
+  kinds: [countKind],
   prefetch: (user) => [`note:{${user}}`],
   inbound: async (inbound, ctx) => {
     prefetchSeen.set(userKey(inbound.address), ctx.prefetched?.get(`note:{${userKey(inbound.address)}}`));
@@ -53,50 +26,15 @@ const plugin: Plugin = {
   },
 };
 
-function flows(): FlowSet {
-  const set: FlowSet = { flows: new Map(), data: new Map() };
-  const problems: CheckProblem[] = [];
-  const kinds = new KindRegistry([...coreKinds, countKind as unknown as NodeKind]);
-  loadFile("main.yaml", "spec: 1\nflow: main\nstart: c\nnodes:\n  - { id: c, type: count }\n", kinds, set, problems);
-  loadFile("language.yaml", "spec: 1\nflow: language\nstart: l\nnodes:\n  - { id: l, type: language, text: language-choose }\n", kinds, set, problems);
-  expect(problems).toEqual([]);
-  return set;
-}
-
-const { i18n } = loadLocales(FIXTURE_LOCALES);
-
 function router(store: RedisStore, options: { sessionTtlMs?: number; log?: Logger } = {}) {
-  const kinds = new KindRegistry([...coreKinds, countKind as unknown as NodeKind]);
-  const engine = new Engine({ flows: flows(), i18n, kinds, defaultLang: "en" });
-  return new DefaultRouter({
-    engine,
-    store,
-    plugins: [plugin],
-    i18n,
-    log: options.log ?? silentLogger,
-    clock: systemClock,
-    defaultLang: "en",
-    sessionTtlMs: options.sessionTtlMs ?? 60_000,
-  });
+  return countRouter(store, { plugins: [plugin], ...options });
 }
 
-const addr = (id: string): Address => ({ channel: "telegram", id });
-const text = (address: Address, messageId: string, t: string) => ({ address, messageId, input: { kind: "text" as const, text: t } });
-
-async function seed(store: RedisStore, address: Address, ttlMs = 60_000): Promise<void> {
-  const s = { ...newSession(Date.now()), lang: "en" as const, stack: [{ f: "main", n: "c" }], wait: true };
-  await store.set(sessionKey(userKey(address)), writeSession(s), ttlMs);
-}
-
+const stores = twoStores("router");
 let a: RedisStore;
 let b: RedisStore;
-beforeEach(async () => {
-  a = await testStore("router");
-  b = await testStore("router", { prefix: a.prefix });
-});
-afterEach(async () => {
-  await b.close();
-  await a.close();
+beforeEach(() => {
+  ({ a, b } = stores);
 });
 
 describe("router", () => {

@@ -57,7 +57,7 @@ const DAY_MS = 86_400_000;
  *
  * Mode follows the configuration: `TELEGRAM_WEBHOOK_URL` set → an HTTP server checks the secret
  * header and `setWebhook` is called on start; unset → `deleteWebhook` and long polling with
- * `@grammyjs/runner` (chats concurrently, one chat in order).
+ * our own loop (`poller.ts`) that confirms an update only once it is stored (chats concurrently, one chat in order).
  *
  * @example
  * const channel = createTelegramChannel(app);

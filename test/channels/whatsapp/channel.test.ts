@@ -27,7 +27,8 @@ import {
 } from "../../../src/channels/whatsapp/index.ts";
 import { loadConfig } from "../../../src/config/load.ts";
 import type { Outbound } from "../../../src/engine/types.ts";
-import { createLogger } from "../../../src/log.ts";
+import { createLogger, silentLogger } from "../../../src/log.ts";
+import { Recovery } from "../../../src/router/recovery.ts";
 import type { Router } from "../../../src/router/router.ts";
 import type { RedisStore } from "../../../src/store/redis.ts";
 import { testStore } from "../../support/redis.ts";
@@ -57,7 +58,7 @@ beforeAll(async () => {
  * (tested in their own suites) must not decide whether WhatsApp's tests run. Problems that only
  * say the main menu calls flows left out here are ignored.
  */
-async function coreApp(store: Store, log: Logger, config: App["config"]): Promise<App> {
+async function coreApp(store: Store, log: Logger, config: App["config"], outboxLeaseMs?: number): Promise<App> {
   const flowsDir = join(tmp, "flows");
   await mkdir(flowsDir, { recursive: true });
   for (const file of ["main.yaml", "language.yaml", "commands.yaml"]) await copyFile(join("flows", file), join(flowsDir, file));
@@ -76,6 +77,7 @@ async function coreApp(store: Store, log: Logger, config: App["config"]): Promis
     log,
     deliver: (to, messages) => channels.send(to, messages),
     canDeliver: (channel) => channels.get(channel) !== undefined,
+    ...(outboxLeaseMs ? { leaseMs: outboxLeaseMs } : {}),
   });
   const router = new DefaultRouter({
     engine,
@@ -392,6 +394,50 @@ describe("messages from other processes (the outbox)", () => {
     await botProcess.channels.send({ channel: "whatsapp", id: person() }, [{ text: "later" }]);
     expect(await store.llen(WHATSAPP_OUTBOX_KEY)).toBe(1);
     await store.delete(WHATSAPP_OUTBOX_KEY);
+  });
+});
+
+describe("a crash", () => {
+  it("after a message was handled and committed, before the reply left: the next process sends the reply, once", async () => {
+    // Process 1: its browser takes the reply and never answers, and the process loses Redis
+    // (it died): the message is committed, the reply waits in the outbox.
+    const store1 = await testStore("whatsapp-crash");
+    const app1 = await coreApp(store1, silentLogger, app.config, 300);
+    const first = await rig({ stopGraceMs: 50 }, app1);
+    let sending!: () => void;
+    const sendStarted = new Promise<void>((resolve) => (sending = resolve));
+    let unblock!: () => void;
+    const blocked = new Promise<void>((resolve) => (unblock = resolve));
+    first.client.sendMessage = async () => {
+      sending();
+      store1.client.disconnect();
+      await blocked;
+      throw new Error("Target closed");
+    };
+    const user = person();
+    first.client.receive({ from: user, body: "Salom" });
+    await sendStarted;
+
+    // Process 2 on the same Redis, with a working WhatsApp: it resumes the outbox on start.
+    const store2 = await testStore("whatsapp-crash", { prefix: store1.prefix });
+    const app2 = await coreApp(store2, silentLogger, app.config);
+    const second = await rig({}, app2);
+    app2.channels.add(second.channel);
+    const recovery = new Recovery({ store: store2, router: app2.router, outbox: app2.outbox, log: silentLogger, everyMs: 50 });
+    await recovery.start();
+    try {
+      await vi.waitFor(() => expect(second.client.textsTo(user)).toHaveLength(1), WAIT);
+      expect(choicesIn(second.client.textsTo(user)[0])[0]).toBe(app.i18n.t("uz", "language-name")); // the language question
+      await new Promise((resolve) => setTimeout(resolve, 200)); // a few more sweeps: still once
+      expect(second.client.textsTo(user)).toHaveLength(1);
+    } finally {
+      unblock();
+      await recovery.stop();
+      await app2.router.stop();
+      await app2.outbox.stop();
+      await store2.close();
+      await store1.close();
+    }
   });
 });
 
