@@ -10,9 +10,11 @@ import { Rig, numbered, STAFF_CHAT, type Counts, type Expected, type RigOptions 
 import { SECRET, ThrowawayRedis, sleep, until } from "./harness.ts";
 
 /** Push round n of every user's messages (`m<n>`), `gapMs` between rounds. */
-async function pushRounds(rig: Rig, users: User[], expected: Expected, gapMs: number, push = (u: Parameters<Rig["api"]["pushUpdate"]>[0]) => rig.api.pushUpdate(u)): Promise<void> {
+async function pushRounds(rig: Rig, users: User[], expected: Expected, gapMs: number, afterRound?: (n: number) => Promise<void>): Promise<void> {
+  const push = (u: Parameters<Rig["api"]["pushUpdate"]>[0]) => rig.api.pushUpdate(u);
   const rounds = Math.max(...[...expected.values()].map((t) => t.length));
   for (let n = 0; n < rounds; n++) {
+    await afterRound?.(n);
     for (const user of users) {
       const text = expected.get(user.id)?.[n];
       if (text) push(updates.text(user, text));
@@ -105,7 +107,8 @@ export async function interleaved(
 
 /**
  * (c) Two webhook workers behind the stand-in's webhook delivery (posting to one and the other
- * in turn, retrying until 200); worker A is killed with SIGKILL mid-load and not restarted.
+ * in turn, retrying until 200); worker A is killed with SIGKILL mid-load (half the rounds posted,
+ * some answered) and not restarted, so the rest of the posts are retried on B.
  * Guarantee: every message answered (by B).
  */
 export async function workerKilled(
@@ -120,12 +123,14 @@ export async function workerKilled(
     await rig.onboard(users, (u) => rig.api.pushUpdate(u));
     const expected = numbered(users, o.messages);
     const failedBefore = delivery.stats.failedAttempts;
-    const load = pushRounds(rig, users, expected, 50);
-    await rig.answeredAtLeast(expected, 0.3);
-    await a.proc.crash();
-    const killedAt = Date.now();
-    rig.say(`  worker A killed at ${rig.count(expected).answered}/${users.length * o.messages} answered`);
-    await load;
+    let killedAt = 0;
+    await pushRounds(rig, users, expected, 500, async (n) => {
+      if (n !== Math.floor(o.messages / 2)) return;
+      await rig.answeredAtLeast(expected, 0.05);
+      await a.proc.crash();
+      killedAt = Date.now();
+      rig.say(`  worker A killed at ${rig.count(expected).answered}/${users.length * o.messages} answered`);
+    });
     const counts = await rig.settle(expected, { stallMs: o.stallMs });
     const duplicatesWithin10s = rig.duplicateTimes(expected).filter((t) => t >= killedAt && t <= killedAt + 10_000).length;
     return { ...counts, retried: delivery.stats.failedAttempts - failedBefore, duplicatesWithin10s };
