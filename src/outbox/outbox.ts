@@ -184,7 +184,12 @@ export class Outbox {
         if (entry) {
           try {
             // A sender of the caller's own (a reply callback: the console, WhatsApp replies) is not paced here.
-            if (!deliver) await this.o.limiter?.take(entry.to.channel, entry.to.id, entry.to.id.startsWith("-"), this.halt.signal);
+            // One turn per message of the entry: a reply of three texts is up to three API calls.
+            if (!deliver) {
+              for (let turn = 0; turn < Math.max(1, entry.messages.length); turn++) {
+                await this.o.limiter?.take(entry.to.channel, entry.to.id, entry.to.id.startsWith("-"), this.halt.signal);
+              }
+            }
             await send(entry.to, entry.messages);
             outboxCounters.sent++;
           } catch (error) {

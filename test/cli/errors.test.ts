@@ -40,7 +40,7 @@ describe("bad settings stop start-up with one line", { timeout: 120_000 }, () =>
     [{ OPS_HOST: "local host" }, 'OPS_HOST: expected a host name or IP address, like 127.0.0.1 or 0.0.0.0, found "local host"'],
     [{ HOTLINE_HOURS: "18:00-09:00" }, 'HOTLINE_HOURS: expected the opening time before the closing time, found "18:00-09:00"'],
     [{ REDIS_URL: "redis://127.0.0.1:6379/zero" }, "REDIS_URL: expected a database number after the host"],
-    [{ WHATSAPP_ENABLED: "1", WHATSAPP_AUTH: "remote" }, 'WHATSAPP_AUTH: expected "local" when REDIS_URL is not set'],
+    [{ WHATSAPP_ENABLED: "1", WHATSAPP_AUTH: "remote" }, 'WHATSAPP_AUTH: expected "local" when no Redis is set'],
     [
       { TELEGRAM_WEBHOOK_URL: "http://bot.example.org/hook", TELEGRAM_WEBHOOK_SECRET: "abc" },
       'TELEGRAM_WEBHOOK_URL: expected a public https:// URL (Telegram sends webhooks over HTTPS only), found "http://bot.example.org/hook"',

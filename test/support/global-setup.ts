@@ -59,14 +59,17 @@ function redact(url: string): string {
   return url.replace(/\/\/([^@/]*)@/, "//***@");
 }
 
-/** Start a throw-away redis-server (no persistence) under the watchdog, or undefined without one on PATH. */
-async function startRedis(port: number): Promise<ChildProcess | undefined> {
+/**
+ * Start a throw-away redis-server under the watchdog (it stops when this process dies), or
+ * undefined without one on PATH. `extra`: more redis-server arguments (default: no persistence).
+ */
+export async function startRedis(port: number, extra: string[] = ["--save", "", "--appendonly", "no"]): Promise<ChildProcess | undefined> {
   if (!onPath("redis-server")) return undefined;
-  return startWatched("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
+  return startWatched("redis-server", ["--port", String(port), "--bind", "127.0.0.1", ...extra]);
 }
 
 /** True when a Redis at `url` answers PING (any answer but a refused or silent socket counts). */
-function answers(url: string): Promise<boolean> {
+export function answers(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
   if (url.startsWith("rediss:")) return Promise.resolve(true); // TLS: let the client find out
   return new Promise((resolve) => {

@@ -50,6 +50,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { EventEmitter } from "node:events";
 import type { Message, Update, User } from "grammy/types";
+import { RateLimits, SEND_METHODS, type LimitOptions } from "./limits.ts";
+import { WebhookDelivery, type WebhookDeliveryOptions } from "./webhook-delivery.ts";
 
 /** A decoded method payload. Values are whatever the bot sent (JSON). */
 // Payloads are arbitrary Bot API JSON; handlers narrow the fields they read.
@@ -117,6 +119,24 @@ export interface StandInOptions {
   bot?: Partial<User>;
   /** Upper bound on a `getUpdates` long poll, seconds (default 30, like Telegram's useful maximum). */
   maxPollSeconds?: number;
+  /**
+   * Enforce Telegram's sending limits (see `limits.ts`): a send over them is answered 429 with
+   * `retry_after` and counted in `standIn.limits.refused`. `true`: Telegram's figures.
+   */
+  limits?: LimitOptions | boolean;
+  /** Port on 127.0.0.1 (default: a free one). */
+  port?: number;
+}
+
+/** One message the bot sent successfully, as the scenarios count them. */
+export interface SentRecord {
+  seq: number;
+  /** `Date.now()` when the send arrived. */
+  at: number;
+  chatId: string;
+  method: string;
+  /** The text, or the caption of a media message. */
+  text: string;
 }
 
 interface Waiter {
@@ -143,6 +163,10 @@ export class BotApiStandIn {
   webhook: { url: string; secret?: string; allowedUpdates?: string[] } | null = null;
   /** Commands per `language_code` ("" for the default) and scope type, from `setMyCommands`. */
   readonly commands = new Map<string, Array<{ command: string; description: string }>>();
+  /** The enforced sending limits and their 429 count, when started with `limits`. */
+  readonly limits: RateLimits | undefined;
+  /** Webhook delivery (Telegram posting updates), once `deliverToWebhook` was called. */
+  delivery: WebhookDelivery | undefined;
 
   private readonly server: Server;
   private readonly events = new EventEmitter();
@@ -154,13 +178,14 @@ export class BotApiStandIn {
   private seq = 0;
   private lastUpdateId = 100_000;
   private port = 0;
-  private readonly options: Required<StandInOptions>;
+  private readonly options: Required<Omit<StandInOptions, "limits" | "port">>;
 
   private constructor(options: StandInOptions) {
     this.options = {
       bot: options.bot ?? {},
       maxPollSeconds: options.maxPollSeconds ?? 30,
     };
+    if (options.limits) this.limits = new RateLimits(options.limits === true ? {} : options.limits);
     this.events.setMaxListeners(0);
     this.server = createServer((req, res) => void this.serve(req, res));
     for (const [name, handler] of Object.entries(defaultMethods)) this.methods.set(name, handler);
@@ -169,7 +194,10 @@ export class BotApiStandIn {
   /** Start on 127.0.0.1 with a random free port. */
   static async start(options: StandInOptions = {}): Promise<BotApiStandIn> {
     const api = new BotApiStandIn(options);
-    await new Promise<void>((resolve) => api.server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => {
+      api.server.once("error", reject);
+      api.server.listen(options.port ?? 0, "127.0.0.1", resolve);
+    });
     api.port = (api.server.address() as AddressInfo).port;
     return api;
   }
@@ -215,6 +243,10 @@ export class BotApiStandIn {
    */
   pushUpdate(update: Omit<Update, "update_id"> & { update_id?: number }): Update {
     const full = this.withId(update);
+    if (this.delivery) {
+      this.delivery.push(full);
+      return full;
+    }
     this.queue.push(full);
     this.flushWaiters();
     return full;
@@ -237,6 +269,17 @@ export class BotApiStandIn {
     if (secret !== null && secret !== undefined) headers["x-telegram-bot-api-secret-token"] = secret;
     const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(full) });
     return { status: response.status, body: await response.text(), update: full };
+  }
+
+  /**
+   * Switch to webhook delivery: from now on `pushUpdate` POSTs each update to the bot (the URL
+   * and secret of its `setWebhook`, or `options.targets`) and retries until it answers 200 (see
+   * `webhook-delivery.ts`).
+   */
+  deliverToWebhook(options: WebhookDeliveryOptions = {}): WebhookDelivery {
+    this.delivery?.stop();
+    this.delivery = new WebhookDelivery({ url: () => this.webhook?.url, secret: () => this.webhook?.secret }, options);
+    return this.delivery;
   }
 
   /** Updates still queued (not yet confirmed by a later `offset`). */
@@ -273,6 +316,17 @@ export class BotApiStandIn {
         (filter.chatId === undefined || String(c.payload.chat_id) === String(filter.chatId)) &&
         (filter.ok === undefined || (filter.ok ? !c.pending && c.fault === undefined : c.fault !== undefined)),
     );
+  }
+
+  /** Every message sent successfully (any send method), in arrival order, for counting replies. */
+  sentLog(): SentRecord[] {
+    const out: SentRecord[] = [];
+    for (const c of this.calls) {
+      if (c.pending || c.fault || !SEND_METHODS.test(c.method)) continue;
+      const text = c.payload.text ?? c.payload.caption;
+      out.push({ seq: c.seq, at: c.at, chatId: String(c.payload.chat_id), method: c.method, text: typeof text === "string" ? text : "" });
+    }
+    return out;
   }
 
   /** Messages successfully sent to a chat (any `send*` method), oldest first. */
@@ -358,6 +412,7 @@ export class BotApiStandIn {
 
   /** Answer pending long polls with no updates and stop the server. */
   async close(): Promise<void> {
+    this.delivery?.stop();
     for (const waiter of this.waiters) {
       clearTimeout(waiter.timer);
       waiter.resolve([]);
@@ -432,6 +487,8 @@ export class BotApiStandIn {
     try {
       const fault = this.matchFault(method, payload);
       if (fault) throw fault;
+      const retryAfter = this.limits?.check(method, payload.chat_id, call.at);
+      if (retryAfter !== undefined) throw new ApiFault(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
       const handler = this.methods.get(method);
       if (!handler) throw new ApiFault(404, `Not Found: method ${method} is not in the stand-in's method table (add it with define)`);
       let result: unknown;
