@@ -23,6 +23,8 @@ export interface CreateAppOptions {
   store?: Store;
   clock?: Clock;
   log?: Logger;
+  /** Redis commands fail after a few reconnection attempts instead of waiting (the console commands). */
+  failFast?: boolean;
   /** `false`: the outbox sends without pacing (benchmarks against a stand-in that does not rate limit). */
   pace?: false;
 }
@@ -43,7 +45,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   setLogTagSecret(config.LOG_TAG_SECRET);
   const clock = options.clock ?? systemClock;
   const channels = new ChannelRegistry();
-  const store = options.store ?? (await createStore(config, log));
+  const store = options.store ?? (await createStore(config, log, options.failFast ? { failFast: true } : {}));
 
   const content = loadContent(config, (flows, i18n) => {
     const deps: PluginDeps = { config, flows, i18n, store, log, clock, channels };

@@ -137,8 +137,9 @@ export const ConfigSchema = z.object({
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").describe("Bot API server (a self-hosted telegram-bot-api, or the tests' stand-in)."),
   TELEGRAM_WEBHOOK_URL: z
     .url()
-    .regex(/^https:\/\//, "a public https:// URL (Telegram sends webhooks over HTTPS only)")
-    .optional().describe("Public HTTPS URL for webhook mode; unset: long polling."),
+    // http:// only to this machine: a self-hosted telegram-bot-api (or the tests' stand-in) beside the bot.
+    .regex(/^(https:\/\/|http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/])/, "a public https:// URL (Telegram sends webhooks over HTTPS only; http:// only to 127.0.0.1 or localhost for a local Bot API server)")
+    .optional().describe("Public HTTPS URL for webhook mode (http:// only on this machine, for a local Bot API server); unset: long polling."),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters A-Z a-z 0-9 _ -")
@@ -150,7 +151,7 @@ export const ConfigSchema = z.object({
     .default(30)
     .describe("Messages per second the whole bot sends, shared by every process through Redis (Telegram allows about 30); 0: no bot-wide limit."),
   TELEGRAM_REORDER_MS: int(0, 2000)
-    .default(30)
+    .default(100)
     .describe("Webhook mode: how long a new update waits for an earlier one of the same user still arriving at another worker."),
   TELEGRAM_STAFF_CHAT_ID: int(-9999999999999, 0).optional().describe("The staff supergroup (with topics) where consultants get cases."),
   TELEGRAM_OPERATOR_IDS: idList.default([]).describe("Telegram user ids of hotline consultants."),

@@ -19,7 +19,7 @@ import { checkDatabase } from "./check-db.ts";
 export async function createStore(
   config: RedisSettings & Pick<Config, "REDIS_PREFIX"> & Partial<Pick<Config, "REDIS_WAIT_REPLICAS" | "REDIS_WAIT_TIMEOUT_MS">>,
   log: Logger,
-  options: { connectTimeoutMs?: number } = {},
+  options: { connectTimeoutMs?: number; failFast?: boolean } = {},
 ): Promise<Store> {
   const target = redisTarget(config);
   if (target) {
@@ -29,7 +29,9 @@ export async function createStore(
       log,
       ...(config.REDIS_WAIT_REPLICAS ? { waitReplicas: config.REDIS_WAIT_REPLICAS } : {}),
       ...(config.REDIS_WAIT_TIMEOUT_MS ? { waitTimeoutMs: config.REDIS_WAIT_TIMEOUT_MS } : {}),
-      ...options,
+      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+      // A person at a terminal is told at once that Redis went away; the bot waits it out instead.
+      ...(options.failFast ? { redis: { maxRetriesPerRequest: 2 } } : {}),
     });
     if (target.mode === "single" && store.client instanceof Redis) {
       await checkDatabase(store.client, target.url).catch(async (error: unknown) => {

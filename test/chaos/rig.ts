@@ -68,6 +68,10 @@ export class Rig {
       FLOWS_DIR: this.content.flowsDir,
       LOCALES_DIR: this.content.localesDir,
       LOG_LEVEL: "info",
+      // Several workers on one machine: the operations endpoints (tested elsewhere) are off.
+      OPS_PORT: "0",
+      // A loaded test machine can hold one post back longer than the production default waits.
+      TELEGRAM_REORDER_MS: "300",
       // Set, so that processes sharing a folder do not each write a new one into .env (where the setting exists).
       LOG_TAG_SECRET: "chaos-log-tag-secret-0123456789",
       HOTLINE_HOURS: "00:00-24:00",

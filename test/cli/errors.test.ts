@@ -43,7 +43,7 @@ describe("bad settings stop start-up with one line", { timeout: 120_000 }, () =>
     [{ WHATSAPP_ENABLED: "1", WHATSAPP_AUTH: "remote" }, 'WHATSAPP_AUTH: expected "local" when no Redis is set'],
     [
       { TELEGRAM_WEBHOOK_URL: "http://bot.example.org/hook", TELEGRAM_WEBHOOK_SECRET: "abc" },
-      'TELEGRAM_WEBHOOK_URL: expected a public https:// URL (Telegram sends webhooks over HTTPS only), found "http://bot.example.org/hook"',
+      'TELEGRAM_WEBHOOK_URL: expected a public https:// URL (Telegram sends webhooks over HTTPS only; http:// only to 127.0.0.1 or localhost for a local Bot API server), found "http://bot.example.org/hook"',
     ],
     [
       { TELEGRAM_WEBHOOK_URL: "https://bot.example.org/hook", TELEGRAM_WEBHOOK_SECRET: "abc", OPS_PORT: "8080" },

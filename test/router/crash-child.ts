@@ -1,9 +1,10 @@
 /**
  * A router process that dies (SIGKILL, no cleanup) at a chosen point of one message, for
- * `durable.test.ts`. Env: JOL_TEST_REDIS_URL, PREFIX, USER (a Telegram chat id), MESSAGE (its
+ * `durable.test.ts`. Env: JOL_TEST_REDIS_TARGET, PREFIX, USER (a Telegram chat id), MESSAGE (its
  * id), CRASH = "before-commit" (inside the step) or "after-commit" (when the reply is sent).
  */
 import { RedisStore } from "../../src/store/redis.ts";
+import type { RedisTarget } from "../../src/store/client.ts";
 import { Outbox } from "../../src/outbox/outbox.ts";
 import { silentLogger } from "../../src/log.ts";
 import { addr, countKind, countRouter, text } from "./count-app.ts";
@@ -19,7 +20,8 @@ const die = (): never => {
 };
 
 const crash = env("CRASH");
-const store = await RedisStore.connect({ url: env("JOL_TEST_REDIS_URL"), prefix: env("PREFIX") });
+// The test's Redis: one server, a Cluster or a Sentinel group (`testTarget()` as JSON).
+const store = await RedisStore.connect({ target: JSON.parse(env("JOL_TEST_REDIS_TARGET")) as RedisTarget, prefix: env("PREFIX") });
 const outbox = new Outbox({ store, log: silentLogger, leaseMs: 600 });
 const router = countRouter(store, {
   lockTtlMs: 600,

@@ -16,7 +16,7 @@ import { RateLimitedError } from "../../src/outbox/errors.ts";
 import { createSendLimiter, sendLimits } from "../../src/outbox/limiter.ts";
 import { silentLogger } from "../../src/log.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
-import { testRedisUrl } from "../support/redis.ts";
+import { testTarget } from "../support/redis.ts";
 import { addr, countKind, countRouter, seed, text } from "./count-app.ts";
 import { twoStores } from "./two-stores.ts";
 
@@ -35,7 +35,7 @@ beforeEach(() => {
 /** Run `crash-child.ts` and wait for it to die. */
 function crashChild(crash: "before-commit" | "after-commit", user: Address, message: string): Promise<NodeJS.Signals | null> {
   const child = spawn(process.execPath, ["--import", "tsx", "test/router/crash-child.ts"], {
-    env: { ...process.env, JOL_TEST_REDIS_URL: testRedisUrl(), PREFIX: a.prefix, USER: user.id, MESSAGE: message, CRASH: crash },
+    env: { ...process.env, JOL_TEST_REDIS_TARGET: JSON.stringify(testTarget()), PREFIX: a.prefix, USER: user.id, MESSAGE: message, CRASH: crash },
     stdio: ["ignore", "ignore", "inherit"],
   });
   return new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));

@@ -165,50 +165,50 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
       it("has sorted-set, hash and list steps for the message path", async () => {
         const store = await open();
         const results = await store.batch([
-          { op: "zadd", key: "in", score: 20, member: "b" },
-          { op: "zadd", key: "in", score: 10, member: "a" },
-          { op: "zadd", key: "in", score: 5, member: "a" }, // NX: the score stays 10
-          { op: "zfirst", key: "in" },
-          { op: "zrem", key: "in", member: "a" },
-          { op: "zrem", key: "in", member: "a" },
-          { op: "zfirst", key: "in" },
-          { op: "hset", key: "h", field: "f", value: "1" },
-          { op: "hset", key: "h", field: "f", value: "2" },
-          { op: "hdel", key: "h", field: "f" },
-          { op: "hdel", key: "h", field: "f" },
-          { op: "lfirst", key: "l" },
-          { op: "rpush", key: "l", value: "x" },
-          { op: "rpush", key: "l", value: "y" },
-          { op: "lfirst", key: "l" },
-          { op: "setToFirst", key: "mark", from: "l", ttlMs: LONG_TTL },
-          { op: "setToFirst", key: "mark2", from: "nothing" },
-          { op: "lpopIfEquals", key: "l", value: "y" },
-          { op: "lpopIfEquals", key: "l", value: "x" },
-          { op: "lfirst", key: "l" },
+          { op: "zadd", key: "in:{u}", score: 20, member: "b" },
+          { op: "zadd", key: "in:{u}", score: 10, member: "a" },
+          { op: "zadd", key: "in:{u}", score: 5, member: "a" }, // NX: the score stays 10
+          { op: "zfirst", key: "in:{u}" },
+          { op: "zrem", key: "in:{u}", member: "a" },
+          { op: "zrem", key: "in:{u}", member: "a" },
+          { op: "zfirst", key: "in:{u}" },
+          { op: "hset", key: "h:{u}", field: "f", value: "1" },
+          { op: "hset", key: "h:{u}", field: "f", value: "2" },
+          { op: "hdel", key: "h:{u}", field: "f" },
+          { op: "hdel", key: "h:{u}", field: "f" },
+          { op: "lfirst", key: "l:{u}" },
+          { op: "rpush", key: "l:{u}", value: "x" },
+          { op: "rpush", key: "l:{u}", value: "y" },
+          { op: "lfirst", key: "l:{u}" },
+          { op: "setToFirst", key: "mark:{u}", from: "l:{u}", ttlMs: LONG_TTL },
+          { op: "setToFirst", key: "mark2:{u}", from: "nothing:{u}" },
+          { op: "lpopIfEquals", key: "l:{u}", value: "y" },
+          { op: "lpopIfEquals", key: "l:{u}", value: "x" },
+          { op: "lfirst", key: "l:{u}" },
         ]);
         expect(results).toEqual([true, true, false, "a", true, false, "b", true, false, true, false, null, true, true, "x", true, false, false, true, "y"]);
-        expect(await store.zscore("in", "b")).toBe(20);
-        expect(await store.get("mark")).toBe("x");
-        expect(await store.get("mark2")).toBeNull();
-        expect(await store.lrange("l", 0, -1)).toEqual(["y"]);
-        expect(await store.keys("h")).toEqual([]); // an emptied hash is gone
+        expect(await store.zscore("in:{u}", "b")).toBe(20);
+        expect(await store.get("mark:{u}")).toBe("x");
+        expect(await store.get("mark2:{u}")).toBeNull();
+        expect(await store.lrange("l:{u}", 0, -1)).toEqual(["y"]);
+        expect(await store.keys("h:{u}")).toEqual([]); // an emptied hash is gone
       });
 
       it("skips what a failed guard covers, and nothing else", async () => {
         const store = await open();
-        await store.set("lock", "mine");
-        await store.hset("h", { taken: "1" });
+        await store.set("lock:{u}", "mine");
+        await store.hset("h:{u}", { taken: "1" });
         const results = await store.batch([
-          { op: "ifEquals", key: "lock", value: "theirs", skip: 1 },
-          { op: "set", key: "skipped", value: "1" },
-          { op: "ifAbsent", key: "h", field: "free" },
-          { op: "ifAbsent", key: "h", field: "taken", skip: 2 },
-          { op: "set", key: "skipped2", value: "1" },
-          { op: "get", key: "lock" },
-          { op: "ifEquals", key: "lock", value: "mine" },
-          { op: "ifAbsent", key: "lock" },
-          { op: "set", key: "skipped3", value: "1" },
-          { op: "rpush", key: "skipped4", value: "1" },
+          { op: "ifEquals", key: "lock:{u}", value: "theirs", skip: 1 },
+          { op: "set", key: "skipped:{u}", value: "1" },
+          { op: "ifAbsent", key: "h:{u}", field: "free" },
+          { op: "ifAbsent", key: "h:{u}", field: "taken", skip: 2 },
+          { op: "set", key: "skipped2:{u}", value: "1" },
+          { op: "get", key: "lock:{u}" },
+          { op: "ifEquals", key: "lock:{u}", value: "mine" },
+          { op: "ifAbsent", key: "lock:{u}" },
+          { op: "set", key: "skipped3:{u}", value: "1" },
+          { op: "rpush", key: "skipped4:{u}", value: "1" },
         ]);
         expect(results).toEqual([false, null, true, false, null, null, true, false, null, null]);
         expect(await store.keys("skipped")).toEqual([]);

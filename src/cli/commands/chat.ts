@@ -26,7 +26,7 @@ export function register(program: Command): void {
       const config = loadConfig();
       const log = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, pretty: true });
       if (!redisTarget(config)) process.stderr.write("[jol] REDIS_URL is not set: this chat lives in memory and is forgotten when it ends.\n");
-      const app = await createApp({ config, log });
+      const app = await createApp({ config, log, failFast: true });
       const channel = new ConsoleChannel(app, { user: options.user });
       app.channels.add(channel);
 

@@ -34,7 +34,7 @@ export function register(program: Command): void {
         return;
       }
       const log = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, pretty: true });
-      const app = await createApp({ config, log });
+      const app = await createApp({ config, log, failFast: true });
       // Reaching users: console users through their outbox in Redis; Telegram users through the
       // Bot API (send only, no polling); WhatsApp users through the shared outbox below.
       app.channels.add(new ConsoleChannel(app, { user: "desk", interactive: false }));
