@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Compile src/ into dist/ (`npm run build`; `npm ci` runs it through the `prepare` script).
+// Compile src/ into dist/ and copy its other files there (`npm run build`; `npm ci` runs it through the `prepare` script).
 // The old dist/ goes first, so a deleted or renamed source leaves nothing behind; dist/.built is
 // written last, so a half-finished build is never taken for a good one (test/support/build-setup.ts).
-import { rmSync, writeFileSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 
@@ -20,4 +20,7 @@ if (result.status !== 0) {
   process.stderr.write("build: tsc failed; dist/ was not written (bin/jol.js runs the sources through tsx meanwhile)\n");
   process.exit(result.status ?? 1);
 }
+// Files the code reads beside itself at run time (the portal's browser scripts and CSS) are not
+// TypeScript: copy every other file of src/ to the same place in dist/.
+cpSync(new URL("src", root), new URL("dist", root), { recursive: true, filter: (path) => !path.endsWith(".ts") });
 writeFileSync(new URL("dist/.built", root), `${new Date().toISOString()}\n`);

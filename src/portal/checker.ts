@@ -31,7 +31,8 @@ export function checkerData(flows: FlowSet): CheckerData {
 /** The checker's browser script (an ES module), minified. */
 export function checkerScript(): string {
   const result = buildSync({
-    entryPoints: [new URL("./client/checker.ts", import.meta.url).pathname],
+    // The TypeScript source when running from src/, the compiled module when running from dist/.
+    entryPoints: [new URL(`./client/checker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url).pathname],
     bundle: true,
     minify: true,
     format: "esm",
