@@ -23,7 +23,7 @@ import { stems, type SearchEntry } from "./assets/search.js";
  * for the caller to print.
  *
  * @example
- * const report = buildPortal({ flows, i18n, config, out: "dist/portal", baseUrl: "https://jol.example.org/" });
+ * const report = buildPortal({ flows, i18n, config, out: "public", baseUrl: "https://jol.example.org/" });
  */
 export interface BuildOptions {
   flows: FlowSet;

@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
  * browser tests. Any static host serves the same files the same way; see docs/portal.md.
  *
  * @example
- * const server = await servePortal("dist/portal", 8090); // http://127.0.0.1:8090/ru/
+ * const server = await servePortal("public", 8090); // http://127.0.0.1:8090/ru/
  */
 
 const TYPES: Record<string, string> = {
