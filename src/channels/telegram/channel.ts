@@ -17,6 +17,7 @@ import { startWebhookServer, type WebhookServer } from "./webhook.ts";
 import { Poller } from "./poller.ts";
 import { FixableError } from "../../errors.ts";
 import { errors, rateLimited } from "../../ops/metrics.ts";
+import { describeError } from "./describe-error.ts";
 
 /** Tuning a caller may override; production uses the defaults. */
 export interface TelegramChannelOptions {
@@ -127,7 +128,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     try {
       await registerCommands(this.bot.api, this.app.i18n, this.app.config.DEFAULT_LANG);
     } catch (error) {
-      this.app.log.warn("telegram: could not register the command menu", { error: describe(error) });
+      this.app.log.warn("telegram: could not register the command menu", { error: describeError(error) });
     }
     if (this.mode === "webhook") await this.startWebhook();
     else await this.startPolling();
@@ -191,7 +192,7 @@ class GrammyTelegramChannel implements TelegramChannel {
           errors.inc({ kind: "channel" });
           this.app.log.warn(
             `Telegram unreachable at ${this.app.config.TELEGRAM_API_ROOT}, retrying every ${retryMs / 1000} s; check network/proxy/TELEGRAM_API_ROOT`,
-            { error: describe(error) },
+            { error: describeError(error) },
           );
         }
         await this.pause(retryMs);
@@ -344,7 +345,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     try {
       await this.bot.api.editMessageReplyMarkup(pressed.chat.id, pressed.message_id, { reply_markup: { inline_keyboard: [] } });
     } catch (error) {
-      this.app.log.debug("telegram: keyboard not removed", { error: describe(error) });
+      this.app.log.debug("telegram: keyboard not removed", { error: describeError(error) });
     }
   }
 
@@ -357,7 +358,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     try {
       await this.bot.api.sendMessage(chat.id, text);
     } catch (error) {
-      this.app.log.debug("telegram: group notice not sent", { error: describe(error) });
+      this.app.log.debug("telegram: group notice not sent", { error: describeError(error) });
     }
   }
 
@@ -372,7 +373,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     try {
       await this.bot.api.answerCallbackQuery(queryId, text ? { text } : {});
     } catch (error) {
-      this.app.log.debug("telegram: callback query not answered", { error: describe(error) });
+      this.app.log.debug("telegram: callback query not answered", { error: describeError(error) });
     }
   }
 
@@ -382,7 +383,7 @@ class GrammyTelegramChannel implements TelegramChannel {
       const read = readSession(await this.app.store.get(sessionKey(userKey(address))), this.app.clock.now());
       if (read.session.lang) return read.session.lang;
     } catch (error) {
-      this.app.log.debug("telegram: session not readable for a button answer", { error: describe(error) });
+      this.app.log.debug("telegram: session not readable for a button answer", { error: describeError(error) });
     }
     return this.langOf(hint);
   }
@@ -397,12 +398,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     this.app.log.error("telegram: update failed", {
       update: update.update_id,
       user: chat ? hashId(String(chat.id)) : undefined,
-      error: describe(error),
+      error: describeError(error),
     });
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof GrammyError) return `${error.method}: ${error.error_code} ${error.description}`;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

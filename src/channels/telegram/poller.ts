@@ -1,6 +1,7 @@
 import { GrammyError, type Api } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../../log.ts";
+import { describeError } from "./describe-error.ts";
 
 export interface PollerOptions {
   api: Api;
@@ -76,7 +77,7 @@ export class Poller {
         if (!this.failing) {
           log.warn(
             `Telegram unreachable at ${this.o.apiRoot ?? "the Bot API"}, retrying every ${(this.o.retryMs ?? 1000) / 1000} s; check network/proxy/TELEGRAM_API_ROOT`,
-            { error: describe(error) },
+            { error: describeError(error) },
           );
           this.o.onState?.(false);
         }
@@ -94,7 +95,7 @@ export class Poller {
         await this.store(batch);
       } catch (error) {
         // Not confirmed: the same batch comes again (the ones already stored are recognised).
-        log.warn("telegram: updates could not be stored (is Redis reachable?); fetching them again", { error: describe(error) });
+        log.warn("telegram: updates could not be stored (is Redis reachable?); fetching them again", { error: describeError(error) });
         await pause(this.o.retryMs ?? 1000, signal);
         continue;
       }
@@ -128,9 +129,4 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }, { once: true });
   });
-}
-
-function describe(error: unknown): string {
-  if (error instanceof GrammyError) return `${error.method}: ${error.error_code} ${error.description}`;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
