@@ -114,24 +114,16 @@ export class MemoryStore implements Store {
         hash.set(op.field, op.value);
         return fresh;
       }
-      case "hdel": {
-        const entry = this.read(op.key, "hash");
-        const had = entry?.value.delete(op.field) ?? false;
-        if (entry) this.dropIfEmpty(op.key, entry.value.size);
-        return had;
-      }
+      case "hdel":
+        return this.removeFrom(op.key, "hash", [op.field]) === 1;
       case "zadd": {
         const zset = this.readOrCreate(op.key, "zset", () => new Map()).value;
         if (zset.has(op.member)) return false;
         zset.set(op.member, op.score);
         return true;
       }
-      case "zrem": {
-        const entry = this.read(op.key, "zset");
-        const had = entry?.value.delete(op.member) ?? false;
-        if (entry) this.dropIfEmpty(op.key, entry.value.size);
-        return had;
-      }
+      case "zrem":
+        return this.removeFrom(op.key, "zset", [op.member]) === 1;
       case "zfirst": {
         let first: [string, number] | undefined;
         for (const item of this.read(op.key, "zset")?.value ?? []) {
@@ -221,12 +213,7 @@ export class MemoryStore implements Store {
   }
 
   async hdel(key: string, ...fields: string[]): Promise<number> {
-    const entry = this.read(key, "hash");
-    if (!entry) return 0;
-    let n = 0;
-    for (const field of new Set(fields)) if (entry.value.delete(field)) n++;
-    this.dropIfEmpty(key, entry.value.size);
-    return n;
+    return this.removeFrom(key, "hash", fields);
   }
 
   async sadd(key: string, ...members: string[]): Promise<number> {
@@ -238,12 +225,7 @@ export class MemoryStore implements Store {
   }
 
   async srem(key: string, ...members: string[]): Promise<number> {
-    const entry = this.read(key, "set");
-    if (!entry) return 0;
-    let n = 0;
-    for (const member of members) if (entry.value.delete(member)) n++;
-    this.dropIfEmpty(key, entry.value.size);
-    return n;
+    return this.removeFrom(key, "set", members);
   }
 
   async smembers(key: string): Promise<string[]> {
@@ -260,12 +242,7 @@ export class MemoryStore implements Store {
   }
 
   async zrem(key: string, ...members: string[]): Promise<number> {
-    const entry = this.read(key, "zset");
-    if (!entry) return 0;
-    let n = 0;
-    for (const member of new Set(members)) if (entry.value.delete(member)) n++;
-    this.dropIfEmpty(key, entry.value.size);
-    return n;
+    return this.removeFrom(key, "zset", members);
   }
 
   async zrangeByScore(key: string, min: number, max: number, limit?: number): Promise<string[]> {
@@ -360,6 +337,16 @@ export class MemoryStore implements Store {
   }
 
   /** Redis deletes a hash, set, sorted set or list when its last element goes. */
+  /** Remove members (fields) from a hash, set or sorted set; how many were there. An emptied key is gone, as on Redis. */
+  private removeFrom(key: string, kind: "hash" | "set" | "zset", members: string[]): number {
+    const entry = this.read(key, kind);
+    if (!entry) return 0;
+    let n = 0;
+    for (const member of members) if (entry.value.delete(member)) n++;
+    this.dropIfEmpty(key, entry.value.size);
+    return n;
+  }
+
   private dropIfEmpty(key: string, size: number): void {
     if (size === 0) this.data.delete(key);
   }
