@@ -59,17 +59,26 @@ export class IndexCache {
       writeFileSync(temp, JSON.stringify(value));
       renameSync(temp, file);
     } catch {
-      rmSync(temp, { force: true });
+      quietlyRemove(temp);
       return false;
     }
     for (const name of safeList(this.dir)) {
-      if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}.json` && name.endsWith(".json")) rmSync(join(this.dir, name), { force: true });
+      if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}.json` && name.endsWith(".json")) quietlyRemove(join(this.dir, name));
     }
     return true;
   }
 
   file(key: string): string {
     return join(this.dir ?? "", `${PREFIX}${key}.json`);
+  }
+}
+
+/** Remove a file if it is there and can be removed (another process may be doing the same). */
+function quietlyRemove(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // a folder we cannot write: nothing was left there either
   }
 }
 

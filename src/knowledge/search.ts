@@ -6,8 +6,9 @@ import { keywordsOf, type ArticlePart, type KnowledgeMeta } from "./metadata.ts"
 
 /**
  * Free-text search over the knowledge base: one MiniSearch index over the articles' texts in all
- * six languages plus their keywords, built once at start (pure, synchronous, about 0.3 s) and
- * queried in well under a millisecond.
+ * six languages plus their keywords, built once (about 1.5 s of stemming on a slow machine) and
+ * kept on disk for the next start (`index-cache.ts`; read back in a few tens of ms), queried in
+ * well under a millisecond.
  *
  * One document per article holds the texts of all six languages (each treated as its language
  * needs, see `normalise.ts`), so a question matches in whatever language it was typed; the
