@@ -1,6 +1,6 @@
 import MiniSearch, { type AsPlainObject } from "minisearch";
 import { IndexCache } from "./index-cache.ts";
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 import { indexTerms, queryVariants, queryWords, tokenize, type QueryWord } from "./normalise.ts";
 import { keywordsOf, type ArticlePart, type KnowledgeMeta } from "./metadata.ts";
 

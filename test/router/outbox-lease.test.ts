@@ -5,11 +5,12 @@
  * Two connections to one Redis stand for two processes; the lease "runs out" by deleting it.
  */
 import { describe, expect, it, vi } from "vitest";
-import { userKey, type Outbound } from "../../src/engine/types.ts";
-import { outboxKey, outboxLeaseKey, sendingKey } from "../../src/outbox/keys.ts";
+import { userKey } from "../../src/core/address.ts";
+import type { Outbound } from "../../src/core/messages.ts";
+import { outboxKey, outboxLeaseKey, sendingKey } from "../../src/core/keys.ts";
 import { Outbox, outboxCounters } from "../../src/outbox/outbox.ts";
 import { createSendLimiter, sendLimits } from "../../src/outbox/limiter.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import { addr } from "./count-app.ts";
 import { twoStores } from "./two-stores.ts";
 
