@@ -43,11 +43,11 @@ export class GraphApiStandIn {
   ) {}
 
   static async start(): Promise<GraphApiStandIn> {
-    let standIn: GraphApiStandIn | undefined;
-    const server = createServer((req, res) => void standIn?.handle(req, res));
+    const holder: { standIn?: GraphApiStandIn } = {};
+    const server = createServer((req, res) => void holder.standIn?.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    standIn = new GraphApiStandIn(server, (server.address() as AddressInfo).port);
-    return standIn;
+    holder.standIn = new GraphApiStandIn(server, (server.address() as AddressInfo).port);
+    return holder.standIn;
   }
 
   /** WHATSAPP_GRAPH_ROOT for the bot. */
