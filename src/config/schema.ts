@@ -232,7 +232,7 @@ export const ConfigSchema = z.object({
   WHATSAPP_WEBHOOK_PORT: int(1, 65535).default(8081).describe("Cloud transport: port of the webhook server (path /whatsapp/webhook)."),
   WHATSAPP_WEBHOOK_HOST: host.default("0.0.0.0").describe("Cloud transport: address the webhook server binds."),
   WHATSAPP_TEMPLATES: templateList
-    .default({})
+    .optional()
     .describe("Cloud transport: approved message templates per language, lang=name[@code] comma-separated; used outside the 24-hour window (jol whatsapp templates)."),
 
   // --- links to the bot (the information portal, docs/portal.md) ---

@@ -211,7 +211,7 @@ export class WhatsAppCloudChannel implements Channel {
   private async outsideWindow(address: Address, messages: Outbound[], known?: Lang): Promise<void> {
     const lang = known ?? (await this.userLang(address));
     if (await this.window.hold(address, messages)) cloudCounters.held++;
-    const template = this.deps.config.WHATSAPP_TEMPLATES[lang];
+    const template = this.deps.config.WHATSAPP_TEMPLATES?.[lang];
     if (!template) throw new WindowClosedError(address, lang);
     if (!(await this.window.templateOnce(address))) return; // told already; the messages wait
     const payload: CloudPayload = { type: "template", template: { name: template.name, language: { code: template.code } } };

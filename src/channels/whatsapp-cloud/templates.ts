@@ -11,7 +11,7 @@ export function templatesReport(config: Pick<Config, "WHATSAPP_TEMPLATES" | "HOT
   const staff = config.HOTLINE_STAFF_LANG;
   const lines = [i18n.t(staff, "wa-cloud-templates-intro"), ""];
   for (const lang of LANGS) {
-    const template = config.WHATSAPP_TEMPLATES[lang];
+    const template = config.WHATSAPP_TEMPLATES?.[lang];
     const state = template ? i18n.t(staff, "wa-cloud-templates-configured", { name: template.name, code: template.code }) : i18n.t(staff, "wa-cloud-templates-missing");
     lines.push(`[${lang}] ${state}`, `  ${i18n.t(lang, "wa-cloud-template-body")}`, "");
   }
