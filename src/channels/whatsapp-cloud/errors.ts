@@ -1,5 +1,5 @@
-import type { Address } from "../../engine/types.ts";
-import { BlockedError, DeliveryError, RateLimitedError } from "../../outbox/errors.ts";
+import type { Address } from "../../core/address.ts";
+import { BlockedError, DeliveryError, RateLimitedError } from "../../core/delivery-errors.ts";
 
 /**
  * The user's 24-hour customer-service window is closed and no approved template is set for their

@@ -1,4 +1,4 @@
-import { LANGS } from "../../engine/types.ts";
+import { LANGS } from "../../core/lang.ts";
 import type { Config } from "../../config/schema.ts";
 import type { Localizer } from "../../i18n/localizer.ts";
 

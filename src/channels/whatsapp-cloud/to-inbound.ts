@@ -1,4 +1,4 @@
-import type { Inbound, Input, MediaKind } from "../../engine/types.ts";
+import type { Inbound, Input, MediaKind } from "../../core/messages.ts";
 import type { CloudMessage, CloudStatus, CloudWebhook } from "./payload.ts";
 
 /** One user message of a webhook, ready for the router, with the time Meta gives it. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { timingSafeEqual } from "node:crypto";
-import type { Logger } from "../../log.ts";
+import type { Logger } from "../../core/log.ts";
 import type { CloudWebhook } from "./payload.ts";
 import { validSignature } from "./signature.ts";
 

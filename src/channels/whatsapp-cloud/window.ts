@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import type { Address, Outbound } from "../../engine/types.ts";
-import { userKey } from "../../engine/types.ts";
+import type { Address } from "../../core/address.ts";
+import type { Outbound } from "../../core/messages.ts";
+import { userKey } from "../../core/address.ts";
 import type { Outbox } from "../../outbox/outbox.ts";
-import { outboxKey, PENDING_KEY } from "../../outbox/keys.ts";
+import { outboxKey, PENDING_KEY } from "../../core/keys.ts";
 import type { Store } from "../../store/store.ts";
 
 /** WhatsApp's customer-service window: free-form messages only this long after the user's last message. */

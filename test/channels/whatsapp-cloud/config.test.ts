@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../../src/config/load.ts";
 import { templatesReport } from "../../../src/channels/whatsapp-cloud/templates.ts";
 import { loadLocales } from "../../../src/i18n/load-locales.ts";
-import { LANGS } from "../../../src/engine/types.ts";
+import { LANGS } from "../../../src/core/lang.ts";
 
 const problems = (env: Record<string, string>): string[] => {
   try {

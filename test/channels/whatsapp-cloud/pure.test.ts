@@ -4,7 +4,7 @@ import { toCloudUpdate } from "../../../src/channels/whatsapp-cloud/to-inbound.t
 import { CLOUD_LIMITS, renderCloud } from "../../../src/channels/whatsapp-cloud/render.ts";
 import { signBody, validSignature } from "../../../src/channels/whatsapp-cloud/signature.ts";
 import { deliveryFailure, GraphError, PairRateLimitedError } from "../../../src/channels/whatsapp-cloud/errors.ts";
-import { BlockedError, DeliveryError, RateLimitedError } from "../../../src/outbox/errors.ts";
+import { BlockedError, DeliveryError, RateLimitedError } from "../../../src/core/delivery-errors.ts";
 import { toWire } from "../../../src/channels/whatsapp-cloud/graph-client.ts";
 import { hooks } from "../../support/graph-api/index.ts";
 import type { CloudWebhook } from "../../../src/channels/whatsapp-cloud/payload.ts";
