@@ -10,6 +10,7 @@ import { SlaScheduler } from "./sla.ts";
 import { caseLine } from "./case-line.ts";
 import { MEDIA_METHODS } from "../channels/telegram/render.ts";
 import { OUTCOMES, type Actor, type Case, type Outcome } from "./types.ts";
+import { splitText } from "../core/text.ts";
 
 /** What the desk needs besides the case service. */
 export interface TelegramDeskDeps {
@@ -43,6 +44,9 @@ const STAFF_MEDIA: Array<[keyof Message, MediaKind]> = [
 
 /** A user's media is forwarded into a topic the way the channel sends media (same bot: file ids work). */
 const FORWARD = MEDIA_METHODS;
+
+/** Telegram's limit for one message: a longer relay is split at paragraph, line or word breaks. */
+const STAFF_MESSAGE_CHARS = 4096;
 
 /**
  * The consultants' desk in the Telegram staff supergroup (`TELEGRAM_STAFF_CHAT_ID`, topics on):
@@ -338,7 +342,7 @@ export class TelegramDesk {
         return;
       }
       const text = e.kind === "text" ? this.t("case-staff-user-says", { text: e.text ?? "" }) : this.t("case-staff-user-media", { kind: e.kind, text: e.text ?? "" });
-      for (const part of chunks(text)) await api.sendMessage(chat, part, { message_thread_id: topic, link_preview_options: { is_disabled: true } });
+      for (const part of splitText(text, STAFF_MESSAGE_CHARS)) await api.sendMessage(chat, part, { message_thread_id: topic, link_preview_options: { is_disabled: true } });
       return;
     }
     // event
@@ -446,12 +450,6 @@ function staffMedia(message: Message): Outbound["media"] | undefined {
     return { kind, fileId };
   }
   return undefined;
-}
-
-function chunks(text: string, max = 4096): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += max) out.push(text.slice(i, i + max));
-  return out.length > 0 ? out : [text];
 }
 
 /** Map a Bot API failure to what the drainer does with it. */

@@ -1,7 +1,7 @@
 import { LANGS, type Lang } from "../engine/types.ts";
 import { fold } from "./translit.ts";
 import { queryVariants, tokenize } from "./normalise.ts";
-import { editDistance } from "./search.ts";
+import { editDistance } from "../core/text.ts";
 
 /**
  * Words that signal danger ("забрали паспорт", "бьют", "help", "SOS", ...), from the `danger`
