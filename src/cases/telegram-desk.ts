@@ -79,7 +79,7 @@ export class TelegramDesk {
     const chat = deps.config.TELEGRAM_STAFF_CHAT_ID;
     if (chat === undefined) throw new Error("The staff desk needs TELEGRAM_STAFF_CHAT_ID: the id of the staff supergroup (with topics), like -1001234567890.");
     this.staffChat = chat;
-    this.sla = new SlaScheduler(cases, cases.cases.store, deps.clock, deps.log);
+    this.sla = new SlaScheduler(cases, deps.clock, deps.log);
   }
 
   /** Add the desk's handlers to the bot (before the migrant chat's). Staff-group updates stop here. */
