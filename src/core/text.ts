@@ -1,7 +1,4 @@
-/**
- * Plain-text helpers every layer may use: splitting a long text into messages, and the edit
- * distance behind typo tolerance. Imports nothing of ours.
- */
+/** Splitting a long text into messages, for every channel and the staff desk. Imports nothing of ours. */
 
 /**
  * Split a text into parts of at most `max` characters (UTF-16 units, as Telegram counts), at
@@ -38,32 +35,3 @@ function findCut(text: string, max: number): number {
   const code = text.charCodeAt(max - 1);
   return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
 }
-
-/**
- * Levenshtein distance between `a` and `b` (UTF-16 units), giving up (returning `max + 1`) as
- * soon as it must exceed `max`; without `max`, the exact distance.
- */
-export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = rowA.length > b.length ? rowA : (rowA = new Int32Array(b.length + 1));
-  let current = rowB.length > b.length ? rowB : (rowB = new Int32Array(b.length + 1));
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
-}
-
-/** Two reusable rows: the search calls this for thousands of terms per query. */
-let rowA = new Int32Array(32);
-let rowB = new Int32Array(32);

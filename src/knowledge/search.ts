@@ -1,8 +1,8 @@
 import MiniSearch from "minisearch";
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 import { indexTerms, queryVariants, queryWords, tokenize, type QueryWord } from "./normalise.ts";
 import { keywordsOf, type ArticlePart, type KnowledgeMeta } from "./metadata.ts";
-import { editDistance } from "../core/text.ts";
+import { distance } from "../core/words.ts";
 
 /**
  * Free-text search over the knowledge base: one MiniSearch index over the articles' texts in all
@@ -332,8 +332,8 @@ export class KnowledgeSearch {
     const out: Array<[string, number]> = [];
     for (const candidate of this.byFirstLetter().get(term[0]!) ?? []) {
       if (Math.abs(candidate.length - term.length) > max || candidate === term) continue;
-      const distance = editDistance(term, candidate, max);
-      if (distance <= max) out.push([candidate, distance]);
+      const edits = distance(term, candidate, max);
+      if (edits <= max) out.push([candidate, edits]);
     }
     return out;
   }

@@ -1,6 +1,6 @@
 import type { Store } from "../store/store.ts";
 import { nameKey } from "./normalise.ts";
-import { editDistance } from "../core/text.ts";
+import { distance } from "../core/words.ts";
 
 /**
  * The NGO's own list of recruitment agencies: what the NGO knows about an agency (trusted, has
@@ -242,7 +242,7 @@ export function similarity(a: string, b: string): number {
   const ca = a.replace(/\s/g, "");
   const cb = b.replace(/\s/g, "");
   if (ca === cb) return 0.98;
-  const lev = 1 - editDistance(ca, cb) / Math.max(ca.length, cb.length);
+  const lev = 1 - distance(ca, cb, Math.max(ca.length, cb.length)) / Math.max(ca.length, cb.length);
   return Math.max(lev, dice(ca, cb));
 }
 

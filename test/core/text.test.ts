@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, splitText } from "../../src/core/text.ts";
+import { splitText } from "../../src/core/text.ts";
 
 describe("splitText", () => {
   it("keeps short texts whole, trimmed", () => {
@@ -35,26 +35,5 @@ describe("splitText", () => {
     const parts = splitText("😀".repeat(60), 101);
     expect(parts.join("")).toBe("😀".repeat(60));
     expect(parts.every((p) => !/[\ud800-\udbff]$/.test(p))).toBe(true);
-  });
-});
-
-describe("editDistance", () => {
-  it("counts insertions, deletions and substitutions", () => {
-    expect(editDistance("", "")).toBe(0);
-    expect(editDistance("kitten", "sitting")).toBe(3);
-    expect(editDistance("абв", "аб")).toBe(1);
-    expect(editDistance("", "abc")).toBe(3);
-  });
-
-  it("gives up with max + 1 once the distance must exceed max", () => {
-    expect(editDistance("kitten", "sitting", 2)).toBe(3);
-    expect(editDistance("a", "abcdef", 1)).toBe(2);
-    expect(editDistance("kitten", "sitten", 1)).toBe(1);
-  });
-
-  it("is right for strings longer than its reused rows", () => {
-    const long = "a".repeat(100);
-    expect(editDistance(long, `${long}b`)).toBe(1);
-    expect(editDistance("b", long)).toBe(100);
   });
 });
