@@ -49,7 +49,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const store = options.store ?? (await createStore(config, log, options.failFast ? { failFast: true } : {}));
 
   const content = loadContent(config, (flows, i18n) => {
-    const deps: PluginDeps = { config, flows, i18n, store, log, clock, channels };
+    const deps: PluginDeps = { config, flows, i18n, store, log, clock, delivery: channels };
     return allPlugins(deps);
   });
   const errors = content.problems.filter((p) => (p.severity ?? "error") === "error");
@@ -121,7 +121,7 @@ export function engineFor(config: Config, content: Content & { plugins: Plugin[]
 
 /** Every plugin: the broadcast subscriptions plus the domain modules. */
 export function allPlugins(deps: PluginDeps): Plugin[] {
-  return [createBroadcastPlugin(deps), ...createPlugins(deps)];
+  return [createBroadcastPlugin(), ...createPlugins(deps)];
 }
 
 /** Fluent arguments every message may use: contacts and retention figures come from settings, never from texts. */
