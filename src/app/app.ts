@@ -10,6 +10,8 @@ import type { Outbox } from "../outbox/outbox.ts";
 import type { Engine } from "../engine/engine.ts";
 import type { Store } from "../store/store.ts";
 import type { ChannelRegistry } from "../channels/channel.ts";
+import type { Address } from "../core/address.ts";
+import type { Lang } from "../core/lang.ts";
 
 /** Everything a running Jol shares: built once by `createApp`, handed to channels. */
 export interface App {
@@ -24,6 +26,8 @@ export interface App {
   /** The pure dialogue engine (transcript tests and benchmarks drive it directly). */
   engine: Engine;
   channels: ChannelRegistry;
+  /** The language a user chose (their session, read without the lock), for channels' short notes. */
+  userLang(address: Address): Promise<Lang | undefined>;
   plugins: Plugin[];
   clock: Clock;
   /**

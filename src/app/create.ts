@@ -92,6 +92,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     outbox,
     engine,
     channels,
+    userLang: (address) => router.userLang(address),
     plugins,
     clock,
     telegramExtensions: plugins.flatMap((p) => (p.telegram ? [p.telegram] : [])),

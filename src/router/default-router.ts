@@ -197,6 +197,14 @@ export class DefaultRouter implements Router {
     await Promise.allSettled([...this.draining.values()]);
   }
 
+  /**
+   * The language a user chose, read without the lock: for a short note outside the dialogue (a
+   * channel answering a stale button). Undefined when they chose none.
+   */
+  async userLang(address: Address): Promise<Lang | undefined> {
+    return readSession(await this.o.store.get(sessionKey(userKey(address))), this.o.clock.now()).session.lang;
+  }
+
   /** Mark a user who blocked the bot, under their lock. */
   async markBlocked(to: Address): Promise<void> {
     const user = userKey(to);
