@@ -1,7 +1,7 @@
 import type { Bot } from "grammy";
 import type { Config } from "../config/schema.ts";
 import type { FlowSet } from "../engine/flow.ts";
-import type { Plugin } from "../engine/plugin.ts";
+import type { HostPlugin } from "./host-plugin.ts";
 import type { Clock } from "../core/clock.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Logger } from "../core/log.ts";
@@ -28,7 +28,7 @@ export interface App {
   channels: ChannelRegistry;
   /** The language a user chose (their session, read without the lock), for channels' short notes. */
   userLang(address: Address): Promise<Lang | undefined>;
-  plugins: Plugin[];
+  plugins: HostPlugin[];
   clock: Clock;
   /**
    * Additions to the Telegram bot beyond the migrant chat (the consultants' staff-group desk).

@@ -15,6 +15,7 @@ import { createPlugins } from "./plugins.ts";
 import { createBroadcastPlugin } from "../broadcast/plugin.ts";
 import { ContentError, loadContent, type Content } from "./load-content.ts";
 import type { Plugin } from "../engine/plugin.ts";
+import type { HostPlugin } from "./host-plugin.ts";
 import type { PluginDeps } from "./deps.ts";
 
 export interface CreateAppOptions {
@@ -121,7 +122,7 @@ export function engineFor(config: Config, content: Content & { plugins: Plugin[]
 }
 
 /** Every plugin: the broadcast subscriptions plus the domain modules. */
-export function allPlugins(deps: PluginDeps): Plugin[] {
+export function allPlugins(deps: PluginDeps): HostPlugin[] {
   return [createBroadcastPlugin(), ...createPlugins(deps)];
 }
 

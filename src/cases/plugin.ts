@@ -1,5 +1,6 @@
 import type { Bot } from "grammy";
 import type { Plugin } from "../engine/plugin.ts";
+import type { PluginEffects } from "../engine/effect-context.ts";
 import type { CheckProblem } from "../core/check-problem.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import { LANGS } from "../core/lang.ts";
@@ -17,13 +18,17 @@ export interface CasesDeps extends CaseServiceDeps, TelegramDeskDeps {
 }
 
 /** The cases plugin, with the service it runs on (so the staff desks can share it). */
-export interface CasesPlugin extends Plugin {
+export interface CasesPlugin extends Plugin, PluginEffects {
   service: CaseService;
   /** The Telegram staff desk, once the Telegram channel installed it (TELEGRAM_STAFF_CHAT_ID set). */
   desk: TelegramDesk | undefined;
   /** Options for the desk (tests inject a fake clock); read when the desk is installed. */
   deskOptions: TelegramDeskOptions;
+  /** Installs the staff desk on the bot (the app lists it in `app.telegramExtensions`). */
   telegram: (bot: Bot) => void;
+  /** Starts and stops the desk's staff queue and SLA reminders. */
+  start(): void;
+  stop(): Promise<void>;
 }
 
 /** The cases plugin among the app's plugins. */

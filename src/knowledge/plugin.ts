@@ -1,4 +1,5 @@
 import type { Plugin } from "../engine/plugin.ts";
+import type { PluginEffects } from "../engine/effect-context.ts";
 import type { Config } from "../config/schema.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
@@ -28,7 +29,7 @@ export interface KnowledgeDeps {
  *
  * If the metadata does not load, the module adds nothing but a check that says why.
  */
-export function createKnowledgePlugin(deps: KnowledgeDeps): Plugin {
+export function createKnowledgePlugin(deps: KnowledgeDeps): Plugin & PluginEffects {
   const data = deps.flows.data.get(DATA_NAME);
   let kb: KnowledgeBase;
   try {

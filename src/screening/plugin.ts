@@ -1,5 +1,6 @@
 import type { CheckProblem } from "../core/check-problem.ts";
 import type { Plugin, StartLink } from "../engine/plugin.ts";
+import type { PluginEffects } from "../engine/effect-context.ts";
 import type { Store } from "../store/store.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
@@ -27,7 +28,7 @@ export interface ScreeningDeps {
  * The catalogue and rules come from the flows folder's data files (`screening-*.yaml`); if they
  * do not load, the plugin adds no kinds and `jol flows check` reports why.
  */
-export function createScreeningPlugin(deps: ScreeningDeps): Plugin {
+export function createScreeningPlugin(deps: ScreeningDeps): Plugin & PluginEffects {
   let screener: Screener;
   try {
     screener = screenerFrom(deps.flows.data);
