@@ -3,6 +3,7 @@ import { IndexCache } from "./index-cache.ts";
 import { LANGS, type Lang } from "../core/lang.ts";
 import { indexTerms, queryVariants, queryWords, tokenize, type QueryWord } from "./normalise.ts";
 import { keywordsOf, type ArticlePart, type KnowledgeMeta } from "./metadata.ts";
+import { distance } from "../core/words.ts";
 
 /**
  * Free-text search over the knowledge base: one MiniSearch index over the articles' texts in all
@@ -411,8 +412,8 @@ export class KnowledgeSearch {
     const out: Array<[string, number]> = [];
     for (const candidate of this.byFirstLetter().get(term[0]!) ?? []) {
       if (Math.abs(candidate.length - term.length) > max || candidate === term) continue;
-      const distance = editDistance(term, candidate, max);
-      if (distance <= max) out.push([candidate, distance]);
+      const edits = distance(term, candidate, max);
+      if (edits <= max) out.push([candidate, edits]);
     }
     return out;
   }
@@ -466,28 +467,3 @@ export function coarse(term: string): string | undefined {
   const base = prefix ? term.slice(prefix.length) : term;
   return `_${base.slice(0, 6)}`;
 }
-
-/** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = rowA.length > b.length ? rowA : (rowA = new Int32Array(b.length + 1));
-  let current = rowB.length > b.length ? rowB : (rowB = new Int32Array(b.length + 1));
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
-}
-
-let rowA = new Int32Array(32);
-let rowB = new Int32Array(32);
