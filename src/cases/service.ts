@@ -7,20 +7,22 @@ import type { Clock } from "../core/clock.ts";
 import type { HandoffReason } from "../engine/types.ts";
 import type { Lang } from "../core/lang.ts";
 import type { MediaKind, Outbound } from "../core/messages.ts";
-import { BlockedError, type ChannelRegistry } from "../channels/channel.ts";
+import { BlockedError } from "../core/delivery-errors.ts";
+import type { Deliver } from "../core/delivery.ts";
 import { CaseStore } from "./store.ts";
 import { StaffQueue, type StaffJob } from "./queue.ts";
 import { nextOpening, parseHours, type Hours } from "./hours.ts";
 import { NotAllowedError, type Actor, type Case, type LogEntry, type Outcome } from "./types.ts";
 
-/** What the case service needs: the app's shared parts (a subset of `PluginDeps`). */
+/** What the case service needs: the app's shared parts, and a way to reach users. */
 export interface CaseServiceDeps {
   config: Config;
   store: Store;
   i18n: Localizer;
   log: Logger;
   clock: Clock;
-  channels: ChannelRegistry;
+  /** Sends to a user on their messenger (the app passes the running channels). */
+  delivery: Deliver;
 }
 
 /** A request for a person, from the `handoff` effect. */
@@ -59,8 +61,8 @@ const FEEDBACK_TTL = 3 * DAY;
  * The hotline's core, independent of any messenger: open cases, relay messages both ways,
  * take / transfer / note / close / reopen, with the allow-list checked on every staff action.
  * Anything the staff group must see is pushed to the staff queue (`StaffQueue`) as data; a desk
- * (Telegram, or `jol desk` reading the store) shows it. Users are reached through the channel
- * registry, whatever messenger they use.
+ * (Telegram, or `jol desk` reading the store) shows it. Users are reached through `delivery`,
+ * whatever messenger they use.
  *
  * @example
  * const cases = new CaseService(deps);
@@ -364,7 +366,7 @@ export class CaseService {
 
   private async deliver(c: Case, messages: Outbound[]): Promise<"sent" | "blocked" | "failed"> {
     try {
-      await this.deps.channels.send(c.user, messages);
+      await this.deps.delivery.send(c.user, messages);
       return "sent";
     } catch (error) {
       this.deps.log.warn("case message not delivered", { case: c.id, channel: c.user.channel, error: (error as Error).name });

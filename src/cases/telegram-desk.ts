@@ -1,4 +1,4 @@
-import { GrammyError, type Api, type Bot, type Context } from "grammy";
+import { GrammyError, type Api, type Bot, type Context, type RawApi } from "grammy";
 import type { InlineKeyboardButton, Message, MessageEntity } from "grammy/types";
 import type { Config } from "../config/schema.ts";
 import type { Localizer } from "../i18n/localizer.ts";
@@ -9,9 +9,15 @@ import type { CaseService } from "./service.ts";
 import { PermanentError, QueueDrainer, RetryAfterError, type StaffJob, type Timers } from "./queue.ts";
 import { SlaScheduler } from "./sla.ts";
 import { caseLine } from "./case-line.ts";
-import { MEDIA_METHODS } from "../channels/telegram/render.ts";
 import { OUTCOMES, type Actor, type Case, type Outcome } from "./types.ts";
 import { splitText } from "../core/text.ts";
+
+/**
+ * The Bot API method and field that send each kind of media. The Telegram channel's renderer owns
+ * the table (`MEDIA_METHODS`); the app passes it in, so a user's media reaches a topic the way the
+ * channel sends media (same bot: file ids work).
+ */
+export type TelegramMediaMethods = Partial<Record<MediaKind, { method: Extract<keyof RawApi, `send${string}`>; field: string; caption: boolean }>>;
 
 /** What the desk needs besides the case service. */
 export interface TelegramDeskDeps {
@@ -19,6 +25,7 @@ export interface TelegramDeskDeps {
   i18n: Localizer;
   log: Logger;
   clock: Clock;
+  telegramMedia: TelegramMediaMethods;
 }
 
 export interface TelegramDeskOptions {
@@ -42,9 +49,6 @@ const STAFF_MEDIA: Array<[keyof Message, MediaKind]> = [
   ["audio", "audio"],
   ["sticker", "sticker"],
 ];
-
-/** A user's media is forwarded into a topic the way the channel sends media (same bot: file ids work). */
-const FORWARD = MEDIA_METHODS;
 
 /** Telegram's limit for one message: a longer relay is split at paragraph, line or word breaks. */
 const STAFF_MESSAGE_CHARS = 4096;
@@ -334,7 +338,7 @@ export class TelegramDesk {
     }
     if (job.t === "user") {
       const e = job.e;
-      const forward = e.kind !== "text" ? FORWARD[e.kind as MediaKind] : undefined;
+      const forward = e.kind !== "text" ? this.deps.telegramMedia[e.kind as MediaKind] : undefined;
       if (forward && e.fileId && c.user.channel === "telegram") {
         const caption = this.t("case-staff-user-says", { text: e.text ?? "" }).slice(0, 1024);
         const payload: Record<string, unknown> = { chat_id: chat, message_thread_id: topic, [forward.field]: e.fileId };

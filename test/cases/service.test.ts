@@ -198,7 +198,7 @@ describe("CaseService", () => {
   });
 
   it("queues nothing when no staff group is configured (jol desk reads the store)", async () => {
-    const plain = new CaseService({ ...rig, store, i18n: testI18n(), log: silentLogger, config: { ...rig.config, TELEGRAM_STAFF_CHAT_ID: undefined } });
+    const plain = new CaseService({ ...rig, delivery: rig.channels, store, i18n: testI18n(), log: silentLogger, config: { ...rig.config, TELEGRAM_STAFF_CHAT_ID: undefined } });
     await plain.open(request());
     expect(await plain.queue.length()).toBe(0);
     expect(await plain.cases.openFor(migrant)).not.toBeNull();
