@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadConfig } from "../../src/config/load.ts";
 import { contentSchemas } from "../../src/cli/schemas.ts";
+import { loadFile } from "../../src/engine/load-flows.ts";
+import { KindRegistry } from "../../src/engine/kinds.ts";
+import type { FlowSet } from "../../src/engine/flow.ts";
+import type { CheckProblem } from "../../src/core/check-problem.ts";
 
 /**
  * `schema/` holds the JSON Schemas editors use for `flows/*.yaml`. This test builds them again
@@ -37,5 +41,22 @@ describe("schema/", () => {
       expect(text.split("\n")[0], file).toBe(`# yaml-language-server: $schema=../schema/${expected}.schema.json`);
       expect(Object.keys(schemas), file).toContain(`${expected}.schema.json`);
     }
+  });
+
+  it("leaves the loader's line numbers right: the schema line is a comment like any other", () => {
+    const text = [
+      "# yaml-language-server: $schema=../schema/flow.schema.json",
+      "spec: 1",
+      "flow: demo",
+      "start: hello",
+      "nodes:",
+      "  - id: hello",
+      "    type: mesage",
+      "    text: main-menu",
+    ].join("\n");
+    const flows: FlowSet = { flows: new Map(), data: new Map() };
+    const problems: CheckProblem[] = [];
+    loadFile("flows/demo.yaml", text, new KindRegistry(), flows, problems);
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual(['flows/demo.yaml:7: unknown node type "mesage"']);
   });
 });
