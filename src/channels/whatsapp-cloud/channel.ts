@@ -22,7 +22,7 @@ import { startCloudWebhook, type CloudWebhookServer } from "./webhook.ts";
 import type { CloudWebhook } from "./payload.ts";
 
 /** What the Cloud transport needs of the running app (never the whole `App`). */
-export interface CloudDeps {
+export interface WhatsAppCloudChannelDeps {
   config: Config;
   log: Logger;
   store: Store;
@@ -74,7 +74,7 @@ const SENT_REF_MS = 3_600_000;
  * @example
  * const channel = createWhatsAppCloudChannel(app); app.channels.add(channel); await channel.start();
  */
-export function createWhatsAppCloudChannel(deps: CloudDeps, options: CloudChannelOptions = {}): WhatsAppCloudChannel {
+export function createWhatsAppCloudChannel(deps: WhatsAppCloudChannelDeps, options: CloudChannelOptions = {}): WhatsAppCloudChannel {
   return new WhatsAppCloudChannel(deps, options);
 }
 
@@ -85,7 +85,7 @@ export class WhatsAppCloudChannel implements Channel {
   private webhook: CloudWebhookServer | undefined;
 
   constructor(
-    private readonly deps: CloudDeps,
+    private readonly deps: WhatsAppCloudChannelDeps,
     private readonly options: CloudChannelOptions = {},
   ) {
     const { WHATSAPP_CLOUD_TOKEN: token, WHATSAPP_PHONE_NUMBER_ID: phoneNumberId } = deps.config;
