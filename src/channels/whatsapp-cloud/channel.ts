@@ -175,13 +175,15 @@ export class WhatsAppCloudChannel implements Channel {
     // The window had closed: the message goes the template way (held until the user writes).
     const raw = await this.deps.store.get(sentRefKey(user, report.messageId));
     if (!raw) return;
-    await this.deps.store.delete(sentRefKey(user, report.messageId));
     await this.window.closed(address);
     try {
       await this.outsideWindow(address, JSON.parse(raw) as Outbound[]);
     } catch (error) {
-      this.deps.log.warn("whatsapp cloud: a message waits for the user's window", { user: hashId(user), error: (error as Error).message });
+      // Held without a template: the message waits. Anything else (Redis, Meta) rejects: 503, Meta sends the status again.
+      if (!(error instanceof WindowClosedError)) throw error;
+      this.deps.log.warn("whatsapp cloud: a message waits for the user's window (no template for their language)", { user: hashId(user) });
     }
+    await this.deps.store.delete(sentRefKey(user, report.messageId));
   }
 
   // --- sending ---------------------------------------------------------------------------
