@@ -22,7 +22,7 @@ import { startCloudWebhook, type CloudWebhookServer } from "./webhook.ts";
 import type { CloudWebhook } from "./payload.ts";
 
 /** What the Cloud transport needs of the running app (never the whole `App`). */
-export interface CloudDeps {
+export interface WhatsAppCloudChannelDeps {
   config: Config;
   log: Logger;
   store: Store;
@@ -74,7 +74,7 @@ const SENT_REF_MS = 3_600_000;
  * @example
  * const channel = createWhatsAppCloudChannel(app); app.channels.add(channel); await channel.start();
  */
-export function createWhatsAppCloudChannel(deps: CloudDeps, options: CloudChannelOptions = {}): WhatsAppCloudChannel {
+export function createWhatsAppCloudChannel(deps: WhatsAppCloudChannelDeps, options: CloudChannelOptions = {}): WhatsAppCloudChannel {
   return new WhatsAppCloudChannel(deps, options);
 }
 
@@ -85,7 +85,7 @@ export class WhatsAppCloudChannel implements Channel {
   private webhook: CloudWebhookServer | undefined;
 
   constructor(
-    private readonly deps: CloudDeps,
+    private readonly deps: WhatsAppCloudChannelDeps,
     private readonly options: CloudChannelOptions = {},
   ) {
     const { WHATSAPP_CLOUD_TOKEN: token, WHATSAPP_PHONE_NUMBER_ID: phoneNumberId } = deps.config;
@@ -175,13 +175,15 @@ export class WhatsAppCloudChannel implements Channel {
     // The window had closed: the message goes the template way (held until the user writes).
     const raw = await this.deps.store.get(sentRefKey(user, report.messageId));
     if (!raw) return;
-    await this.deps.store.delete(sentRefKey(user, report.messageId));
     await this.window.closed(address);
     try {
       await this.outsideWindow(address, JSON.parse(raw) as Outbound[]);
     } catch (error) {
-      this.deps.log.warn("whatsapp cloud: a message waits for the user's window", { user: hashId(user), error: (error as Error).message });
+      // Held without a template: the message waits. Anything else (Redis, Meta) rejects: 503, Meta sends the status again.
+      if (!(error instanceof WindowClosedError)) throw error;
+      this.deps.log.warn("whatsapp cloud: a message waits for the user's window (no template for their language)", { user: hashId(user) });
     }
+    await this.deps.store.delete(sentRefKey(user, report.messageId));
   }
 
   // --- sending ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { createApp } from "../../../src/app/create.ts";
 import { loadConfig } from "../../../src/config/load.ts";
 import { silentLogger } from "../../../src/core/log.ts";
 import { BlockedError, RateLimitedError } from "../../../src/core/delivery-errors.ts";
-import { createWhatsAppCloudChannel, PairRateLimitedError, WindowClosedError, type WhatsAppCloudChannel } from "../../../src/channels/whatsapp-cloud/index.ts";
+import { cloudCounters, createWhatsAppCloudChannel, PairRateLimitedError, WindowClosedError, type WhatsAppCloudChannel } from "../../../src/channels/whatsapp-cloud/index.ts";
 import { GraphApiStandIn, hooks, postWebhook, VERIFY_TOKEN, type SentMessage } from "../../support/graph-api/index.ts";
 import { testStore } from "../../support/redis.ts";
 import { cloudEnv } from "../../support/graph-api/env.ts";
@@ -136,14 +136,20 @@ describe("WhatsApp Cloud transport", () => {
     expect(await channel.held(address)).toEqual([[{ text: "late answer" }]]);
   });
 
-  it("a failed status with 131047 sends that message the template way", async () => {
+  it("statuses are counted; a failed status with 131047 sends that message the template way", async () => {
     await boot();
     await say([hooks.text("hello")], 3);
     await channel.send(address, [{ text: "sent, then failed" }]);
     const wamid = api.sent.at(-1)!.wamid;
+    const before = { ...cloudCounters.statuses };
+    expect(await postWebhook(url, hooks.statuses([{ id: wamid, status: "sent", recipient_id: USER }, { id: wamid, status: "delivered", recipient_id: USER }]))).toBe(200);
+    expect(cloudCounters.statuses.sent - before.sent).toBe(1);
+    expect(cloudCounters.statuses.delivered - before.delivered).toBe(1);
+    const failed131047 = cloudCounters.failures["131047"] ?? 0;
     expect(await postWebhook(url, hooks.statuses([{ id: wamid, status: "failed", recipient_id: USER, errors: [{ code: 131047, title: "Re-engagement message" }] }]))).toBe(200);
     expect(api.sent.at(-1)!.body).toMatchObject({ type: "template" });
     expect(await channel.held(address)).toEqual([[{ text: "sent, then failed" }]]);
+    expect(cloudCounters.failures["131047"]).toBe(failed131047 + 1);
   });
 
   it("with no template for the user's language the message waits and the error says why", async () => {
