@@ -7,7 +7,6 @@ import type { Clock } from "../core/clock.ts";
 import type { HandoffReason } from "../engine/types.ts";
 import type { Lang } from "../core/lang.ts";
 import type { MediaKind, Outbound } from "../core/messages.ts";
-import { userKey } from "../core/address.ts";
 import { BlockedError } from "../core/delivery-errors.ts";
 import type { Deliver } from "../core/delivery.ts";
 import { CaseStore } from "./store.ts";
@@ -135,7 +134,7 @@ export class CaseService {
         await this.push(...jobs);
         return { case: after, created: false };
       }
-      await this.deps.store.deleteIfEquals(`case:user:{${userKey(req.address)}}`, String(existing));
+      await this.cases.detachUser(req.address, existing);
     }
     const created = await this.cases.create({
       user: req.address,
@@ -152,7 +151,7 @@ export class CaseService {
     });
     await this.cases.append(created.id, { t: now, type: "event", kind: "text", event: "opened" });
     // The SLA counts from when the hotline is staffed: a case opened at night is due in the morning.
-    await this.deps.store.zadd("case:sla", nextOpening(this.hours, now).at + this.slaMs(), `${created.id}:1`);
+    await this.cases.scheduleReminder(created.id, 1, nextOpening(this.hours, now).at + this.slaMs());
     await this.push({ t: "open", id: created.id });
     this.deps.log.info("case opened", { case: created.id, reason: req.reason, urgent: req.urgent, channel: req.address.channel });
     return { case: created, created: true };
@@ -227,7 +226,7 @@ export class CaseService {
       return { ok: false, reason: "taken", holder: after.assignee!, case: after };
     }
     const previous = before.assignee;
-    await this.deps.store.zrem("case:sla", `${id}:1`, `${id}:2`);
+    await this.cases.cancelReminders(id);
     await this.cases.append(id, { t: this.deps.clock.now(), type: "event", kind: "text", event: previous ? "transferred" : "taken", who: actor.name });
     await this.push(
       { t: "card", id },
@@ -295,11 +294,11 @@ export class CaseService {
     const { after, changed } = await this.cases.update(id, (c) => (c.status === "closed" ? null : { ...c, status: "closed", outcome, closed: now }));
     if (!after || !changed) return { ok: false, case: after ?? undefined };
     await this.cases.retire(after);
-    await this.deps.store.zrem("case:sla", `${id}:1`, `${id}:2`);
+    await this.cases.cancelReminders(id);
     await this.cases.append(id, { t: now, type: "event", kind: "text", event: "closed", who: actor.name, text: outcome });
     await this.push({ t: "card", id }, { t: "event", id, key: "case-staff-closed", args: { name: actor.name, outcome } });
     if (!after.left) {
-      await this.deps.store.set(`case:fb:{${userKey(after.user)}}`, String(id), FEEDBACK_TTL);
+      await this.cases.askFeedback(after.user, id, FEEDBACK_TTL);
       await this.deliver(after, [
         this.userText(after.lang, "case-user-closed", { id }),
         {

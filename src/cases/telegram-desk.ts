@@ -10,6 +10,7 @@ import { PermanentError, QueueDrainer, RetryAfterError, type StaffJob, type Time
 import { SlaScheduler } from "./sla.ts";
 import { caseLine } from "./case-line.ts";
 import { OUTCOMES, type Actor, type Case, type Outcome } from "./types.ts";
+import { splitText } from "../core/text.ts";
 
 /**
  * The Bot API method and field that send each kind of media. The Telegram channel's renderer owns
@@ -49,6 +50,9 @@ const STAFF_MEDIA: Array<[keyof Message, MediaKind]> = [
   ["sticker", "sticker"],
 ];
 
+/** Telegram's limit for one message: a longer relay is split at paragraph, line or word breaks. */
+const STAFF_MESSAGE_CHARS = 4096;
+
 /**
  * The consultants' desk in the Telegram staff supergroup (`TELEGRAM_STAFF_CHAT_ID`, topics on):
  * one forum topic per case with a summary card and buttons (Take, Take over, Close), the
@@ -80,7 +84,7 @@ export class TelegramDesk {
     const chat = deps.config.TELEGRAM_STAFF_CHAT_ID;
     if (chat === undefined) throw new Error("The staff desk needs TELEGRAM_STAFF_CHAT_ID: the id of the staff supergroup (with topics), like -1001234567890.");
     this.staffChat = chat;
-    this.sla = new SlaScheduler(cases, cases.cases.store, deps.clock, deps.log);
+    this.sla = new SlaScheduler(cases, deps.clock, deps.log);
   }
 
   /** Add the desk's handlers to the bot (before the migrant chat's). Staff-group updates stop here. */
@@ -343,7 +347,7 @@ export class TelegramDesk {
         return;
       }
       const text = e.kind === "text" ? this.t("case-staff-user-says", { text: e.text ?? "" }) : this.t("case-staff-user-media", { kind: e.kind, text: e.text ?? "" });
-      for (const part of chunks(text)) await api.sendMessage(chat, part, { message_thread_id: topic, link_preview_options: { is_disabled: true } });
+      for (const part of splitText(text, STAFF_MESSAGE_CHARS)) await api.sendMessage(chat, part, { message_thread_id: topic, link_preview_options: { is_disabled: true } });
       return;
     }
     // event
@@ -451,12 +455,6 @@ function staffMedia(message: Message): Outbound["media"] | undefined {
     return { kind, fileId };
   }
   return undefined;
-}
-
-function chunks(text: string, max = 4096): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += max) out.push(text.slice(i, i + max));
-  return out.length > 0 ? out : [text];
 }
 
 /** Map a Bot API failure to what the drainer does with it. */
