@@ -13,7 +13,7 @@ export class BlockedError extends Error {
   }
 }
 
-/** A message could not be delivered; the sender must be told (DESIGN.md invariant 3). */
+/** A message could not be delivered; the sender must be told (docs/architecture.md, invariant 3). */
 export class DeliveryError extends Error {
   constructor(
     readonly address: Address,

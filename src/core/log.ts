@@ -3,7 +3,7 @@ import { pino, type DestinationStream, type Logger as PinoLogger } from "pino";
 
 /**
  * Structured logging with pino: one JSON line per event on stderr (`{"level","t","msg",...}`),
- * or readable lines when stderr is a terminal. Invariant 7 of DESIGN.md: never log message text
+ * or readable lines when stderr is a terminal. Invariant 7 of docs/architecture.md: never log message text
  * or phone numbers — log ids, kinds and counts. As a second line of defence, fields named like
  * message texts, phone numbers or secrets are redacted, and bot tokens and URL passwords are cut
  * out of every string value.

@@ -17,7 +17,7 @@ const PACED = /^(send(?!ChatAction)[A-Za-z]+|copyMessages?|forwardMessages?)$/;
 const PRUNE_AT = 10_000;
 
 /**
- * Keeps outgoing messages within Telegram's limits (DESIGN.md "Platform limits"): about 30
+ * Keeps outgoing messages within Telegram's limits (docs/architecture.md, "Platform limits"): about 30
  * messages a second overall, 1 a second to one private chat, 20 a minute to one group. Without
  * it a broadcast or a burst of replies earns 429s and, repeated, a longer ban.
  *

@@ -12,7 +12,7 @@ import { encodeChoice, type EncodedChoice } from "./callback-data.ts";
  * - **Plain text, no `parse_mode`.** Texts come from Fluent, from users (relayed by consultants)
  *   and from staff; sent without a parse mode, Telegram shows every character as typed, so there
  *   is nothing to escape and no way for a `<` or `*` in someone's message to break or forge
- *   formatting (DESIGN.md invariant 5). Links are still clickable.
+ *   formatting (docs/architecture.md, invariant 5). Links are still clickable.
  * - **Link previews off**: migrants are often on slow, paid mobile data.
  * - **Choices are an inline keyboard, one button per row** (big targets on small screens), under
  *   the last part of a split text. Callback data is encoded to fit 64 bytes (`callback-data.ts`).

@@ -397,7 +397,7 @@ export class WhatsAppChannel implements Channel {
       });
       if (result.duplicate) this.log.debug("whatsapp duplicate message ignored", { user });
     } catch (error) {
-      // Never let one message break the event loop of the client (DESIGN.md invariant 4).
+      // Never let one message break the event loop of the client (docs/architecture.md, invariant 4).
       this.log.error("whatsapp message handling failed", { user, kind: inbound.input.kind, error: (error as Error).message });
     }
   }

@@ -115,7 +115,7 @@ afterEach(async () => {
 afterAll(async () => {
   await app.close();
   await rm(tmp, { recursive: true, force: true });
-  // DESIGN.md invariant 7: no phone number (the WhatsApp ids used here) in any log line.
+  // docs/architecture.md, invariant 7: no phone number (the WhatsApp ids used here) in any log line.
   for (const line of logLines) expect(line.replace(/"t":"[^"]*"/, "")).not.toMatch(/\d{9,}/);
 });
 
