@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Plugin } from "../engine/plugin.ts";
 import type { PluginDeps } from "../app/deps.ts";
-import { defineKind, type NodeKind } from "../engine/node-kind.ts";
+import { defineKind } from "../engine/node-kind.ts";
 import { Id, MessageRefSchema } from "../engine/schema-parts.ts";
 import { userKey } from "../engine/types.ts";
 
@@ -44,7 +44,7 @@ const unsubscribeKind = defineKind({
 export function createBroadcastPlugin(_deps: PluginDeps): Plugin {
   return {
     name: "broadcast",
-    kinds: [subscribeKind, unsubscribeKind] as unknown as NodeKind[], // kinds are typed by their own node shapes
+    kinds: [subscribeKind, unsubscribeKind], // kinds are typed by their own node shapes
     effects: {
       async subscribe(effect, ctx) {
         if (effect.type !== "subscribe") return;

@@ -58,7 +58,7 @@ export function caseIntroKind(config: Config): NodeKind {
     },
     refs: (node) => ({ nodes: [node.next], messages: ["case-off-hours", "case-intro-shared", "case-describe-ask", "case-skip", "case-describe-text"] }),
   });
-  return kind as unknown as NodeKind;
+  return kind;
 }
 
 /** Asks whether the consultant may see the user's contact (phone number / account); default no. */
@@ -87,7 +87,7 @@ export const caseConsentKind = defineKind({
     return { to: "node", node: node.next };
   },
   refs: (node) => ({ nodes: [node.next], messages: ["case-contact-ask", "case-contact-yes", "case-contact-no", "case-contact-hint"] }),
-}) as unknown as NodeKind;
+});
 
 /**
  * Emits the `handoff` effect with what the user said and the vars named in `summary`, then
@@ -112,7 +112,7 @@ export const caseOpenKind = defineKind({
     return { to: "end" };
   },
   refs: () => ({ messages: [] }),
-}) as unknown as NodeKind;
+});
 
 /** The `handoff` effect for the current session. `via: flow` tells the handler the intro was shown. */
 export function handoffEffect(ctx: NodeContext, summaryVars: string[]) {

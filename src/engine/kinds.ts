@@ -20,7 +20,7 @@ export const coreKinds: NodeKind[] = [
   gotoKind,
   endKind,
   languageKind,
-] as unknown as NodeKind[]; // each kind is typed by its own node shape; the registry works on BaseNode
+];
 
 /** Node kinds by their `type`. */
 export class KindRegistry {
