@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineKind, type NodeContext, type NodeKind, type NodeResult } from "../engine/node-kind.ts";
+import { Id } from "../engine/schema-parts.ts";
 import type { Config } from "../config/schema.ts";
 import type { HandoffReason } from "../engine/types.ts";
 import { isOpen, nextOpening, parseHours, type Hours } from "./hours.ts";
@@ -16,7 +17,6 @@ import { REASONS } from "./types.ts";
  * Vars they write: `case_desc` (the user's description, or null), `case_contact` (true/false).
  */
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,23}$/, "an id of lower-case letters, digits, - and _, at most 24 characters");
 const VarName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a var name of lower-case letters, digits and _");
 
 /** Longest description kept (a consultant reads it on a phone). */
