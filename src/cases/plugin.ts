@@ -4,6 +4,7 @@ import type { PluginDeps } from "../app/deps.ts";
 import { LANGS } from "../engine/types.ts";
 import { CaseService } from "./service.ts";
 import { caseKinds } from "./kinds.ts";
+import { HANDOFF, openCaseSlot } from "./types.ts";
 import { createHandoffHandler, createRelayHook, relayKeys } from "./relay.ts";
 import { TelegramDesk, type TelegramDeskOptions } from "./telegram-desk.ts";
 
@@ -54,8 +55,9 @@ export function createCasesPlugin(deps: PluginDeps): CasesPlugin {
       await plugin.desk?.stop();
     },
     kinds: caseKinds(deps.config),
+    session: openCaseSlot,
     effects: {
-      handoff: createHandoffHandler(service),
+      [HANDOFF]: createHandoffHandler(service),
       forget: async (_effect, ctx) => service.forget(ctx.address),
     },
     inbound: createRelayHook(service, deps.flows, deps.i18n),

@@ -2,16 +2,18 @@ import type { EffectContext, EffectHandler, InboundHook } from "../engine/plugin
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { LANGS, userKey, type Inbound, type Input } from "../engine/types.ts";
-import { normalize, WordLists } from "../engine/match.ts";
+import { normalize, type WordLists } from "../engine/match.ts";
+import { commandTable } from "../engine/commands.ts";
 import type { CaseService, UserMessage } from "./service.ts";
 import { CONTACT_KEY, DESC_KEY, VIA_KEY } from "./kinds.ts";
 import { isOpen, nextOpening, parseHours } from "./hours.ts";
+import { HandoffEffectSchema, openCaseSlot } from "./types.ts";
 
 /** Commands that end the chat with the consultant and then go to the bot as usual. */
 const LEAVING_COMMANDS = new Set(["menu", "start", "stop", "forget", "language", "lang", "end"]);
 
 /**
- * The `handoff` effect: open the user's case (or add to their open one), remember it in the
+ * The `x-handoff` effect: open the user's case (or add to their open one), remember it in the
  * session, and tell the user what happens now. A handoff that did not come through the
  * `consultant` flow (a high-risk job check) also says what is shared and, outside working hours,
  * when to expect an answer.
@@ -19,8 +21,10 @@ const LEAVING_COMMANDS = new Set(["menu", "start", "stop", "forget", "language",
 export function createHandoffHandler(cases: CaseService): EffectHandler {
   const config = cases.config;
   const hours = parseHours(config.HOTLINE_HOURS, config.HOTLINE_DAYS, config.HOTLINE_TIMEZONE);
-  return async (effect, ctx) => {
-    if (effect.type !== "handoff") return;
+  return async (raw, ctx) => {
+    const parsed = HandoffEffectSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const effect = parsed.data;
     const summary = { ...effect.summary };
     const desc = summary[DESC_KEY];
     const contact = summary[CONTACT_KEY] === "yes";
@@ -37,7 +41,7 @@ export function createHandoffHandler(cases: CaseService): EffectHandler {
       desc,
       contact,
     });
-    ctx.session.caseId = c.id;
+    openCaseSlot.set(ctx.session, { id: c.id });
     const now = ctx.clock.now();
     if (!viaFlow) {
       ctx.reply(cases.userText(ctx.lang, "case-intro-shared"));
@@ -61,8 +65,7 @@ export function createHandoffHandler(cases: CaseService): EffectHandler {
 export const relayKeys = (user: string): string[] => [`case:fb:{${user}}`, `case:user:{${user}}`];
 
 export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Localizer): InboundHook {
-  const lists = flows.data.get("commands")?.value as Record<string, string[]> | undefined;
-  const words = new WordLists(lists && typeof lists === "object" ? lists : {});
+  const words = commandTable(flows).words;
   const endWords = new Set(
     LANGS.flatMap((lang) =>
       i18n
@@ -106,7 +109,7 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
       if (inbound.input.kind !== "command") await store.delete(`case:fb:{${key}}`);
     }
 
-    let id = session.caseId;
+    let id = openCaseSlot.get(session)?.id;
     if (id === undefined) {
       // A consultant may have reopened the case since: the chat continues.
       const open = typeof openRaw === "string" ? Number(openRaw) : null;
@@ -116,14 +119,14 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
         return "continue";
       }
       id = open;
-      session.caseId = open;
+      openCaseSlot.set(session, { id: open });
     }
 
     const c = await cases.cases.get(id);
     if (!c || c.status === "closed" || c.left) {
       // The chat is over: back to the bot from a clean position (the flow's last node would only
       // ask for a consultant again on a re-prompt).
-      delete session.caseId;
+      openCaseSlot.clear(session);
       session.stack = [];
       session.wait = false;
       return "continue";
@@ -131,7 +134,7 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
 
     if (isLeaving(inbound.input)) {
       await cases.userLeft(id);
-      delete session.caseId;
+      openCaseSlot.clear(session);
       ctx.reply(cases.userText(ctx.lang, "case-left", { id }));
       // Leave the flow's last node (it would ask for a consultant again when returned to, e.g.
       // after /language). /menu and the like: the engine does the rest.

@@ -2,13 +2,13 @@ import type { Config } from "../config/schema.ts";
 import type { Store } from "../store/store.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Logger } from "../log.ts";
-import type { Address, Clock, HandoffReason, Lang, MediaKind, Outbound } from "../engine/types.ts";
+import type { Address, Clock, Lang, MediaKind, Outbound } from "../engine/types.ts";
 import { userKey } from "../engine/types.ts";
 import { BlockedError, type ChannelRegistry } from "../channels/channel.ts";
 import { CaseStore } from "./store.ts";
 import { StaffQueue, type StaffJob } from "./queue.ts";
 import { nextOpening, parseHours, type Hours } from "./hours.ts";
-import { NotAllowedError, type Actor, type Case, type LogEntry, type Outcome } from "./types.ts";
+import { NotAllowedError, type Actor, type Case, type HandoffReason, type LogEntry, type Outcome } from "./types.ts";
 
 /** What the case service needs: the app's shared parts (a subset of `PluginDeps`). */
 export interface CaseServiceDeps {

@@ -6,7 +6,8 @@ import { newSession, type Session, type VarValue } from "./session.ts";
 import { LANGS, isLang, type Clock, type Effect, type Inbound, type Input, type Lang, type Outbound } from "./types.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { matchLang } from "../i18n/localizer.ts";
-import { matchLabel, parseNumber, WordLists } from "./match.ts";
+import { matchLabel, parseNumber } from "./match.ts";
+import { commandTable, isCommand, type CommandTable } from "./commands.ts";
 import { LanguageWords } from "../i18n/guess-lang.ts";
 import { END_ON_RETURN } from "./nodes/call.ts";
 import { coreKinds } from "./kinds.ts";
@@ -17,12 +18,8 @@ const CORE_TYPES = new Set(coreKinds.map((k) => k.type));
 /** Flow ids the engine itself relies on. */
 export const MAIN_FLOW = "main";
 export const LANGUAGE_FLOW = "language";
-export const CONSULTANT_FLOW = "consultant";
 
-/** Commands that work anywhere, typed as `/name` or as a plain word of `flows/commands.yaml`. */
-export const GLOBAL_COMMANDS = ["start", "menu", "language", "help", "human", "stop", "forget"] as const;
-
-/** Misses in a row after which the bot offers the main menu and a consultant. */
+/** Misses in a row after which the bot offers the main menu and the commands marked `offer` (see `commands.ts`). */
 export const MAX_MISSES = 3;
 /** Node transitions in one step before the engine gives up (a loop with no input in it). */
 const MAX_TRANSITIONS = 100;
@@ -67,28 +64,23 @@ export interface StepResult {
  * const { session, effects } = engine.step(old, { address, messageId: "1", input: { kind: "text", text: "2" } }, clock);
  */
 export class Engine {
-  private readonly words: WordLists;
+  private readonly commands: CommandTable;
   private readonly languages: LanguageWords;
   private readonly interceptors: TextInterceptor[];
   /** Rendered texts that have no per-user arguments, by language, channel and id. */
   private readonly rendered = new Map<string, string>();
 
   constructor(private readonly deps: EngineDeps) {
-    const lists = deps.flows.data.get("commands")?.value;
-    this.words = new WordLists(isWordLists(lists) ? lists : {});
+    this.commands = commandTable(deps.flows);
     this.languages = new LanguageWords(deps.flows.data.get(LANGUAGES_DATA)?.value);
     this.interceptors = [...(deps.interceptors ?? [])].sort((a, b) => b.priority - a.priority);
   }
 
   step(session: Session, inbound: Inbound, clock: Clock): StepResult {
-    const run = new Step(this.deps, this.words, this.languages, this.interceptors, this.rendered, structuredClone(session), inbound, clock);
+    const run = new Step(this.deps, this.commands, this.languages, this.interceptors, this.rendered, structuredClone(session), inbound, clock);
     run.go();
     return { session: run.session, effects: run.effects };
   }
-}
-
-function isWordLists(value: unknown): value is Record<string, string[]> {
-  return typeof value === "object" && value !== null && Object.values(value).every((v) => Array.isArray(v) && v.every((w) => typeof w === "string"));
 }
 
 /** One step's working state. */
@@ -98,7 +90,7 @@ class Step {
 
   constructor(
     private readonly deps: EngineDeps,
-    private readonly words: WordLists,
+    private readonly commands: CommandTable,
     private readonly languages: LanguageWords,
     private readonly interceptors: TextInterceptor[],
     private readonly cache: Map<string, string>,
@@ -154,8 +146,8 @@ class Step {
     if (input.kind === "text") {
       const typed = TYPED_START.exec(input.text.trim());
       if (typed) return { name: "start", arg: typed[1] };
-      const word = this.words.match(input.text);
-      if (word && (GLOBAL_COMMANDS as readonly string[]).includes(word)) {
+      const word = this.commands.words.match(input.text);
+      if (word && isCommand(this.commands, word)) {
         // A word like "menu" typed as the answer to a free-text question is an answer, not a command.
         if (this.waitingFreeText() && !input.text.startsWith("/")) return undefined;
         return { name: word };
@@ -188,15 +180,12 @@ class Step {
       case "help":
         this.say("help-text");
         return this.reprompt();
-      case "human":
-        if (!s.lang) s.lang = this.lang;
-        s.stack = [];
-        return this.run({ to: "goto", flow: CONSULTANT_FLOW });
       case "stop":
         s.stack = [];
         s.wait = false;
-        this.effects.push({ type: "unsubscribe" });
-        delete s.subs;
+        // What the modules keep for the user goes too; their `stop` handlers clean up the rest.
+        this.effects.push({ type: "stop" });
+        delete s.slots;
         this.say("stop-text");
         return;
       case "forget": {
@@ -206,9 +195,17 @@ class Step {
         this.sayIn(lang, "forget-done");
         return;
       }
-      default:
-        this.say("unknown-command");
-        return this.reprompt();
+      default: {
+        const flow = this.commands.flows.get(name);
+        if (flow === undefined) {
+          this.say("unknown-command");
+          return this.reprompt();
+        }
+        // A command that opens a flow (`human` → the consultant flow): leave where the user was.
+        if (!s.lang) s.lang = this.lang;
+        s.stack = [];
+        return this.run({ to: "goto", flow });
+      }
     }
   }
 
@@ -359,10 +356,7 @@ class Step {
     s.miss += 1;
     if (s.miss >= MAX_MISSES) {
       s.miss = 0;
-      this.sayChoices("miss-offer-help", [
-        { id: "!menu", label: "choice-main-menu" },
-        { id: "!human", label: "choice-consultant" },
-      ]);
+      this.sayChoices("miss-offer-help", [{ id: "!menu", label: "choice-main-menu" }, ...this.commands.offers]);
       return;
     }
     this.say(hint ?? "miss-hint");
@@ -620,7 +614,7 @@ class Step {
         return i === undefined ? undefined : choices[i]?.id;
       },
       emit: (effect) => step.effects.push(effect),
-      matchWord: (text) => step.words.match(text),
+      matchWord: (text) => step.commands.words.match(text),
       get: (name) => step.session.vars[name],
       set: (name: string, value: VarValue) => {
         step.session.vars[name] = value;

@@ -6,6 +6,7 @@ import type { Localizer } from "../i18n/localizer.ts";
 import type { Logger } from "../log.ts";
 import type { Clock } from "./types.ts";
 import type { FlowSet } from "./flow.ts";
+import type { SlotDeclaration } from "./slots.ts";
 import type { Bot } from "grammy";
 
 /**
@@ -22,7 +23,9 @@ export interface Plugin {
   interceptors?: TextInterceptor[];
   /** Places a `/start PAYLOAD` deep link can open (`t.me/<bot>?start=kb-stay-rules`). */
   startLinks?: StartLink[];
-  /** Handlers for effect types this module defines (`x-...`) or owns (`handoff`). */
+  /** What this module keeps in the session (`session.slots[name]`), with its schema and version. */
+  session?: SlotDeclaration;
+  /** Handlers for effect types this module defines (`x-...`) or the engine's it acts on (`forget`, `stop`). */
   effects?: Record<string, EffectHandler>;
   /** Problems in flows and texts that only this module can see (e.g. article metadata). */
   check?(flows: FlowSet, i18n: Localizer): CheckProblem[];
