@@ -3,7 +3,8 @@ import type { Plugin } from "../engine/plugin.ts";
 import type { PluginDeps } from "../app/deps.ts";
 import { defineKind } from "../engine/node-kind.ts";
 import { Id, MessageRefSchema } from "../engine/schema-parts.ts";
-import { userKey, type Effect } from "../engine/types.ts";
+import { userKey } from "../core/address.ts";
+import type { Effect } from "../engine/types.ts";
 import { defineSlot } from "../engine/slots.ts";
 import type { EffectContext } from "../engine/plugin.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGS } from "../engine/types.ts";
+import { LANGS } from "../core/lang.ts";
 import { defineSlot } from "../engine/slots.ts";
 
 /**

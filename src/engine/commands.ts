@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FlowSet } from "./flow.ts";
-import type { CheckProblem } from "./plugin.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
 import type { ChoiceSpec } from "./node-kind.ts";
 import { WordLists } from "./match.ts";
 import { Id } from "./schema-parts.ts";

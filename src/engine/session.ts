@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGS } from "./types.ts";
+import { LANGS } from "../core/lang.ts";
 import { readSlots, StoredSlot, type SlotDeclaration } from "./slots.ts";
 
 /**
