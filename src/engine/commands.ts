@@ -8,7 +8,7 @@ import { Id } from "./schema-parts.ts";
 /**
  * The commands that work anywhere, and their plain words, from the data file `flows/commands.yaml`.
  * A few are the engine's own (`SYSTEM_COMMANDS`: start, menu, ...); any other entry with
- * `opens: <flow>` leaves where the user is and opens that flow (`human` → the consultant flow).
+ * `opens: <flow>` leaves where the user is and opens that flow (`human` → the flow it names).
  * Entries without `opens` are word lists only (`yes`, `no`, `unsure` answer yes-no questions).
  */
 

@@ -204,7 +204,7 @@ class Step {
           this.say("unknown-command");
           return this.reprompt();
         }
-        // A command that opens a flow (`human` → the consultant flow): leave where the user was.
+        // A command that opens a flow (`flows/commands.yaml`): leave where the user was.
         if (!s.lang) s.lang = this.lang;
         s.stack = [];
         return this.run({ to: "goto", flow });
@@ -428,7 +428,7 @@ class Step {
         if (!flow) return this.brokenReference(result.flow);
         s.stack.pop();
         // Back at the main menu with nothing underneath: the answers of the flows before are not
-        // needed any more, so they are not kept (a later case must not show an old job check).
+        // needed any more, so they are not kept (a later flow must not see an old flow's answers).
         if (flow.id === MAIN_FLOW && s.stack.length === 0) s.vars = {};
         s.stack.push({ f: flow.id, n: result.node ?? flow.start });
         return this.enter();

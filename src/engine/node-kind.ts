@@ -7,7 +7,7 @@ import type { Session, VarValue } from "./session.ts";
 
 /**
  * A node kind: one file per kind (`src/engine/nodes/menu.ts`), registered by its `type`.
- * Domain modules add their own kinds (an article, a job check, a consultant request) through a
+ * Domain modules add their own kinds (an article, a job check, ...) through a
  * `Plugin` without editing the engine.
  *
  * `enter` runs when the conversation arrives at a node; `receive` runs with the user's input

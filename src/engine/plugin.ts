@@ -14,7 +14,7 @@ import type { SlotDeclaration } from "./slots.ts";
 import type { Bot } from "grammy";
 
 /**
- * How a domain module (knowledge, screening, cases, broadcast) plugs into Jol without the
+ * How a domain module plugs into Jol without the
  * engine knowing it: node kinds for flows, free-text handlers, handlers for its effects, and
  * extra checks for `jol flows check`.
  *
@@ -45,7 +45,7 @@ export interface Plugin {
   start?(): void | Promise<void>;
   stop?(): Promise<void>;
   /**
-   * Handlers this module adds to the Telegram bot beyond the migrant chat (the cases module's
+   * Handlers this module adds to the Telegram bot beyond the migrant chat (a staff desk, say
    * staff-group desk). `createApp` puts them into `app.telegramExtensions`; the Telegram channel
    * calls them with its `Bot` before starting. (A type-only import: the engine stays SDK-free.)
    */
@@ -90,7 +90,7 @@ export interface EffectContext {
   clock: Clock;
   /** Send to the user whose update this is (in order with the step's own replies). */
   reply(message: Outbound): void;
-  /** Send to any address on any channel (consultant relays, alerts). */
+  /** Send to any address on any channel (messages relayed between users and staff, notices). */
   sendTo(address: Address, messages: Outbound[]): Promise<void>;
   /** Values of the plugins' `prefetch` keys, read with the session (absent outside the router). */
   prefetched?: ReadonlyMap<string, string | null>;
@@ -98,7 +98,7 @@ export interface EffectContext {
 
 /**
  * Runs before the engine for every inbound message of a user (after dedupe, inside the user's
- * lock). The cases module uses it to relay a user's messages to their consultant while a case is
- * open. Return "handled" to skip the engine for this message.
+ * lock), e.g. to relay a user's messages to a person on the staff side while they talk.
+ * Return "handled" to skip the engine for this message.
  */
 export type InboundHook = (inbound: Inbound, ctx: EffectContext) => Promise<"handled" | "continue">;
