@@ -10,7 +10,8 @@ import { commandTable } from "../engine/commands.ts";
 import type { CaseService, UserMessage } from "./service.ts";
 import { CONTACT_KEY, DESC_KEY, VIA_KEY } from "./kinds.ts";
 import { isOpen, nextOpening, parseHours } from "./hours.ts";
-import { HandoffEffectSchema, openCaseSlot } from "./types.ts";
+import { FEEDBACK_TOKEN, HandoffEffectSchema, openCaseSlot } from "./types.ts";
+import { parseModuleToken } from "../engine/choice-token.ts";
 
 /** Commands that end the chat with the consultant and then go to the bot as usual. */
 const LEAVING_COMMANDS = new Set(["menu", "start", "stop", "forget", "language", "lang", "end"]);
@@ -180,8 +181,8 @@ function noteReason(input: Input, vars: Record<string, unknown>, words: WordList
 
 function feedbackScore(input: Input, pending: string): number | undefined {
   if (input.kind === "choice") {
-    const m = /^case-fb:(\d+):([1-5])$/.exec(input.data);
-    return m && m[1] === pending ? Number(m[2]) : undefined;
+    const [id, score] = parseModuleToken(FEEDBACK_TOKEN, input.data, 2) ?? [];
+    return String(id) === pending && score !== undefined && score >= 1 && score <= 5 ? score : undefined;
   }
   if (input.kind === "text") {
     const m = /^\s*([1-5])\s*[.!]?\s*$/.exec(input.text);

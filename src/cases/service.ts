@@ -11,7 +11,8 @@ import { BlockedError, type ChannelRegistry } from "../channels/channel.ts";
 import { CaseStore } from "./store.ts";
 import { StaffQueue, type StaffJob } from "./queue.ts";
 import { nextOpening, parseHours, type Hours } from "./hours.ts";
-import { NotAllowedError, type Actor, type Case, type HandoffReason, type LogEntry, type Outcome } from "./types.ts";
+import { FEEDBACK_TOKEN, NotAllowedError, type Actor, type Case, type HandoffReason, type LogEntry, type Outcome } from "./types.ts";
+import { moduleToken } from "../engine/choice-token.ts";
 
 /** What the case service needs: the app's shared parts (a subset of `PluginDeps`). */
 export interface CaseServiceDeps {
@@ -301,7 +302,7 @@ export class CaseService {
         this.userText(after.lang, "case-user-closed", { id }),
         {
           ...this.userText(after.lang, "case-feedback-ask"),
-          choices: [1, 2, 3, 4, 5].map((n) => ({ id: `case-fb:${id}:${n}`, label: String(n) })),
+          choices: [1, 2, 3, 4, 5].map((n) => ({ id: moduleToken(FEEDBACK_TOKEN, id, n), label: String(n) })),
         },
       ]);
     }

@@ -33,6 +33,9 @@ export const HandoffEffectSchema = z.object({
 });
 export type HandoffEffect = z.infer<typeof HandoffEffectSchema>;
 
+/** The prefix of the feedback buttons after a close: `case-fb:<case id>:<1–5>` (see `moduleToken`). */
+export const FEEDBACK_TOKEN = "case-fb";
+
 /** The user's open case, in their session while they talk to a consultant (before slots: the session's `caseId`). */
 export const openCaseSlot = defineSlot({
   name: "cases",

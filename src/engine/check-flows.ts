@@ -4,7 +4,7 @@ import type { CheckProblem } from "../core/check-problem.ts";
 import type { MessageRef, NodeRefs } from "./node-kind.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { LANGS } from "../core/lang.ts";
-import { LANGUAGE_FLOW, MAIN_FLOW } from "./engine.ts";
+import { LANGUAGE_FLOW, MAIN_FLOW } from "./transition.ts";
 import { checkCommands, commandTable } from "./commands.ts";
 
 /** Messages the engine itself says, outside any flow. */

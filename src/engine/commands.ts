@@ -1,5 +1,14 @@
 import { z } from "zod";
-import type { FlowSet } from "./flow.ts";
+import { isLang, type Lang } from "../core/lang.ts";
+import type { Input } from "../core/messages.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Flow, FlowSet } from "./flow.ts";
+import type { MessageRef, NodeContext, NodeResult } from "./node-kind.ts";
+import type { StartLink } from "./plugin.ts";
+import type { Effect } from "./types.ts";
+import { newSession, type Session } from "./session.ts";
+import { commandToken } from "./choice-token.ts";
+import { LANGUAGE_FLOW, MAIN_FLOW } from "./transition.ts";
 import type { CheckProblem } from "../core/check-problem.ts";
 import type { ChoiceSpec } from "./node-kind.ts";
 import { WordLists } from "./match.ts";
@@ -70,7 +79,7 @@ function buildTable(value: unknown): CommandTable {
     }
     lists[name] = entry.words;
     flows.set(name, entry.opens);
-    if (entry.offer) offers.push({ id: `!${name}`, label: entry.offer });
+    if (entry.offer) offers.push({ id: commandToken(name), label: entry.offer });
   }
   return { words: new WordLists(lists), flows, offers };
 }
@@ -99,4 +108,119 @@ export function checkCommands(flows: FlowSet): CheckProblem[] {
     });
   }
   return problems;
+}
+
+/** `/start PAYLOAD` typed as text (WhatsApp and the console have no deep links: a prefilled message does it). */
+const TYPED_START = /^\/start\s+([\w-]{1,64})$/;
+
+/**
+ * The command an input is, if any: `/name`, `/start PAYLOAD` typed as text, or a command's plain
+ * word. At a node that takes free text, a word ("menu") is the answer, not a command.
+ */
+export function commandOf(input: Input, table: CommandTable, waitingFreeText: () => boolean): { name: string; arg?: string } | undefined {
+  if (input.kind === "command") return { name: input.name, arg: input.arg };
+  if (input.kind !== "text") return undefined;
+  const typed = TYPED_START.exec(input.text.trim());
+  if (typed) return { name: "start", arg: typed[1] };
+  const word = table.words.match(input.text);
+  if (!word || !isCommand(table, word)) return undefined;
+  if (waitingFreeText() && !input.text.startsWith("/")) return undefined;
+  return { name: word };
+}
+
+/** What running a command needs of the step. */
+export interface CommandHost {
+  session: Session;
+  readonly lang: Lang;
+  readonly clock: Clock;
+  readonly flows: FlowSet;
+  readonly startLinks: readonly StartLink[];
+  readonly table: CommandTable;
+  emit(effect: Effect): void;
+  say(ref: MessageRef): void;
+  sayIn(lang: Lang, ref: MessageRef): void;
+  run(result: NodeResult): void;
+  restart(): void;
+  startLanguage(): void;
+  reprompt(): void;
+  /** Call a flow from where the user is (or from the main menu when they are nowhere). */
+  callFlow(flowId: string): NodeResult;
+  ctx(flow: Flow): NodeContext;
+}
+
+/** Carry out a command that works anywhere. */
+export function runCommand(host: CommandHost, name: string, arg?: string): void {
+  const s = host.session;
+  switch (name) {
+    case "start":
+      return start(host, arg);
+    case "menu":
+      if (!s.lang) return host.startLanguage();
+      return host.restart();
+    case "language":
+      return host.run(host.callFlow(LANGUAGE_FLOW));
+    case "help":
+      host.say("help-text");
+      return host.reprompt();
+    case "stop":
+      s.stack = [];
+      s.wait = false;
+      // What the modules keep for the user goes too; their `stop` handlers clean up the rest.
+      host.emit({ type: "stop" });
+      delete s.slots;
+      host.say("stop-text");
+      return;
+    case "forget": {
+      const lang = host.lang;
+      host.emit({ type: "forget" });
+      host.session = newSession(host.clock.now());
+      host.sayIn(lang, "forget-done");
+      return;
+    }
+    default: {
+      const flow = host.table.flows.get(name);
+      if (flow === undefined) {
+        host.say("unknown-command");
+        return host.reprompt();
+      }
+      // A command that opens a flow (`flows/commands.yaml`): leave where the user was.
+      if (!s.lang) s.lang = host.lang;
+      s.stack = [];
+      return host.run({ to: "goto", flow });
+    }
+  }
+}
+
+/** `/start` and `/start PAYLOAD` (a deep link). */
+function start(host: CommandHost, arg: string | undefined): void {
+  const s = host.session;
+  const payload = arg?.replace(/[^\w-]/g, "").slice(0, 64);
+  if (!payload) return s.lang ? host.restart() : host.startLanguage();
+  // `kb-stay-rules_uz`: a link from a page in Uzbek; it chooses the language only for a user who has none.
+  const suffix = /^(.+)_([a-z]{2})$/.exec(payload);
+  const lang = suffix && isLang(suffix[2]) ? suffix[2] : undefined;
+  const target = lang && suffix?.[1] ? suffix[1] : payload;
+  const link = host.startLinks.find((l) => target.startsWith(l.prefix));
+  if (!s.src) s.src = link ? link.source : target;
+  if (!s.lang && lang) s.lang = lang;
+  if (!s.lang) return host.startLanguage();
+  return openLink(host, link, target) ? undefined : host.restart();
+}
+
+/** Open a deep link's place from the main menu ("Back" leads there); false if it names nothing. */
+function openLink(host: CommandHost, link: StartLink | undefined, payload: string): boolean {
+  const main = host.flows.flows.get(MAIN_FLOW);
+  if (!link || !main) return false;
+  const s = host.session;
+  s.stack = [{ f: MAIN_FLOW, n: main.start }];
+  s.vars = {}; // as at the main menu: the answers of the flows before are not needed
+  s.wait = false;
+  s.miss = 0;
+  const result = link.open(payload.slice(link.prefix.length), host.ctx(main));
+  if (!result) {
+    s.stack = [];
+    return false;
+  }
+  host.run(result);
+  return true;
 }
