@@ -1,12 +1,11 @@
 import { z } from "zod";
 import type { Plugin } from "../engine/plugin.ts";
-import type { PluginDeps } from "../app/deps.ts";
+import type { EffectContext, PluginEffects } from "../engine/effect-context.ts";
 import { defineKind } from "../engine/node-kind.ts";
 import { Id, MessageRefSchema } from "../engine/schema-parts.ts";
 import { userKey } from "../core/address.ts";
 import type { Effect } from "../engine/types.ts";
 import { defineSlot } from "../engine/slots.ts";
-import type { EffectContext } from "../engine/plugin.ts";
 
 /** The alert segments a user can subscribe to. */
 export const SEGMENTS = ["kz", "abroad"] as const;
@@ -59,7 +58,7 @@ const unsubscribeKind = defineKind({
  * Alert subscriptions: flow nodes to subscribe and unsubscribe, and the sets of subscribers per
  * segment in the store (what a broadcast reads). `/stop` and `/forget` unsubscribe from all.
  */
-export function createBroadcastPlugin(_deps: PluginDeps): Plugin {
+export function createBroadcastPlugin(): Plugin & PluginEffects {
   return {
     name: "broadcast",
     kinds: [subscribeKind, unsubscribeKind], // kinds are typed by their own node shapes
