@@ -1,7 +1,8 @@
 import type { Outbound } from "../../core/messages.ts";
 import { renderNumbered } from "../numbered.ts";
 import { encodeChoice, type EncodedChoice } from "../telegram/callback-data.ts";
-import { escapeWhatsApp, formatOwnText, splitText } from "../whatsapp/render.ts";
+import { escapeWhatsApp, formatOwnText } from "../whatsapp/render.ts";
+import { splitText } from "../../core/text.ts";
 
 /** Cloud API limits (Meta's reference for interactive messages). */
 export const CLOUD_LIMITS = {
