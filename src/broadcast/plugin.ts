@@ -20,6 +20,7 @@ export const subscriptionsSlot = defineSlot({
   version: 1,
   schema: Subscriptions,
   legacy: (old) => {
+    if (old.subs === undefined) return undefined; // read for every message: most sessions have none
     const parsed = Subscriptions.safeParse({ subs: old.subs });
     return parsed.success ? parsed.data : undefined;
   },
