@@ -5,7 +5,7 @@
  *
  * - `flow/node/choice`: a choice of a node (the node that said it, so a button of an older message still works);
  * - `!name`: a command offered as a button (`!menu`, or a command of `flows/commands.yaml`);
- * - `prefix:part:part`: a module's own button outside any flow (`<module>-...:12:4`), read by that module.
+ * - `prefix:part:part`: a module's own button outside any flow (`<prefix>:12:4`), read by that module.
  */
 
 export interface NodeToken {
@@ -40,7 +40,7 @@ export function parseCommandToken(data: string): string | undefined {
   return data.startsWith("!") ? data.slice(1) : undefined;
 }
 
-/** A module's own token: its prefix and numbered parts (`case-fb:12:4`). */
+/** A module's own token: its prefix and numbered parts (`<prefix>:12:4`). */
 export function moduleToken(prefix: string, ...parts: (string | number)[]): string {
   return [prefix, ...parts].join(":");
 }
