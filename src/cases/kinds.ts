@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { defineKind, type NodeContext, type NodeKind, type NodeResult } from "../engine/node-kind.ts";
+import { Id } from "../engine/schema-parts.ts";
 import type { Config } from "../config/schema.ts";
-import type { HandoffReason } from "../engine/types.ts";
 import { isOpen, nextOpening, parseHours, type Hours } from "./hours.ts";
-import { REASONS } from "./types.ts";
+import { HANDOFF, REASONS, type HandoffEffect } from "./types.ts";
 
 /**
  * The node kinds of the `consultant` flow. They only talk and set vars; the case is opened by the
- * `handoff` effect handler (it needs the store), which `case-open` emits.
+ * `x-handoff` effect handler (it needs the store), which `case-open` emits.
  *
  * Vars they read (set by other modules before routing to `consultant`):
  * - `danger` — danger words the knowledge module matched: the case is urgent;
@@ -16,7 +16,6 @@ import { REASONS } from "./types.ts";
  * Vars they write: `case_desc` (the user's description, or null), `case_contact` (true/false).
  */
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,23}$/, "an id of lower-case letters, digits, - and _, at most 24 characters");
 const VarName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a var name of lower-case letters, digits and _");
 
 /** Longest description kept (a consultant reads it on a phone). */
@@ -58,7 +57,7 @@ export function caseIntroKind(config: Config): NodeKind {
     },
     refs: (node) => ({ nodes: [node.next], messages: ["case-off-hours", "case-intro-shared", "case-describe-ask", "case-skip", "case-describe-text"] }),
   });
-  return kind as unknown as NodeKind;
+  return kind;
 }
 
 /** Asks whether the consultant may see the user's contact (phone number / account); default no. */
@@ -87,7 +86,7 @@ export const caseConsentKind = defineKind({
     return { to: "node", node: node.next };
   },
   refs: (node) => ({ nodes: [node.next], messages: ["case-contact-ask", "case-contact-yes", "case-contact-no", "case-contact-hint"] }),
-}) as unknown as NodeKind;
+});
 
 /**
  * Emits the `handoff` effect with what the user said and the vars named in `summary`, then
@@ -112,14 +111,13 @@ export const caseOpenKind = defineKind({
     return { to: "end" };
   },
   refs: () => ({ messages: [] }),
-}) as unknown as NodeKind;
+});
 
 /** The `handoff` effect for the current session. `via: flow` tells the handler the intro was shown. */
-export function handoffEffect(ctx: NodeContext, summaryVars: string[]) {
+export function handoffEffect(ctx: NodeContext, summaryVars: string[]): HandoffEffect {
   const danger = ctx.get("danger");
   const given = ctx.get("handoff_reason");
-  const reason: HandoffReason =
-    typeof given === "string" && (REASONS as readonly string[]).includes(given) ? (given as HandoffReason) : danger ? "danger" : "menu";
+  const reason = REASONS.find((r) => r === given) ?? (danger ? "danger" : "menu");
   const urgent = Boolean(danger) || ctx.get("handoff_urgent") === true || reason === "danger";
   const summary: Record<string, string> = {};
   for (const name of new Set(["danger", ...summaryVars])) {
@@ -130,7 +128,7 @@ export function handoffEffect(ctx: NodeContext, summaryVars: string[]) {
   if (typeof desc === "string" && desc !== "") summary[DESC_KEY] = desc;
   if (ctx.get("case_contact") === true) summary[CONTACT_KEY] = "yes";
   summary[VIA_KEY] = "flow";
-  return { type: "handoff" as const, reason, urgent, summary };
+  return { type: HANDOFF, reason, urgent, summary };
 }
 
 /** Reserved summary keys the flow uses to pass the description and consent to the handler. */

@@ -6,6 +6,7 @@ import type { FlowSet } from "../engine/flow.ts";
 import { LANGS } from "../core/lang.ts";
 import { CaseService, type CaseServiceDeps } from "./service.ts";
 import { caseKinds } from "./kinds.ts";
+import { HANDOFF, openCaseSlot } from "./types.ts";
 import { createHandoffHandler, createRelayHook, relayKeys } from "./relay.ts";
 import { TelegramDesk, type TelegramDeskDeps, type TelegramDeskOptions } from "./telegram-desk.ts";
 
@@ -65,8 +66,9 @@ export function createCasesPlugin(deps: CasesDeps): CasesPlugin {
       await plugin.desk?.stop();
     },
     kinds: caseKinds(deps.config),
+    session: openCaseSlot,
     effects: {
-      handoff: createHandoffHandler(service),
+      [HANDOFF]: createHandoffHandler(service),
       forget: async (_effect, ctx) => service.forget(ctx.address),
     },
     inbound: createRelayHook(service, deps.flows, deps.i18n),

@@ -5,17 +5,20 @@ import { LANGS } from "../core/lang.ts";
 import { userKey } from "../core/address.ts";
 import { type Inbound, type Input } from "../core/messages.ts";
 import { normalize } from "../core/words.ts";
-import { WordLists } from "../engine/match.ts";
+import type { WordLists } from "../engine/match.ts";
+import { commandTable } from "../engine/commands.ts";
 import type { CaseService, UserMessage } from "./service.ts";
 import { CONTACT_KEY, DESC_KEY, VIA_KEY } from "./kinds.ts";
 import { caseKeys } from "./store.ts";
 import { isOpen, nextOpening, parseHours } from "./hours.ts";
+import { FEEDBACK_TOKEN, HandoffEffectSchema, openCaseSlot } from "./types.ts";
+import { parseModuleToken } from "../engine/choice-token.ts";
 
 /** Commands that end the chat with the consultant and then go to the bot as usual. */
 const LEAVING_COMMANDS = new Set(["menu", "start", "stop", "forget", "language", "lang", "end"]);
 
 /**
- * The `handoff` effect: open the user's case (or add to their open one), remember it in the
+ * The `x-handoff` effect: open the user's case (or add to their open one), remember it in the
  * session, and tell the user what happens now. A handoff that did not come through the
  * `consultant` flow (a high-risk job check) also says what is shared and, outside working hours,
  * when to expect an answer.
@@ -23,8 +26,10 @@ const LEAVING_COMMANDS = new Set(["menu", "start", "stop", "forget", "language",
 export function createHandoffHandler(cases: CaseService): EffectHandler {
   const config = cases.config;
   const hours = parseHours(config.HOTLINE_HOURS, config.HOTLINE_DAYS, config.HOTLINE_TIMEZONE);
-  return async (effect, ctx) => {
-    if (effect.type !== "handoff") return;
+  return async (raw, ctx) => {
+    const parsed = HandoffEffectSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const effect = parsed.data;
     const summary = { ...effect.summary };
     const desc = summary[DESC_KEY];
     const contact = summary[CONTACT_KEY] === "yes";
@@ -41,7 +46,7 @@ export function createHandoffHandler(cases: CaseService): EffectHandler {
       desc,
       contact,
     });
-    ctx.session.caseId = c.id;
+    openCaseSlot.set(ctx.session, { id: c.id });
     const now = ctx.clock.now();
     if (!viaFlow) {
       ctx.reply(cases.userText(ctx.lang, "case-intro-shared"));
@@ -65,8 +70,7 @@ export function createHandoffHandler(cases: CaseService): EffectHandler {
 export const relayKeys = (user: string): string[] => [caseKeys.feedback(user), caseKeys.user(user)];
 
 export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Localizer): InboundHook {
-  const lists = flows.data.get("commands")?.value as Record<string, string[]> | undefined;
-  const words = new WordLists(lists && typeof lists === "object" ? lists : {});
+  const words = commandTable(flows).words;
   const endWords = new Set(
     LANGS.flatMap((lang) =>
       i18n
@@ -110,7 +114,7 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
       if (inbound.input.kind !== "command") await cases.cases.clearFeedback(inbound.address);
     }
 
-    let id = session.caseId;
+    let id = openCaseSlot.get(session)?.id;
     if (id === undefined) {
       // A consultant may have reopened the case since: the chat continues.
       const open = typeof openRaw === "string" ? Number(openRaw) : null;
@@ -120,14 +124,14 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
         return "continue";
       }
       id = open;
-      session.caseId = open;
+      openCaseSlot.set(session, { id: open });
     }
 
     const c = await cases.cases.get(id);
     if (!c || c.status === "closed" || c.left) {
       // The chat is over: back to the bot from a clean position (the flow's last node would only
       // ask for a consultant again on a re-prompt).
-      delete session.caseId;
+      openCaseSlot.clear(session);
       session.stack = [];
       session.wait = false;
       return "continue";
@@ -135,7 +139,7 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
 
     if (isLeaving(inbound.input)) {
       await cases.userLeft(id);
-      delete session.caseId;
+      openCaseSlot.clear(session);
       ctx.reply(cases.userText(ctx.lang, "case-left", { id }));
       // Leave the flow's last node (it would ask for a consultant again when returned to, e.g.
       // after /language). /menu and the like: the engine does the rest.
@@ -178,8 +182,8 @@ function noteReason(input: Input, vars: Record<string, unknown>, words: WordList
 
 function feedbackScore(input: Input, pending: string): number | undefined {
   if (input.kind === "choice") {
-    const m = /^case-fb:(\d+):([1-5])$/.exec(input.data);
-    return m && m[1] === pending ? Number(m[2]) : undefined;
+    const [id, score] = parseModuleToken(FEEDBACK_TOKEN, input.data, 2) ?? [];
+    return String(id) === pending && score !== undefined && score >= 1 && score <= 5 ? score : undefined;
   }
   if (input.kind === "text") {
     const m = /^\s*([1-5])\s*[.!]?\s*$/.exec(input.text);

@@ -4,7 +4,6 @@ import type { Localizer } from "../i18n/localizer.ts";
 import type { Logger } from "../core/log.ts";
 import type { Address } from "../core/address.ts";
 import type { Clock } from "../core/clock.ts";
-import type { HandoffReason } from "../engine/types.ts";
 import type { Lang } from "../core/lang.ts";
 import type { MediaKind, Outbound } from "../core/messages.ts";
 import { BlockedError } from "../core/delivery-errors.ts";
@@ -12,7 +11,8 @@ import type { Deliver } from "../core/delivery.ts";
 import { CaseStore } from "./store.ts";
 import { StaffQueue, type StaffJob } from "./queue.ts";
 import { nextOpening, parseHours, type Hours } from "./hours.ts";
-import { NotAllowedError, type Actor, type Case, type LogEntry, type Outcome } from "./types.ts";
+import { FEEDBACK_TOKEN, NotAllowedError, type Actor, type Case, type HandoffReason, type LogEntry, type Outcome } from "./types.ts";
+import { moduleToken } from "../engine/choice-token.ts";
 
 /** What the case service needs: the app's shared parts, and a way to reach users. */
 export interface CaseServiceDeps {
@@ -303,7 +303,7 @@ export class CaseService {
         this.userText(after.lang, "case-user-closed", { id }),
         {
           ...this.userText(after.lang, "case-feedback-ask"),
-          choices: [1, 2, 3, 4, 5].map((n) => ({ id: `case-fb:${id}:${n}`, label: String(n) })),
+          choices: [1, 2, 3, 4, 5].map((n) => ({ id: moduleToken(FEEDBACK_TOKEN, id, n), label: String(n) })),
         },
       ]);
     }

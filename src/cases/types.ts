@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGS } from "../core/lang.ts";
+import { defineSlot } from "../engine/slots.ts";
 
 /**
  * The shape of a hotline case as it lives in the store (`case:<id>`, JSON), and the entries of
@@ -15,6 +16,33 @@ export const OUTCOMES = ["info", "referred", "trafficking", "no-reply", "other"]
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const REASONS = ["menu", "command", "job-check", "danger", "misunderstood", "article"] as const;
+/** What brought the user to a consultant (shown on the case card). */
+export type HandoffReason = (typeof REASONS)[number];
+
+/**
+ * The cases module's effect: the user wants a person. Emitted by the `case-open` node (and by
+ * other modules' nodes, e.g. a high-risk job check); its handler opens the case.
+ */
+export const HANDOFF = "x-handoff";
+export const HandoffEffectSchema = z.object({
+  type: z.literal(HANDOFF),
+  reason: z.enum(REASONS),
+  urgent: z.boolean(),
+  /** Short facts for the consultant (answers of a job check, the article read, the danger words). */
+  summary: z.record(z.string(), z.string()),
+});
+export type HandoffEffect = z.infer<typeof HandoffEffectSchema>;
+
+/** The prefix of the feedback buttons after a close: `case-fb:<case id>:<1–5>` (see `moduleToken`). */
+export const FEEDBACK_TOKEN = "case-fb";
+
+/** The user's open case, in their session while they talk to a consultant (before slots: the session's `caseId`). */
+export const openCaseSlot = defineSlot({
+  name: "cases",
+  version: 1,
+  schema: z.object({ id: z.number().int().positive() }),
+  legacy: (old) => (typeof old.caseId === "number" && Number.isInteger(old.caseId) && old.caseId > 0 ? { id: old.caseId } : undefined),
+});
 
 /** A person on the staff side: a Telegram user in the staff group, or whoever runs `jol desk`. */
 export const ActorSchema = z.object({

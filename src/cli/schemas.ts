@@ -2,7 +2,8 @@ import { z, type ZodType } from "zod";
 import type { Config } from "../config/schema.ts";
 import { checkContent } from "../app/check-content.ts";
 import { KindRegistry, coreKinds } from "../engine/kinds.ts";
-import { FLOW_SPEC } from "../engine/load-flows.ts";
+import { FLOW_SPEC, flowFileSchema } from "../engine/load-flows.ts";
+import { CommandsSchema } from "../engine/commands.ts";
 import { LANGUAGES_DATA } from "../engine/engine.ts";
 import { LanguageDataSchema } from "../i18n/guess-lang.ts";
 import { KnowledgeMetaSchema } from "../knowledge/metadata.ts";
@@ -21,19 +22,12 @@ import { CATALOGUE_DATA, RULES_PREFIX } from "../screening/data.ts";
 export function contentSchemas(config: Config): Record<string, object> {
   const { plugins } = checkContent(config);
   const kinds = new KindRegistry([...coreKinds, ...plugins.flatMap((p) => p.kinds ?? [])]);
-  const nodes = kinds.all().map((k) => k.schema);
-  const flow = z.object({
-    spec: z.literal(FLOW_SPEC),
-    flow: z.string(),
-    start: z.string(),
-    description: z.string().optional(),
-    nodes: z.array(z.union(nodes as unknown as [ZodType, ZodType, ...ZodType[]])),
-  });
+  const flow = flowFileSchema(kinds);
   return {
     "flow.schema.json": jsonSchema(flow, "A Jol flow file (flows/*.yaml): a conversation graph of nodes."),
     "commands.schema.json": jsonSchema(
-      dataFile("commands", z.record(z.string(), z.array(z.string()))),
-      "flows/commands.yaml: plain words that work like commands anywhere, by command (and the yes / no / not sure words).",
+      dataFile("commands", CommandsSchema),
+      "flows/commands.yaml: by command, the plain words that work like it anywhere, or the flow it opens with its words (and the yes / no / not sure words).",
     ),
     "languages.schema.json": jsonSchema(dataFile(LANGUAGES_DATA, LanguageDataSchema), "flows/languages.yaml: language names, greetings and common words, by language."),
     "knowledge.schema.json": jsonSchema(dataFile(KNOWLEDGE_DATA, KnowledgeMetaSchema), "flows/knowledge.yaml: one metadata entry per knowledge article."),

@@ -4,7 +4,8 @@ import type { CheckProblem } from "../core/check-problem.ts";
 import type { MessageRef, NodeRefs } from "./node-kind.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { LANGS } from "../core/lang.ts";
-import { CONSULTANT_FLOW, LANGUAGE_FLOW, MAIN_FLOW } from "./engine.ts";
+import { LANGUAGE_FLOW, MAIN_FLOW } from "./transition.ts";
+import { checkCommands, commandTable } from "./commands.ts";
 
 /** Messages the engine itself says, outside any flow. */
 export const ENGINE_MESSAGES = [
@@ -16,7 +17,6 @@ export const ENGINE_MESSAGES = [
   "miss-hint",
   "miss-offer-help",
   "choice-main-menu",
-  "choice-consultant",
   "media-unsupported",
   "edited-unsupported",
   "input-too-long",
@@ -36,7 +36,7 @@ export function checkFlows(flows: FlowSet, kinds: KindRegistry, i18n: Localizer)
   const problems: CheckProblem[] = [];
   const missing = (id: string) => LANGS.filter((l) => !i18n.has(l, id));
 
-  for (const required of [MAIN_FLOW, LANGUAGE_FLOW, CONSULTANT_FLOW]) {
+  for (const required of [MAIN_FLOW, LANGUAGE_FLOW]) {
     if (!flows.flows.has(required)) {
       problems.push({ file: "flows/", message: `the engine needs a flow "${required}"`, fix: `add flows/${required}.yaml with flow: ${required}` });
     }
@@ -44,6 +44,12 @@ export function checkFlows(flows: FlowSet, kinds: KindRegistry, i18n: Localizer)
   for (const id of ENGINE_MESSAGES) {
     const langs = missing(id);
     if (langs.length) problems.push({ file: "locales/", message: `engine message "${id}" is missing in ${langs.join(", ")}`, fix: `add ${id} = ... to locales/<lang>/main.ftl` });
+  }
+  problems.push(...checkCommands(flows));
+  for (const offer of commandTable(flows).offers) {
+    const id = messageId(offer.label as MessageRef);
+    const langs = missing(id);
+    if (langs.length) problems.push({ file: "flows/commands.yaml", message: `command ${offer.id} is offered with message "${id}", missing in ${langs.join(", ")}`, fix: `add ${id} = ... to locales/${langs[0]}/` });
   }
 
   for (const flow of flows.flows.values()) {

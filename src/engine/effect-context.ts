@@ -7,6 +7,7 @@ import type { Store } from "../store/store.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Logger } from "../core/log.ts";
 import type { Clock } from "../core/clock.ts";
+import type { SlotDeclaration } from "./slots.ts";
 
 /**
  * What a module does around the pure step, with I/O: the router runs it (docs/architecture.md,
@@ -15,7 +16,9 @@ import type { Clock } from "../core/clock.ts";
  */
 export interface PluginEffects {
   name: string;
-  /** Handlers for effect types this module defines (`x-...`) or owns (`handoff`). */
+  /** What this module keeps in the session (`session.slots[name]`), with its schema and version. */
+  session?: SlotDeclaration;
+  /** Handlers for effect types this module defines (`x-...`) or the engine's it acts on (`forget`, `stop`). */
   effects?: Record<string, EffectHandler>;
   /** Sees every inbound message before the engine (see `InboundHook`). */
   inbound?: InboundHook;
@@ -41,7 +44,7 @@ export interface EffectContext {
   clock: Clock;
   /** Send to the user whose update this is (in order with the step's own replies). */
   reply(message: Outbound): void;
-  /** Send to any address on any channel (consultant relays, alerts). */
+  /** Send to any address on any channel (messages relayed between users and staff, notices). */
   sendTo(address: Address, messages: Outbound[]): Promise<void>;
   /** Values of the plugins' `prefetch` keys, read with the session (absent outside the router). */
   prefetched?: ReadonlyMap<string, string | null>;
@@ -49,7 +52,7 @@ export interface EffectContext {
 
 /**
  * Runs before the engine for every inbound message of a user (after dedupe, inside the user's
- * lock). The cases module uses it to relay a user's messages to their consultant while a case is
- * open. Return "handled" to skip the engine for this message.
+ * lock), e.g. to relay a user's messages to a person on the staff side while they talk.
+ * Return "handled" to skip the engine for this message.
  */
 export type InboundHook = (inbound: Inbound, ctx: EffectContext) => Promise<"handled" | "continue">;

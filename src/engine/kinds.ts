@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { BaseNode, NodeKind } from "./node-kind.ts";
 import { messageKind } from "./nodes/message.ts";
 import { menuKind } from "./nodes/menu.ts";
@@ -20,7 +21,7 @@ export const coreKinds: NodeKind[] = [
   gotoKind,
   endKind,
   languageKind,
-] as unknown as NodeKind[]; // each kind is typed by its own node shape; the registry works on BaseNode
+];
 
 /** Node kinds by their `type`. */
 export class KindRegistry {
@@ -30,9 +31,12 @@ export class KindRegistry {
     for (const kind of kinds) this.register(kind);
   }
 
+  private union: ReturnType<KindRegistry["buildUnion"]> | undefined;
+
   register(kind: NodeKind): void {
     if (this.kinds.has(kind.type)) throw new Error(`Two node kinds are named "${kind.type}": rename one of them.`);
     this.kinds.set(kind.type, kind);
+    this.union = undefined;
   }
 
   get<N extends BaseNode>(type: string): NodeKind<N> | undefined {
@@ -45,5 +49,19 @@ export class KindRegistry {
 
   all(): NodeKind[] {
     return [...this.kinds.values()];
+  }
+
+  /**
+   * Every kind's node schema in one union on `type`: what loading validates a node with, and what
+   * `jol flows schema` prints (so an editor's completion and the loader agree).
+   */
+  nodeSchema() {
+    return (this.union ??= this.buildUnion());
+  }
+
+  private buildUnion() {
+    const [first, ...rest] = this.all().map((k) => k.schema);
+    if (!first) throw new Error("no node kinds are registered");
+    return z.discriminatedUnion("type", [first, ...rest]);
   }
 }

@@ -6,20 +6,29 @@ import type { Flow, FlowSet } from "./flow.ts";
 import type { BaseNode } from "./node-kind.ts";
 import type { CheckProblem } from "../core/check-problem.ts";
 import type { KindRegistry } from "./kinds.ts";
+import { Id } from "./schema-parts.ts";
 
 /** The flow file format version this engine reads. Older versions get a migration here. */
 export const FLOW_SPEC = 1;
 
-const Header = z.union([
-  z.strictObject({
-    spec: z.literal(FLOW_SPEC),
-    flow: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,23}$/, "a flow id of lower-case letters, digits, - and _ (at most 24)"),
-    start: z.string(),
-    description: z.string().optional(),
-    nodes: z.array(z.unknown()).min(1, "a flow needs at least one node"),
-  }),
-  z.strictObject({ spec: z.literal(FLOW_SPEC), data: z.string(), description: z.string().optional(), value: z.unknown() }),
-]);
+/** The head of a flow file; `nodes` are checked one by one against the kinds (see `flowFileSchema`). */
+export const FlowHeader = z.strictObject({
+  spec: z.literal(FLOW_SPEC),
+  flow: Id,
+  start: z.string(),
+  description: z.string().optional(),
+  nodes: z.array(z.unknown()).min(1, "a flow needs at least one node"),
+});
+
+/** A data file beside the flows (`commands`, `languages`, article metadata): any YAML value under `value`. */
+export const DataHeader = z.strictObject({ spec: z.literal(FLOW_SPEC), data: z.string(), description: z.string().optional(), value: z.unknown() });
+
+const Header = z.union([FlowHeader, DataHeader]);
+
+/** A whole flow file with its nodes, for `jol flows schema` (editors' completion). */
+export function flowFileSchema(kinds: KindRegistry) {
+  return FlowHeader.extend({ nodes: z.array(kinds.nodeSchema()).min(1, "a flow needs at least one node") });
+}
 
 /**
  * Read every `*.yaml` file in `dir`: flows (`flow:`) validated node by node against the
@@ -87,6 +96,7 @@ export function loadFile(file: string, text: string, kinds: KindRegistry, flows:
     return;
   }
   const flow: Flow = { id: head.flow, start: head.start, nodes: new Map(), file, lines: new Map() };
+  const nodeSchema = kinds.nodeSchema();
   head.nodes.forEach((rawNode, i) => {
     const line = lineOf(["nodes", i]);
     const type = typeof rawNode === "object" && rawNode !== null ? (rawNode as { type?: unknown }).type : undefined;
@@ -101,7 +111,7 @@ export function loadFile(file: string, text: string, kinds: KindRegistry, flows:
       });
       return;
     }
-    const parsed = kind.schema.safeParse(rawNode);
+    const parsed = nodeSchema.safeParse(rawNode);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const where = ["nodes", i, ...(issue.path as (string | number)[])];
@@ -114,7 +124,7 @@ export function loadFile(file: string, text: string, kinds: KindRegistry, flows:
       }
       return;
     }
-    const node = parsed.data as BaseNode;
+    const node: BaseNode = parsed.data;
     if (flow.nodes.has(node.id)) {
       problems.push({ file, line, message: `duplicate node id "${node.id}"`, fix: `rename one of the two nodes "${node.id}" (ids are unique in a flow)` });
       return;

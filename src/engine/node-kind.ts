@@ -7,7 +7,7 @@ import type { Session, VarValue } from "./session.ts";
 
 /**
  * A node kind: one file per kind (`src/engine/nodes/menu.ts`), registered by its `type`.
- * Domain modules add their own kinds (an article, a job check, a consultant request) through a
+ * Domain modules add their own kinds (an article, a job check, ...) through a
  * `Plugin` without editing the engine.
  *
  * `enter` runs when the conversation arrives at a node; `receive` runs with the user's input
@@ -25,8 +25,11 @@ import type { Session, VarValue } from "./session.ts";
  */
 export interface NodeKind<N extends BaseNode = BaseNode> {
   type: string;
-  /** The node's shape in a flow file; must include `id` and `type: z.literal(<type>)`. */
-  schema: z.ZodType<N>;
+  /**
+   * The node's shape in a flow file: an object with `id` and `type: z.literal(<type>)` (the
+   * registry joins all kinds' schemas into one union on `type`).
+   */
+  schema: z.ZodType<N> & z.core.$ZodTypeDiscriminable;
   /** Whether the node stops and waits for the user (used to find loops with no input in them). */
   waits: boolean;
   enter(node: N, ctx: NodeContext): NodeResult;

@@ -6,7 +6,7 @@ import type { FlowSet } from "./flow.ts";
 export type { EffectContext, EffectHandler, InboundHook, PluginEffects } from "./effect-context.ts";
 
 /**
- * What the engine needs of a domain module (knowledge, screening, cases, broadcast): node kinds
+ * What the engine needs of a domain module: node kinds
  * for flows, free-text handlers, deep links, and extra checks for `jol flows check`. What a
  * module does with I/O around the step (effect handlers, inbound hook, prefetch) is
  * `PluginEffects` (`effect-context.ts`, run by the router); its lifecycle and Telegram wiring

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGS } from "../core/lang.ts";
+import { readSlots, StoredSlot, type SlotDeclaration } from "./slots.ts";
 
 /**
  * A user's conversation state, stored as JSON between steps (Redis or memory).
@@ -37,10 +38,8 @@ export const SessionSchema = z.object({
   src: z.string().optional(),
   /** The user blocked the bot (Telegram 403): do not send to them until they write again. */
   blocked: z.boolean().optional(),
-  /** Alert segments the user subscribed to. */
-  subs: z.array(z.string()).optional(),
-  /** Open case number, while the user talks to a consultant. */
-  caseId: z.number().int().optional(),
+  /** What each plugin keeps for the user, by plugin name (see `slots.ts`); absent when none keeps anything. */
+  slots: z.record(z.string(), StoredSlot).optional(),
   /** First and last activity, epoch milliseconds. */
   t0: z.number(),
   t1: z.number(),
@@ -57,9 +56,11 @@ export type ReadResult =
 
 /**
  * Parse a stored session. Older versions are migrated; anything unreadable yields a fresh
- * session with `ok: false` and the reason (for one log line, never a crash).
+ * session with `ok: false` and the reason (for one log line, never a crash). `slots` are the
+ * plugins' declarations: each declared slot is validated and migrated by its plugin's rules
+ * (without them, slots are kept unread).
  */
-export function readSession(raw: string | null, now: number): ReadResult {
+export function readSession(raw: string | null, now: number, slots: readonly SlotDeclaration[] = []): ReadResult {
   if (raw === null) return { ok: true, session: newSession(now), migrated: false };
   let data: unknown;
   try {
@@ -72,7 +73,10 @@ export function readSession(raw: string | null, now: number): ReadResult {
   if (!parsed.success) {
     return { ok: false, session: newSession(now), reason: parsed.error.issues[0]?.message ?? "invalid" };
   }
-  return { ok: true, session: parsed.data, migrated: migrated.changed };
+  const session = parsed.data;
+  const record = typeof migrated.data === "object" && migrated.data !== null ? (migrated.data as Record<string, unknown>) : {};
+  const slotsChanged = slots.length > 0 && readSlots(session, record, slots);
+  return { ok: true, session, migrated: migrated.changed || slotsChanged };
 }
 
 /**

@@ -7,25 +7,15 @@ import type { Outbound } from "../core/messages.ts";
 
 /**
  * What a step asks the host to do. Effects are data: the engine never performs I/O.
- * Domain modules add their own effect types (open a case, look up an agency) and register a
- * handler for them with the router.
+ * Domain modules add their own effect types (`x-` and a name of theirs) and register a handler
+ * for them through their plugin.
  */
 export type Effect =
   | { type: "send"; message: Outbound }
   /** Delete everything stored about the user (`/forget`). */
   | { type: "forget" }
-  /** The user wants a person: opened by the cases module. */
-  | {
-      type: "handoff";
-      reason: HandoffReason;
-      urgent: boolean;
-      /** Short facts for the consultant (answers of a job check, the article read, the danger words). */
-      summary: Record<string, string>;
-    }
-  /** Subscribe to / unsubscribe from alerts for these segments. */
-  | { type: "subscribe"; segments: string[] }
-  | { type: "unsubscribe" }
+  /** `/stop`: the user wants nothing sent on the bot's own initiative; modules stop what they send. */
+  | { type: "stop" }
   /** Any effect a domain module defines; `type` names its handler. */
   | { type: `x-${string}`; [key: string]: unknown };
 
-export type HandoffReason = "menu" | "command" | "job-check" | "danger" | "misunderstood" | "article";

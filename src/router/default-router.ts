@@ -66,6 +66,8 @@ export class DefaultRouter implements Router {
   private readonly effectHandlers = new Map<string, EffectHandler[]>();
   private readonly inboundHooks: InboundHook[];
   private readonly prefetch: NonNullable<PluginEffects["prefetch"]>[];
+  /** The plugins' session slots, validated and migrated when a session is read. */
+  private readonly slots: NonNullable<PluginEffects["session"]>[];
   /** Users being drained in this process. */
   private readonly draining = new Map<string, Promise<void>>();
   /** `handle` callers waiting for their message's commit, by user and message id. */
@@ -87,6 +89,7 @@ export class DefaultRouter implements Router {
     }
     this.inboundHooks = o.plugins.flatMap((p) => (p.inbound ? [p.inbound] : []));
     this.prefetch = o.plugins.flatMap((p) => (p.prefetch ? [p.prefetch] : []));
+    this.slots = o.plugins.flatMap((p) => (p.session ? [p.session] : []));
   }
 
   async intake(inbound: Inbound, options: IntakeOptions = {}): Promise<{ duplicate: boolean }> {
@@ -213,7 +216,7 @@ export class DefaultRouter implements Router {
     const token = randomUUID();
     await this.lock.acquire(lock, token);
     try {
-      const read = readSession(await this.o.store.get(sessionKey(user)), this.o.clock.now());
+      const read = readSession(await this.o.store.get(sessionKey(user)), this.o.clock.now(), this.slots);
       read.session.blocked = true;
       await this.o.store.set(sessionKey(user), writeSession(read.session), this.o.sessionTtlMs);
     } finally {
@@ -373,7 +376,7 @@ export class DefaultRouter implements Router {
     prefetched: ReadonlyMap<string, string | null>,
   ): Promise<{ session: Session; replies: Outbound[]; forgotten: boolean }> {
     const { clock, log } = this.o;
-    const read = readSession(stored, clock.now());
+    const read = readSession(stored, clock.now(), this.slots);
     if (!read.ok) log.warn("session reset", { user: hashId(key), reason: read.reason });
 
     const replies: Outbound[] = [];

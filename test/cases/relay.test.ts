@@ -3,6 +3,7 @@ import { testStore } from "../support/redis.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { createHandoffHandler, createRelayHook } from "../../src/cases/relay.ts";
 import { caseIntroKind, caseOpenKind, handoffEffect } from "../../src/cases/kinds.ts";
+import { openCaseSlot } from "../../src/cases/types.ts";
 import type { EffectContext } from "../../src/engine/plugin.ts";
 import type { NodeContext } from "../../src/engine/node-kind.ts";
 import { newSession, type Session, type VarValue } from "../../src/engine/session.ts";
@@ -95,7 +96,7 @@ describe("opening a case and relaying the user's messages", () => {
     const { ctx, effects, session } = nodeContext(rig.clock, { danger: "паспорт отобрали", case_desc: "помогите", case_contact: true, kb_article: "stay-limits" });
     caseOpenKind.enter({ id: "open", type: "case-open", summary: ["kb_article"] } as never, ctx);
     expect(effects).toEqual([
-      { type: "handoff", reason: "danger", urgent: true, summary: { danger: "паспорт отобрали", kb_article: "stay-limits", _desc: "помогите", _contact: "yes", _via: "flow" } },
+      { type: "x-handoff", reason: "danger", urgent: true, summary: { danger: "паспорт отобрали", kb_article: "stay-limits", _desc: "помогите", _contact: "yes", _via: "flow" } },
     ]);
     expect(session.vars.danger).toBeNull();
     expect(handoffEffect(nodeContext(rig.clock).ctx, []).urgent).toBe(false);
@@ -105,17 +106,17 @@ describe("opening a case and relaying the user's messages", () => {
     const handler = createHandoffHandler(rig.cases);
     const session = newSession(rig.clock.now());
     const ctx = effectContext(rig, session, "tg");
-    await handler({ type: "handoff", reason: "job-check", urgent: true, summary: { scr_result: "high", scr_flags: "fee, documents-kept" } }, ctx);
+    await handler({ type: "x-handoff", reason: "job-check", urgent: true, summary: { scr_result: "high", scr_flags: "fee, documents-kept" } }, ctx);
     expect(ctx.replies.map((m) => m.keys?.[0])).toEqual(["case-intro-shared", "case-off-hours", "case-opened"]);
     expect(ctx.replies[1]?.text).toContain("112 (test)");
-    const c = await rig.cases.cases.get(session.caseId!);
+    const c = await rig.cases.cases.get(openCaseSlot.get(session)!.id);
     expect(c).toMatchObject({ priority: "urgent", reason: "job-check", lang: "tg", contact: false, summary: { scr_result: "high" } });
   });
 
   it("relays text and media to the consultant instead of the engine, and lets the user leave", async () => {
     const { case: c } = await rig.cases.open({ address, lang: "ru", reason: "menu", urgent: false, summary: {}, contact: false });
     const hook = createRelayHook(rig.cases, noFlows, testI18n());
-    const session = { ...newSession(rig.clock.now()), caseId: c.id, stack: [{ f: "consultant", n: "open" }], wait: true };
+    const session: Session = { ...newSession(rig.clock.now()), slots: { cases: { v: 1, d: { id: c.id } } }, stack: [{ f: "consultant", n: "open" }], wait: true };
     const say = async (input: Input) => {
       const ctx = effectContext(rig, session);
       const result = await hook({ address, messageId: String(Math.random()), input } as Inbound, ctx);
@@ -134,7 +135,7 @@ describe("opening a case and relaying the user's messages", () => {
 
     // "end chat" in another language than the user's still ends it.
     expect(await say({ kind: "text", text: "Suhbatni tugatish!" })).toEqual({ result: "continue", replies: ["case-left"] });
-    expect(session.caseId).toBeUndefined();
+    expect(openCaseSlot.get(session)).toBeUndefined();
     expect(session.stack).toEqual([]);
     expect((await jobs()).at(-1)).toMatchObject({ t: "event", key: "case-staff-user-left" });
     expect(await say({ kind: "text", text: "ещё вопрос" })).toEqual({ result: "continue", replies: [] });
@@ -145,10 +146,10 @@ describe("opening a case and relaying the user's messages", () => {
     await rig.cases.take(c.id, actor(OPERATOR_A));
     await rig.cases.close(c.id, actor(OPERATOR_A), "info");
     const hook = createRelayHook(rig.cases, noFlows, testI18n());
-    const session = { ...newSession(rig.clock.now()), caseId: c.id, stack: [{ f: "consultant", n: "open" }], wait: true };
+    const session: Session = { ...newSession(rig.clock.now()), slots: { cases: { v: 1, d: { id: c.id } } }, stack: [{ f: "consultant", n: "open" }], wait: true };
     // `jol chat` says /help when it reconnects: the question stays open.
     expect(await hook({ address, messageId: "0", input: { kind: "command", name: "help" } }, effectContext(rig, session))).toBe("continue");
-    expect(session.caseId).toBeUndefined();
+    expect(openCaseSlot.get(session)).toBeUndefined();
     expect(session.stack).toEqual([]); // not back at the node that opens a case
     const ctx = effectContext(rig, session);
     expect(await hook({ address, messageId: "1", input: { kind: "choice", data: `case-fb:${c.id}:4` } }, ctx)).toBe("handled");
@@ -156,7 +157,7 @@ describe("opening a case and relaying the user's messages", () => {
     expect((await rig.cases.cases.get(c.id))?.feedback).toBe(4);
     const again = effectContext(rig, session);
     expect(await hook({ address, messageId: "2", input: { kind: "text", text: "5" } }, again)).toBe("continue");
-    expect(session.caseId).toBeUndefined();
+    expect(openCaseSlot.get(session)).toBeUndefined();
     expect((await rig.cases.cases.get(c.id))?.feedback).toBe(4);
   });
 });

@@ -160,11 +160,11 @@ describe("commands anywhere", () => {
 
   it("/stop unsubscribes and leaves the flow; the next message starts over", () => {
     const talk = started();
-    talk.session.subs = ["kz"];
+    talk.session.slots = { broadcast: { v: 1, d: { subs: ["kz"] } } };
     const out = talk.command("stop");
     expect(keys(out)).toEqual(["stop-text"]);
-    expect(talk.effects).toContainEqual({ type: "unsubscribe" });
-    expect(talk.session.subs).toBeUndefined();
+    expect(talk.effects).toContainEqual({ type: "stop" });
+    expect(talk.session.slots).toBeUndefined();
     expect(talk.session.stack).toEqual([]);
     expect(keys(talk.text("hello"))).toEqual(["t-menu"]);
   });

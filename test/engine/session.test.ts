@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { newSession, readSession, writeSession } from "../../src/engine/session.ts";
+import { defineSlot } from "../../src/engine/slots.ts";
+import { openCaseSlot } from "../../src/cases/types.ts";
+import { subscriptionsSlot } from "../../src/broadcast/plugin.ts";
 
 describe("sessions", () => {
   it("round-trip as JSON", () => {
@@ -33,5 +37,32 @@ describe("sessions", () => {
   it("stay small", () => {
     const s = { ...newSession(1_700_000_000_000), lang: "ru" as const, stack: [{ f: "main", n: "menu" }, { f: "job-check", n: "q-passport" }], vars: { fee: "yes", contract: "no", visa: "unsure" } };
     expect(Buffer.byteLength(writeSession(s))).toBeLessThan(300);
+  });
+
+  it("move the plugins' old top-level fields (caseId, subs) into their slots on read", () => {
+    const old = { ...newSession(1), lang: "ru", caseId: 12, subs: ["kz"] };
+    const read = readSession(JSON.stringify(old), 9, [openCaseSlot, subscriptionsSlot]);
+    expect(read.ok && read.migrated).toBe(true);
+    expect(read.session.slots).toEqual({ cases: { v: 1, d: { id: 12 } }, broadcast: { v: 1, d: { subs: ["kz"] } } });
+    expect(openCaseSlot.get(read.session)).toEqual({ id: 12 });
+    expect(read.session).not.toHaveProperty("caseId");
+    // Without the declarations, slots are kept unread.
+    expect(readSession(writeSession(read.session), 9).session.slots).toEqual(read.session.slots);
+  });
+
+  it("migrate a slot by its plugin's version, and drop one that does not parse", () => {
+    const notes = defineSlot({
+      name: "notes",
+      version: 2,
+      schema: z.object({ items: z.array(z.string()) }),
+      migrate: (data, from) => (from === 1 && typeof data === "object" && data !== null && "item" in data ? { items: [String(data.item)] } : data),
+    });
+    const stored = { ...newSession(1), slots: { notes: { v: 1, d: { item: "a" } }, other: { v: 3, d: "kept" } } };
+    const read = readSession(JSON.stringify(stored), 9, [notes]);
+    expect(read.ok && read.migrated).toBe(true);
+    expect(read.session.slots).toEqual({ notes: { v: 2, d: { items: ["a"] } }, other: { v: 3, d: "kept" } });
+    const broken = readSession(JSON.stringify({ ...newSession(1), slots: { notes: { v: 2, d: { items: 5 } } } }), 9, [notes]);
+    expect(broken.ok && broken.migrated).toBe(true);
+    expect(broken.session.slots).toBeUndefined();
   });
 });

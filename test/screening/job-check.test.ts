@@ -10,6 +10,7 @@ import { loadLocales } from "../../src/i18n/load-locales.ts";
 import { checkScreening } from "../../src/screening/plugin.ts";
 import { loadScreener } from "../../src/screening/data.ts";
 import { Talk } from "../support/engine.ts";
+import { HandoffEffectSchema } from "../../src/cases/types.ts";
 
 /** The pure engine over the real flows, texts and plugins (storage is not touched by a step). */
 let engine: Engine;
@@ -67,9 +68,9 @@ describe("job-check flow", () => {
     t.press("Консультант сейчас");
     t.text("Паспорт у бригадира");
     t.press(2); // do not share the contact
-    const handoff = t.effects.find((e) => e.type === "handoff");
-    expect(handoff).toMatchObject({ type: "handoff", reason: "job-check", urgent: true });
-    const summary = (handoff as { summary: Record<string, string> }).summary;
+    const handoff = t.effects.find((e) => e.type === "x-handoff");
+    expect(handoff).toMatchObject({ type: "x-handoff", reason: "job-check", urgent: true });
+    const summary = HandoffEffectSchema.parse(handoff).summary;
     expect(summary).toMatchObject({ scr_risk: "high", scr_flags: "documents-kept,confined" });
     expect(summary.scr_result).toContain("w_docs=yes");
     expect(summary.scr_result).toContain("w_leave=no");

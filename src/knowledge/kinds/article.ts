@@ -155,5 +155,5 @@ export function articleKind(kb: KnowledgeBase): NodeKind {
     }),
   });
   // The registry holds kinds of every node shape; this one's node type is narrower.
-  return kind as unknown as NodeKind;
+  return kind;
 }

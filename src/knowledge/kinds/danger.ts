@@ -50,5 +50,5 @@ export function dangerKind(kb: KnowledgeBase): NodeKind {
       messages: ["kb-danger", "kb-btn-danger-now", "kb-btn-danger-read", "kb-danger-more", "choice-main-menu"],
     }),
   });
-  return kind as unknown as NodeKind;
+  return kind;
 }

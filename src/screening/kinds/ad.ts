@@ -27,7 +27,7 @@ export function screeningAdKind(screener: Screener): NodeKind {
       return { to: "node", node: node.next };
     },
     refs: (node) => ({ nodes: [node.next], messages: ["scr-paste-empty"] }),
-  }) as unknown as NodeKind;
+  });
 }
 
 /** Analyse, reply, and remember only the level and flag ids (never the text). */

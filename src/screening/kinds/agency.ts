@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineKind, type NodeKind } from "../../engine/node-kind.ts";
+import { defineKind } from "../../engine/node-kind.ts";
 import { pastedFields, takePasted } from "./pasted.ts";
 
 /**
@@ -24,4 +24,4 @@ export const screeningAgencyKind = defineKind({
     return { to: "node", node: node.next };
   },
   refs: (node) => ({ nodes: [node.next], messages: ["scr-paste-empty"] }),
-}) as unknown as NodeKind;
+});

@@ -113,5 +113,5 @@ export function screeningResultKind(catalogue: Catalogue): NodeKind {
         ...node.questions.map((q) => `scr-flag-${q.flag}`),
       ],
     }),
-  }) as unknown as NodeKind;
+  });
 }
