@@ -15,6 +15,7 @@ import { createBroadcastPlugin } from "../broadcast/plugin.ts";
 import { ContentError, loadContent, type Content } from "./load-content.ts";
 import type { Plugin } from "../engine/plugin.ts";
 import type { PluginDeps } from "./deps.ts";
+import { statsFor } from "../stats/create.ts"; // statistics (issue 16)
 
 export interface CreateAppOptions {
   /** Settings; default: read from the environment. */
@@ -78,6 +79,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     outbox,
     defaultLang: config.DEFAULT_LANG,
     sessionTtlMs: config.SESSION_TTL_DAYS * DAY,
+    stats: statsFor(store, config), // statistics (issue 16)
   });
 
   let closed = false;
