@@ -11,9 +11,9 @@ import { randomBytes } from "node:crypto";
 import { CaseService } from "../src/cases/service.ts";
 import { ChannelRegistry } from "../src/channels/channel.ts";
 import { loadConfig } from "../src/config/load.ts";
-import { systemClock } from "../src/engine/types.ts";
+import { systemClock } from "../src/core/clock.ts";
 import { loadLocales } from "../src/i18n/load-locales.ts";
-import { silentLogger } from "../src/log.ts";
+import { silentLogger } from "../src/core/log.ts";
 import { RedisStore } from "../src/store/redis.ts";
 
 const N = Math.max(10, Number(process.argv[2]) || 1000);

@@ -2,8 +2,8 @@ import { loadContent } from "./load-content.ts";
 import { allPlugins } from "./create.ts";
 import { MemoryStore } from "../store/memory.ts";
 import { ChannelRegistry } from "../channels/channel.ts";
-import { silentLogger } from "../log.ts";
-import { systemClock } from "../engine/types.ts";
+import { silentLogger } from "../core/log.ts";
+import { systemClock } from "../core/clock.ts";
 import type { Config } from "../config/schema.ts";
 
 /** Load flows and texts the way start-up does, with every plugin, without touching Redis (`jol flows check`). */

@@ -3,7 +3,8 @@ import type { FlowSet } from "../engine/flow.ts";
 import { KindRegistry, coreKinds } from "../engine/kinds.ts";
 import { loadFlows } from "../engine/load-flows.ts";
 import { checkFlows } from "../engine/check-flows.ts";
-import type { CheckProblem, Plugin } from "../engine/plugin.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
+import type { Plugin } from "../engine/plugin.ts";
 import { loadLocales } from "../i18n/load-locales.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 

@@ -3,7 +3,7 @@ import type { Plugin } from "../engine/plugin.ts";
 import type { PluginDeps } from "../app/deps.ts";
 import { defineKind, type NodeKind } from "../engine/node-kind.ts";
 import { Id, MessageRefSchema } from "../engine/schema-parts.ts";
-import { userKey } from "../engine/types.ts";
+import { userKey } from "../core/address.ts";
 
 /** The alert segments a user can subscribe to. */
 export const SEGMENTS = ["kz", "abroad"] as const;

@@ -1,7 +1,8 @@
 import type { Bot } from "grammy";
-import type { Plugin, CheckProblem } from "../engine/plugin.ts";
+import type { Plugin } from "../engine/plugin.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
 import type { PluginDeps } from "../app/deps.ts";
-import { LANGS } from "../engine/types.ts";
+import { LANGS } from "../core/lang.ts";
 import { CaseService } from "./service.ts";
 import { caseKinds } from "./kinds.ts";
 import { createHandoffHandler, createRelayHook, relayKeys } from "./relay.ts";

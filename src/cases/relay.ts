@@ -1,8 +1,11 @@
 import type { EffectContext, EffectHandler, InboundHook } from "../engine/plugin.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import { LANGS, userKey, type Inbound, type Input } from "../engine/types.ts";
-import { normalize, WordLists } from "../engine/match.ts";
+import { LANGS } from "../core/lang.ts";
+import { userKey } from "../core/address.ts";
+import { type Inbound, type Input } from "../core/messages.ts";
+import { normalize } from "../core/words.ts";
+import { WordLists } from "../engine/match.ts";
 import type { CaseService, UserMessage } from "./service.ts";
 import { CONTACT_KEY, DESC_KEY, VIA_KEY } from "./kinds.ts";
 import { isOpen, nextOpening, parseHours } from "./hours.ts";

@@ -1,9 +1,13 @@
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../store/store.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import type { Logger } from "../log.ts";
-import type { Address, Clock, HandoffReason, Lang, MediaKind, Outbound } from "../engine/types.ts";
-import { userKey } from "../engine/types.ts";
+import type { Logger } from "../core/log.ts";
+import type { Address } from "../core/address.ts";
+import type { Clock } from "../core/clock.ts";
+import type { HandoffReason } from "../engine/types.ts";
+import type { Lang } from "../core/lang.ts";
+import type { MediaKind, Outbound } from "../core/messages.ts";
+import { userKey } from "../core/address.ts";
 import { BlockedError, type ChannelRegistry } from "../channels/channel.ts";
 import { CaseStore } from "./store.ts";
 import { StaffQueue, type StaffJob } from "./queue.ts";

@@ -1,6 +1,6 @@
 import type { Store } from "../store/store.ts";
-import type { Clock } from "../engine/types.ts";
-import type { Logger } from "../log.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Logger } from "../core/log.ts";
 import type { CaseService } from "./service.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { Store } from "../store/store.ts";
-import { userKey, type Address } from "../engine/types.ts";
+import { userKey, type Address } from "../core/address.ts";
 import { CaseSchema, LogEntrySchema, type Case, type LogEntry } from "./types.ts";
 
 /**

@@ -1,5 +1,6 @@
-import type { Address, ChannelName, Outbound } from "../engine/types.ts";
-import { DeliveryError } from "../outbox/errors.ts";
+import type { Address, ChannelName } from "../core/address.ts";
+import type { Outbound } from "../core/messages.ts";
+import { DeliveryError } from "../core/delivery-errors.ts";
 
 /**
  * A messenger adapter. Thin: it turns platform updates into `Inbound` for the router and renders
@@ -29,7 +30,7 @@ export interface Channel {
   connected?(): boolean;
 }
 
-export { BlockedError, DeliveryError, RateLimitedError } from "../outbox/errors.ts";
+export { BlockedError, DeliveryError, RateLimitedError } from "../core/delivery-errors.ts";
 
 /** The running channels by name, so any module can reach a user on whatever messenger they use. */
 export class ChannelRegistry {

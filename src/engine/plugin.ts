@@ -1,10 +1,14 @@
 import type { NodeContext, NodeKind, NodeResult } from "./node-kind.ts";
-import type { Effect, Outbound, Address, Lang } from "./types.ts";
+import type { Effect } from "./types.ts";
+import type { Inbound, Outbound } from "../core/messages.ts";
+import type { Address } from "../core/address.ts";
+import type { Lang } from "../core/lang.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
 import type { Session } from "./session.ts";
 import type { Store } from "../store/store.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import type { Logger } from "../log.ts";
-import type { Clock } from "./types.ts";
+import type { Logger } from "../core/log.ts";
+import type { Clock } from "../core/clock.ts";
 import type { FlowSet } from "./flow.ts";
 import type { Bot } from "grammy";
 
@@ -89,18 +93,9 @@ export interface EffectContext {
   prefetched?: ReadonlyMap<string, string | null>;
 }
 
-export interface CheckProblem {
-  file: string;
-  line?: number;
-  message: string;
-  /** How to fix it, for a content editor. */
-  fix?: string;
-  severity?: "error" | "warning";
-}
-
 /**
  * Runs before the engine for every inbound message of a user (after dedupe, inside the user's
  * lock). The cases module uses it to relay a user's messages to their consultant while a case is
  * open. Return "handled" to skip the engine for this message.
  */
-export type InboundHook = (inbound: import("./types.ts").Inbound, ctx: EffectContext) => Promise<"handled" | "continue">;
+export type InboundHook = (inbound: Inbound, ctx: EffectContext) => Promise<"handled" | "continue">;

@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 import { fold } from "./translit.ts";
 import { queryVariants, tokenize } from "./normalise.ts";
 import { editDistance } from "./search.ts";

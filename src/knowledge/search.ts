@@ -1,5 +1,5 @@
 import MiniSearch from "minisearch";
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 import { indexTerms, queryVariants, queryWords, tokenize, type QueryWord } from "./normalise.ts";
 import { keywordsOf, type ArticlePart, type KnowledgeMeta } from "./metadata.ts";
 

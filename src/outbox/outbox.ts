@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { Address, ChannelName, Outbound } from "../engine/types.ts";
-import { userKey } from "../engine/types.ts";
-import { hashId, type Logger } from "../log.ts";
+import type { Address, ChannelName } from "../core/address.ts";
+import type { Outbound } from "../core/messages.ts";
+import { userKey } from "../core/address.ts";
+import { hashId, type Logger } from "../core/log.ts";
 import type { BatchOp, Store } from "../store/store.ts";
-import { BlockedError, RateLimitedError } from "./errors.ts";
-import { errors } from "../ops/metrics.ts";
-import { outboxKey, outboxLeaseKey, PENDING_KEY, sendingKey } from "./keys.ts";
+import { BlockedError, RateLimitedError } from "../core/delivery-errors.ts";
+import { errors } from "../metrics/metrics.ts";
+import { outboxKey, outboxLeaseKey, PENDING_KEY, sendingKey } from "../core/keys.ts";
 import { sleep, type SendLimiter } from "./limiter.ts";
 
 /** One entry of a chat's outbox: plain JSON. */

@@ -1,20 +1,24 @@
 import type { Engine } from "../engine/engine.ts";
 import type { EffectContext, Plugin } from "../engine/plugin.ts";
 import { readSession, writeSession, type Session } from "../engine/session.ts";
-import { userKey, type Lang, type Clock, type Effect, type Inbound, type Outbound, type Address } from "../engine/types.ts";
+import { userKey, type Address } from "../core/address.ts";
+import { type Lang } from "../core/lang.ts";
+import { type Clock } from "../core/clock.ts";
+import { type Effect } from "../engine/types.ts";
+import { type Inbound, type Outbound } from "../core/messages.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import { hashId, type Logger } from "../log.ts";
+import { hashId, type Logger } from "../core/log.ts";
 import type { BatchOp, Store } from "../store/store.ts";
 import { Outbox, type Deliver } from "../outbox/outbox.ts";
-import { inboxIdsKey, inboxKey, lockKey, outboxKey, PENDING_KEY, seenKey, sessionKey } from "../outbox/keys.ts";
+import { inboxIdsKey, inboxKey, lockKey, outboxKey, PENDING_KEY, seenKey, sessionKey } from "../core/keys.ts";
 import { sleep } from "../outbox/limiter.ts";
 import type { HandleResult, IntakeOptions, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
-import { errors, handleSeconds, messagesIn, messagesOut } from "../ops/metrics.ts";
+import { errors, handleSeconds, messagesIn, messagesOut } from "../metrics/metrics.ts";
 import { statsEventOf, type StatsEvent, type StatsRecorder } from "../stats/events.ts"; // stats (issue 16)
 
-export { sessionKey } from "../outbox/keys.ts";
+export { sessionKey } from "../core/keys.ts";
 
 export interface RouterOptions {
   engine: Engine;

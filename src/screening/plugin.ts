@@ -1,8 +1,9 @@
-import type { CheckProblem, Plugin, StartLink } from "../engine/plugin.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
+import type { Plugin, StartLink } from "../engine/plugin.ts";
 import type { PluginDeps } from "../app/deps.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import { LANGS } from "../engine/types.ts";
+import { LANGS } from "../core/lang.ts";
 import type { Screener } from "./analyse.ts";
 import { CATALOGUE_DATA, screenerFrom } from "./data.ts";
 import { AgencyDirectory } from "./agencies.ts";

@@ -1,5 +1,3 @@
-import type { Effect } from "../engine/types.ts";
-
 /**
  * What the statistics count: aggregates only. No event carries message text (except the normalised
  * words of a question that found no article), a phone number or a user id; the message event's
@@ -29,7 +27,7 @@ export type StatsEvent =
 export const STATS_EFFECT = "x-stats";
 
 /** An effect for `ctx.emit`: the router takes it out of the step and records it with the commit. */
-export function statsEffect(event: StatsEvent): Effect {
+export function statsEffect(event: StatsEvent): { type: typeof STATS_EFFECT; event: StatsEvent } {
   return { type: STATS_EFFECT, event };
 }
 
@@ -37,7 +35,7 @@ export function statsEffect(event: StatsEvent): Effect {
  * The statistics event an effect stands for: an `x-stats` effect's event, or one of the effects
  * other modules already emit (`unsubscribe`, `x-agency-lookup`).
  */
-export function statsEventOf(effect: Effect): StatsEvent | null {
+export function statsEventOf(effect: { type: string }): StatsEvent | null {
   if (effect.type === STATS_EFFECT) {
     const event = (effect as { event?: unknown }).event;
     return typeof event === "object" && event !== null && typeof (event as { k?: unknown }).k === "string" ? (event as StatsEvent) : null;

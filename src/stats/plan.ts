@@ -1,4 +1,4 @@
-import { hashId } from "../log.ts";
+import { hashId } from "../core/log.ts";
 import type { StatsEvent } from "./events.ts";
 
 /**

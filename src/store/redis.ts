@@ -1,5 +1,5 @@
 import { Cluster, type ChainableCommander, type Command, type Redis, type RedisOptions } from "ioredis";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../core/log.ts";
 import { createRedisClient, describeTarget, redactUrl, type RedisTarget } from "./client.ts";
 import { CrossSlotError, keySlot } from "./slot.ts";
 import type { BatchOp, Store } from "./store.ts";

@@ -1,5 +1,5 @@
 import { html, raw, type Html } from "../portal/html.ts";
-import type { Lang } from "../engine/types.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Chart, PageModel, Table } from "./model.ts";
 import { shown } from "./model.ts";
 import type { Period } from "./period.ts";

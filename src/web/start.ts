@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { FixableError } from "../errors.ts";
-import type { Logger } from "../log.ts";
+import { FixableError } from "../core/errors.ts";
+import type { Logger } from "../core/log.ts";
 import { RedisStore } from "../store/redis.ts";
 import { redisStatsFor } from "../stats/create.ts";
 import { createWebApp, type WebDeps } from "./server.ts";

@@ -7,8 +7,8 @@ import { ChannelRegistry } from "../../src/channels/channel.ts";
 import { ConsoleChannel, outboxKey } from "../../src/channels/console/console-channel.ts";
 import { CaseService } from "../../src/cases/service.ts";
 import { ConsoleDesk } from "../../src/cases/console-desk.ts";
-import { silentLogger } from "../../src/log.ts";
-import type { Outbound } from "../../src/engine/types.ts";
+import { silentLogger } from "../../src/core/log.ts";
+import type { Outbound } from "../../src/core/messages.ts";
 import { FakeClock, testConfig, testI18n } from "./helpers.ts";
 
 describe("jol desk (console)", () => {

@@ -4,7 +4,7 @@ import type { RedisStore } from "../../src/store/redis.ts";
 import { CaseService } from "../../src/cases/service.ts";
 import { NotAllowedError } from "../../src/cases/types.ts";
 import type { StaffJob } from "../../src/cases/queue.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import { ADMIN, OPERATOR_A, OPERATOR_B, actor, coreRig, testI18n, type CoreRig } from "./helpers.ts";
 
 const migrant = { channel: "telegram" as const, id: "5001" };

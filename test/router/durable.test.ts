@@ -6,15 +6,16 @@
  */
 import { spawn } from "node:child_process";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { userKey, type Address, type Outbound } from "../../src/engine/types.ts";
+import { userKey, type Address } from "../../src/core/address.ts";
+import { type Outbound } from "../../src/core/messages.ts";
 import { readSession } from "../../src/engine/session.ts";
 import type { Plugin } from "../../src/engine/plugin.ts";
 import { sessionKey } from "../../src/router/default-router.ts";
-import { inboxKey, outboxKey, seenKey, sendingKey } from "../../src/outbox/keys.ts";
+import { inboxKey, outboxKey, seenKey, sendingKey } from "../../src/core/keys.ts";
 import { Outbox, outboxCounters } from "../../src/outbox/outbox.ts";
-import { RateLimitedError } from "../../src/outbox/errors.ts";
+import { RateLimitedError } from "../../src/core/delivery-errors.ts";
 import { createSendLimiter, sendLimits } from "../../src/outbox/limiter.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { testTarget } from "../support/redis.ts";
 import { addr, countKind, countRouter, seed, text } from "./count-app.ts";

@@ -5,7 +5,7 @@ import { loadConfig } from "../../src/config/load.ts";
 import { Engine } from "../../src/engine/engine.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 import { ChannelRegistry } from "../../src/channels/channel.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
 import { checkScreening } from "../../src/screening/plugin.ts";
 import { loadScreener } from "../../src/screening/data.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/create.ts";
 import type { App } from "../../src/app/app.ts";
 import { loadConfig } from "../../src/config/load.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { redisStatsFor } from "../../src/stats/create.ts";
 import { LINK_TTL_MS, SIGN_IN_LIMIT, WebAuth } from "../../src/web/auth.ts";

@@ -1,10 +1,11 @@
 import { createInterface } from "node:readline";
-import { isRedisLost } from "../../errors.ts";
+import { isRedisLost } from "../../core/errors.ts";
 import { randomUUID } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
 import type { Channel } from "../channel.ts";
 import type { App } from "../../app/app.ts";
-import type { Address, Inbound, Input, Outbound } from "../../engine/types.ts";
+import type { Address } from "../../core/address.ts";
+import type { Inbound, Input, Outbound } from "../../core/messages.ts";
 import { renderNumbered } from "../numbered.ts";
 
 /** Store key of a console user's outbox: messages other processes (the console desk) send them. */

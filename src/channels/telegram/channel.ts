@@ -3,11 +3,13 @@ import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { App } from "../../app/app.ts";
 import type { Channel } from "../channel.ts";
-import { userKey, type Address, type Lang, type Outbound } from "../../engine/types.ts";
+import { userKey, type Address } from "../../core/address.ts";
+import { type Lang } from "../../core/lang.ts";
+import { type Outbound } from "../../core/messages.ts";
 import { readSession } from "../../engine/session.ts";
 import { sessionKey } from "../../router/default-router.ts";
 import { matchLang } from "../../i18n/localizer.ts";
-import { hashId } from "../../log.ts";
+import { hashId } from "../../core/log.ts";
 import { toInbound } from "./to-inbound.ts";
 import { decodeChoice } from "./callback-data.ts";
 import { deliver } from "./deliver.ts";
@@ -15,8 +17,8 @@ import { createPacer, type PaceOptions } from "./pacer.ts";
 import { registerCommands } from "./commands.ts";
 import { startWebhookServer, type WebhookServer } from "./webhook.ts";
 import { Poller } from "./poller.ts";
-import { FixableError } from "../../errors.ts";
-import { errors, rateLimited } from "../../ops/metrics.ts";
+import { FixableError } from "../../core/errors.ts";
+import { errors, rateLimited } from "../../metrics/metrics.ts";
 import { describeError } from "./describe-error.ts";
 
 /** Tuning a caller may override; production uses the defaults. */

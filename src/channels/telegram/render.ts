@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton } from "grammy/types";
-import type { MediaKind, Outbound } from "../../engine/types.ts";
+import type { MediaKind, Outbound } from "../../core/messages.ts";
 import { encodeChoice, type EncodedChoice } from "./callback-data.ts";
 
 /**

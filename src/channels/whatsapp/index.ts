@@ -1,8 +1,9 @@
 import { rm } from "node:fs/promises";
 import type { App } from "../../app/app.ts";
 import { DeliveryError, type Channel } from "../channel.ts";
-import { userKey, type Address, type Inbound, type Outbound } from "../../engine/types.ts";
-import { hashId, type Logger } from "../../log.ts";
+import { userKey, type Address } from "../../core/address.ts";
+import { type Inbound, type Outbound } from "../../core/messages.ts";
+import { hashId, type Logger } from "../../core/log.ts";
 import type { WhatsAppClientLike } from "./client.ts";
 import { buildWhatsAppClient } from "./build-client.ts";
 import { showPairingCode, showQr } from "./pairing.ts";

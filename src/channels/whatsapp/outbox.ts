@@ -1,6 +1,7 @@
 import type { App } from "../../app/app.ts";
 import type { Channel } from "../channel.ts";
-import type { Address, Outbound } from "../../engine/types.ts";
+import type { Address } from "../../core/address.ts";
+import type { Outbound } from "../../core/messages.ts";
 
 /**
  * The store list where processes without WhatsApp leave messages for WhatsApp users.

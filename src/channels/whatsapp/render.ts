@@ -1,4 +1,4 @@
-import type { Outbound } from "../../engine/types.ts";
+import type { Outbound } from "../../core/messages.ts";
 import { renderNumbered } from "../numbered.ts";
 
 /**
