@@ -30,8 +30,11 @@ export const TAKE_BUCKETS = [5, 15, 30, 60, 120, 240, 480, 1440] as const;
 /** One increment: `H` add `n` to a day field; `P` add a user to the day and month HLLs; `G` add `n` only if that user was new today. */
 export type StatsStep = { t: "H" | "G"; field: string; n: number } | { t: "P"; user: string };
 
+const SAFE = /^[\w.-]{1,60}$/;
+
 /** Field-safe text: no separators or control characters, at most 60 characters. */
 export function fieldPart(value: string): string {
+  if (SAFE.test(value)) return value; // the usual case (ids, language codes), without the Unicode pass
   return (
     value
       .replace(/[\p{C}:|]/gu, " ")
@@ -39,6 +42,18 @@ export function fieldPart(value: string): string {
       .trim()
       .slice(0, 60) || "-"
   );
+}
+
+/** Recent users' tags (a user sends several messages in a row): the HMAC once per user, at most 10,000 kept, in memory only. */
+const tags = new Map<string, string>();
+function userTag(user: string): string {
+  let tag = tags.get(user);
+  if (tag === undefined) {
+    if (tags.size >= 10_000) tags.clear();
+    tag = hashId(user);
+    tags.set(user, tag);
+  }
+  return tag;
 }
 
 /** The increments of some events (in order; `G` steps follow their `P`). */
@@ -54,7 +69,7 @@ export function planSteps(events: readonly StatsEvent[], hour: string): StatsSte
         add(`m:ch:${ch}`);
         add(`m:lang:${lang}`);
         add(`h:${hour}`);
-        out.push({ t: "P", user: hashId(e.user) }, { t: "G", field: "u", n: 1 }, { t: "G", field: `u:ch:${ch}`, n: 1 }, { t: "G", field: `u:lang:${lang}`, n: 1 });
+        out.push({ t: "P", user: userTag(e.user) }, { t: "G", field: "u", n: 1 }, { t: "G", field: `u:ch:${ch}`, n: 1 }, { t: "G", field: `u:lang:${lang}`, n: 1 });
         if (e.source) add(`src:${fieldPart(e.source)}`);
         if (e.flow) add(`flow:${fieldPart(e.flow)}`);
         break;
@@ -123,10 +138,17 @@ export class LocalCalendar {
   constructor(readonly timeZone: string) {
     this.format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
   }
+  private cached = { slot: NaN, value: { day: "", month: "", hour: "" } };
+
   at(ms: number): { day: string; month: string; hour: string } {
+    // Every time zone's offset is a whole number of quarter hours: one formatting per quarter hour.
+    const slot = Math.floor(ms / 900_000);
+    if (slot === this.cached.slot) return this.cached.value;
     const parts: Record<string, string> = {};
     for (const p of this.format.formatToParts(ms)) parts[p.type] = p.value;
     const month = `${parts.year}-${parts.month}`;
-    return { day: `${month}-${parts.day}`, month, hour: parts.hour ?? "00" };
+    const value = { day: `${month}-${parts.day}`, month, hour: parts.hour ?? "00" };
+    this.cached = { slot, value };
+    return value;
   }
 }

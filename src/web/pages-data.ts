@@ -1,7 +1,7 @@
 import type { RedisStats } from "../stats/redis-stats.ts";
 import { TAKE_BUCKETS } from "../stats/plan.ts";
 import type { Chart, PageModel, Table } from "./model.ts";
-import { addDays, weekOf, type Period } from "./period.ts";
+import { addDays, monthDays, weekOf, type Period } from "./period.ts";
 
 type Days = Map<string, Record<string, number>>;
 
@@ -16,6 +16,18 @@ export function byPrefix(days: Days, prefix: string): [string, number][] {
   return [...sums].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/** The days as whole months (their month HyperLogLogs, far fewer to merge) and the days left over. */
+function wholeMonths(days: readonly string[]): { days: string[]; months: string[] } {
+  const byMonth = new Map<string, string[]>();
+  for (const d of days) byMonth.set(d.slice(0, 7), [...(byMonth.get(d.slice(0, 7)) ?? []), d]);
+  const out = { days: [] as string[], months: [] as string[] };
+  for (const [month, inMonth] of byMonth) {
+    if (inMonth.length === monthDays(month).length) out.months.push(month);
+    else out.days.push(...inMonth);
+  }
+  return out;
+}
+
 const total = (days: Days, field: string): number => [...days.values()].reduce((s, c) => s + (c[field] ?? 0), 0);
 const series = (days: Days, field: string): number[] => [...days.values()].map((c) => c[field] ?? 0);
 const table = (id: string, head: string[], rows: [string, number][], small = true): Table => ({
@@ -28,9 +40,9 @@ const table = (id: string, head: string[], rows: [string, number][], small = tru
 
 /** Overview: people reached, by language, channel and source; busiest hours. */
 export async function overviewModel(stats: RedisStats, period: Period, today: string): Promise<PageModel> {
-  const days = await stats.days(period.days);
+  const days = await stats.days(period.days, period.today);
   const week = Array.from({ length: 7 }, (_, i) => addDays(today, -i));
-  const [inPeriod, day, inWeek, month] = await stats.uniques([{ days: period.days }, { days: [today] }, { days: week }, { months: [today.slice(0, 7)] }]);
+  const [inPeriod, day, inWeek, month] = await stats.uniques([wholeMonths(period.days), { days: [today] }, { days: week }, { months: [today.slice(0, 7)] }]);
   const hours = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0"));
   const byHour = new Map(byPrefix(days, "h:"));
   const charts: Chart[] = [
@@ -58,7 +70,7 @@ export async function overviewModel(stats: RedisStats, period: Period, today: st
 
 /** Knowledge: most-read articles, unanswered questions (grouped by their words), answers by language. */
 export async function knowledgeModel(stats: RedisStats, period: Period, title: (id: string) => string): Promise<PageModel> {
-  const days = await stats.days(period.days);
+  const days = await stats.days(period.days, period.today);
   const read = new Map(byPrefix(days, "art:lang:"));
   const missed = new Map(byPrefix(days, "miss:lang:"));
   const langs = [...new Set([...read.keys(), ...missed.keys()])].sort();
@@ -88,7 +100,7 @@ export async function knowledgeModel(stats: RedisStats, period: Period, title: (
 
 /** Job checks: per week by risk, red flags, agency look-ups. */
 export async function checksModel(stats: RedisStats, period: Period): Promise<PageModel> {
-  const days = await stats.days(period.days);
+  const days = await stats.days(period.days, period.today);
   const weeks = new Map<string, Record<string, number>>();
   for (const [day, counts] of days) {
     const w = weeks.get(weekOf(day)) ?? {};
@@ -105,7 +117,7 @@ export async function checksModel(stats: RedisStats, period: Period): Promise<Pa
       { label: "web-f-checks", value: byPrefix(days, "chk:").reduce((s, [, n]) => s + n, 0) },
       { label: "web-f-agency", value: total(days, "agency") },
     ],
-    charts: [{ id: "weekly", title: "web-c-checks", kind: "bars", x, series: risks.map((r) => ({ label: `web-s-risk-${r}`, values: x.map((w) => weeks.get(w)?.[r] ?? 0) })) }],
+    charts: [{ id: "weekly", title: "web-c-checks", kind: "line", x, series: risks.map((r) => ({ label: `web-s-risk-${r}`, values: x.map((w) => weeks.get(w)?.[r] ?? 0) })) }],
     tables: [
       { id: "weeks", title: "web-t-weeks", head: ["web-h-week", "web-h-risk-high", "web-h-risk-medium", "web-h-risk-low"], rows: x.map((w) => [w, ...risks.map((r) => weeks.get(w)?.[r] ?? 0)]), small: [1, 2, 3] },
       table("modes", ["web-h-mode", "web-h-checks"], byPrefix(days, "chk:")),
@@ -116,7 +128,7 @@ export async function checksModel(stats: RedisStats, period: Period): Promise<Pa
 
 /** Hotline: cases per day, time to take against the SLA, outcomes, feedback; per consultant for admins. */
 export async function hotlineModel(stats: RedisStats, period: Period, options: { slaMinutes: number; admin: boolean; open: { id: number; ageMinutes: number; status: string }[] }): Promise<PageModel> {
-  const days = await stats.days(period.days);
+  const days = await stats.days(period.days, period.today);
   const taken = total(days, "take:n");
   const avg = taken ? Math.round(total(days, "take:ms") / taken / 60_000) : 0;
   const fb = byPrefix(days, "fb:");
@@ -173,7 +185,7 @@ export async function hotlineModel(stats: RedisStats, period: Period, options: {
 
 /** Alerts (admins): messages delivered and blocked, and the unsubscribes, per day. */
 export async function alertsModel(stats: RedisStats, period: Period): Promise<PageModel> {
-  const days = await stats.days(period.days);
+  const days = await stats.days(period.days, period.today);
   return {
     figures: [
       { label: "web-f-alert-sent", value: total(days, "alert:sent") },

@@ -3,6 +3,8 @@ export interface Period {
   from: string;
   to: string;
   days: string[];
+  /** Today (the hotline's time zone): days before it may be read from a short cache. */
+  today?: string;
 }
 
 const DAY = 86_400_000;
@@ -24,7 +26,7 @@ export function periodOf(query: { from?: string; to?: string }, today: string): 
   let from = query.from && ISO.test(query.from) && !Number.isNaN(Date.parse(query.from)) ? query.from : addDays(to, -29);
   if (from > to) from = to;
   if (from < addDays(to, -399)) from = addDays(to, -399);
-  return { from, to, days: daysBetween(from, to) };
+  return { from, to, days: daysBetween(from, to), today };
 }
 
 /** The month (`YYYY-MM`) of a day and its days. */

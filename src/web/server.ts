@@ -171,7 +171,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const asked = c.req.query("month");
     const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked <= today().slice(0, 7) ? asked : today().slice(0, 7);
     const days = monthDays(month).filter((d) => d <= today());
-    const period: Period = { from: days[0]!, to: days.at(-1)!, days };
+    const period: Period = { from: days[0]!, to: days.at(-1)!, days, today: today() };
     const [overview, knowledge, checks, hotline] = await Promise.all([
       overviewModel(stats, period, period.to),
       knowledgeModel(stats, period, title(v.lang)),
