@@ -30,7 +30,7 @@ const usage = async (keys: string[]): Promise<number> => {
 try {
   const config = loadConfig({ LOG_LEVEL: "silent", TELEGRAM_BOT_TOKEN: "123456:SIZES-SIZES-SIZES-SIZES-SIZES", TELEGRAM_STAFF_CHAT_ID: "-1001000000000" });
   const { i18n } = loadLocales("locales");
-  const cases = new CaseService({ config, store, i18n, log: silentLogger, clock: systemClock, channels: new ChannelRegistry() });
+  const cases = new CaseService({ config, store, i18n, log: silentLogger, clock: systemClock, delivery: new ChannelRegistry() });
   for (let i = 0; i < N; i++) {
     const address = { channel: "telegram" as const, id: String(9_000_000 + i) };
     const { case: c } = await cases.open({ address, lang: "ru", reason: "menu", urgent: false, summary: { topic: "wages" }, desc: DESC, contact: false });

@@ -10,6 +10,6 @@ import type { Config } from "../config/schema.ts";
 export function checkContent(config: Config) {
   const store = new MemoryStore();
   return loadContent(config, (flows, i18n) =>
-    allPlugins({ config, flows, i18n, store, log: silentLogger, clock: systemClock, channels: new ChannelRegistry() }),
+    allPlugins({ config, flows, i18n, store, log: silentLogger, clock: systemClock, delivery: new ChannelRegistry() }),
   );
 }

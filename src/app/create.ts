@@ -15,6 +15,7 @@ import { createPlugins } from "./plugins.ts";
 import { createBroadcastPlugin } from "../broadcast/plugin.ts";
 import { ContentError, loadContent, type Content } from "./load-content.ts";
 import type { Plugin } from "../engine/plugin.ts";
+import type { HostPlugin } from "./host-plugin.ts";
 import type { PluginDeps } from "./deps.ts";
 import { statsFor } from "../stats/create.ts"; // statistics (issue 16)
 import { webSignInPlugin } from "../web/signin-plugin.ts"; // dashboard sign-in (issue 16)
@@ -51,7 +52,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const store = options.store ?? (await createStore(config, log, options.failFast ? { failFast: true } : {}));
 
   const content = loadContent(config, (flows, i18n) => {
-    const deps: PluginDeps = { config, flows, i18n, store, log, clock, channels };
+    const deps: PluginDeps = { config, flows, i18n, store, log, clock, delivery: channels };
     // The dashboard's `/web` sign-in command (issue 16), only when the dashboard runs.
     return [...allPlugins(deps), ...(config.WEB_PORT ? [webSignInPlugin(deps)] : [])];
   });
@@ -96,6 +97,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     outbox,
     engine,
     channels,
+    userLang: (address) => router.userLang(address),
     plugins,
     clock,
     telegramExtensions: plugins.flatMap((p) => (p.telegram ? [p.telegram] : [])),
@@ -124,8 +126,8 @@ export function engineFor(config: Config, content: Content & { plugins: Plugin[]
 }
 
 /** Every plugin: the broadcast subscriptions plus the domain modules. */
-export function allPlugins(deps: PluginDeps): Plugin[] {
-  return [createBroadcastPlugin(deps), ...createPlugins(deps)];
+export function allPlugins(deps: PluginDeps): HostPlugin[] {
+  return [createBroadcastPlugin(), ...createPlugins(deps)];
 }
 
 /** Fluent arguments every message may use: contacts and retention figures come from settings, never from texts. */

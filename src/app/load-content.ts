@@ -23,10 +23,10 @@ export interface Content {
  *
  * Plugins are created from the loaded content, so they come as a factory.
  */
-export function loadContent(
+export function loadContent<P extends Plugin>(
   config: Pick<Config, "FLOWS_DIR" | "LOCALES_DIR">,
-  makePlugins: (flows: FlowSet, i18n: Localizer) => Plugin[],
-): Content & { plugins: Plugin[] } {
+  makePlugins: (flows: FlowSet, i18n: Localizer) => P[],
+): Content & { plugins: P[] } {
   const { i18n, problems: localeProblems } = loadLocales(config.LOCALES_DIR);
   // Plugins' kinds are needed to validate flows, and plugins read flows' data: load the data
   // first with the core kinds, then again with every kind.

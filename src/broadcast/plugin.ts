@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Plugin } from "../engine/plugin.ts";
-import type { PluginDeps } from "../app/deps.ts";
+import type { PluginEffects } from "../engine/effect-context.ts";
 import { defineKind, type NodeKind } from "../engine/node-kind.ts";
 import { Id, MessageRefSchema } from "../engine/schema-parts.ts";
 import { userKey } from "../core/address.ts";
@@ -41,7 +41,7 @@ const unsubscribeKind = defineKind({
  * Alert subscriptions: flow nodes to subscribe and unsubscribe, and the sets of subscribers per
  * segment in the store (what a broadcast reads). `/stop` and `/forget` unsubscribe from all.
  */
-export function createBroadcastPlugin(_deps: PluginDeps): Plugin {
+export function createBroadcastPlugin(): Plugin & PluginEffects {
   return {
     name: "broadcast",
     kinds: [subscribeKind, unsubscribeKind] as unknown as NodeKind[], // kinds are typed by their own node shapes

@@ -1,6 +1,7 @@
 import type { Address, ChannelName } from "../core/address.ts";
 import type { Outbound } from "../core/messages.ts";
 import { DeliveryError } from "../core/delivery-errors.ts";
+import type { Deliver } from "../core/delivery.ts";
 
 /**
  * A messenger adapter. Thin: it turns platform updates into `Inbound` for the router and renders
@@ -33,7 +34,7 @@ export interface Channel {
 export { BlockedError, DeliveryError, RateLimitedError } from "../core/delivery-errors.ts";
 
 /** The running channels by name, so any module can reach a user on whatever messenger they use. */
-export class ChannelRegistry {
+export class ChannelRegistry implements Deliver {
   private readonly channels = new Map<ChannelName, Channel>();
 
   add(channel: Channel): void {

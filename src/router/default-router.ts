@@ -1,5 +1,5 @@
 import type { Engine } from "../engine/engine.ts";
-import type { EffectContext, Plugin } from "../engine/plugin.ts";
+import type { EffectContext, EffectHandler, InboundHook, PluginEffects } from "../engine/effect-context.ts";
 import { readSession, writeSession, type Session } from "../engine/session.ts";
 import { userKey, type Address } from "../core/address.ts";
 import { type Lang } from "../core/lang.ts";
@@ -23,7 +23,8 @@ export { sessionKey } from "../core/keys.ts";
 export interface RouterOptions {
   engine: Engine;
   store: Store;
-  plugins: Plugin[];
+  /** The modules' effect handlers, inbound hooks and prefetch keys. */
+  plugins: PluginEffects[];
   i18n: Localizer;
   log: Logger;
   clock: Clock;
@@ -65,9 +66,9 @@ export class DefaultRouter implements Router {
   readonly outbox: Outbox;
   private readonly lock: UserLock;
   private readonly lockTtlMs: number;
-  private readonly effectHandlers = new Map<string, NonNullable<Plugin["effects"]>[string][]>();
-  private readonly inboundHooks: NonNullable<Plugin["inbound"]>[];
-  private readonly prefetch: NonNullable<Plugin["prefetch"]>[];
+  private readonly effectHandlers = new Map<string, EffectHandler[]>();
+  private readonly inboundHooks: InboundHook[];
+  private readonly prefetch: NonNullable<PluginEffects["prefetch"]>[];
   /** Users being drained in this process. */
   private readonly draining = new Map<string, Promise<void>>();
   /** `handle` callers waiting for their message's commit, by user and message id. */
@@ -198,6 +199,14 @@ export class DefaultRouter implements Router {
     this.stopping = true;
     this.halt.abort(new Error("router stopping"));
     await Promise.allSettled([...this.draining.values()]);
+  }
+
+  /**
+   * The language a user chose, read without the lock: for a short note outside the dialogue (a
+   * channel answering a stale button). Undefined when they chose none.
+   */
+  async userLang(address: Address): Promise<Lang | undefined> {
+    return readSession(await this.o.store.get(sessionKey(userKey(address))), this.o.clock.now()).session.lang;
   }
 
   /** Mark a user who blocked the bot, under their lock. */

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.ts";
-import type { Plugin } from "../engine/plugin.ts";
+import type { HostPlugin } from "../app/host-plugin.ts";
 import type { Store } from "../store/store.ts";
 import { LINK_TTL_MS, WebAuth } from "./auth.ts";
 
@@ -14,7 +14,7 @@ export function webBaseUrl(config: Pick<Config, "WEB_PUBLIC_URL" | "WEB_HOST" | 
  * TELEGRAM_ADMIN_IDS): the bot answers with a one-time dashboard link, valid 10 minutes. From
  * anyone else the command goes on to the engine like any unknown command.
  */
-export function webSignInPlugin(deps: { config: Config; store: Store }): Plugin {
+export function webSignInPlugin(deps: { config: Config; store: Store }): HostPlugin {
   const auth = new WebAuth(deps.store, deps.config);
   return {
     name: "web-signin",

@@ -28,7 +28,7 @@ describe("jol desk (console)", () => {
     const clock = new FakeClock();
     // No staff group: the console desk reads cases straight from the store.
     const config = testConfig({ TELEGRAM_STAFF_CHAT_ID: "" });
-    cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, channels });
+    cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, delivery: channels });
     out = new PassThrough();
     printed = "";
     out.on("data", (chunk: Buffer) => (printed += chunk.toString()));

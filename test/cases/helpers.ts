@@ -94,6 +94,6 @@ export function coreRig(store: Store, extra: Record<string, string> = {}, clock 
   channels.add(rig.whatsapp);
   channels.add(rig.telegram);
   const config = testConfig(extra);
-  const cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, channels });
+  const cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, delivery: channels });
   return { cases, clock, channels, config, ...rig };
 }

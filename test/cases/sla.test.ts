@@ -17,7 +17,7 @@ describe("SLA reminders", () => {
   beforeEach(async () => {
     store = await testStore("cases-sla");
     rig = coreRig(store);
-    sla = new SlaScheduler(rig.cases, store, rig.clock, silentLogger);
+    sla = new SlaScheduler(rig.cases, rig.clock, silentLogger);
   });
   afterEach(async () => {
     await store.close();

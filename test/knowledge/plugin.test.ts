@@ -7,7 +7,6 @@ import { Talk } from "../support/engine.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 import { silentLogger } from "../../src/core/log.ts";
 import { systemClock } from "../../src/core/clock.ts";
-import { ChannelRegistry } from "../../src/channels/channel.ts";
 import { newSession, type Session } from "../../src/engine/session.ts";
 import type { Outbound } from "../../src/core/messages.ts";
 
@@ -170,10 +169,6 @@ describe("createKnowledgePlugin", () => {
       config,
       flows: { flows: new Map(), data: new Map() },
       i18n: content.i18n,
-      store: new MemoryStore(),
-      log: silentLogger,
-      clock: systemClock,
-      channels: new ChannelRegistry(),
     });
     expect(plugin.kinds).toBeUndefined();
     expect(plugin.interceptors).toBeUndefined();

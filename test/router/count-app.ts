@@ -11,7 +11,7 @@ import { defineKind, type NodeKind } from "../../src/engine/node-kind.ts";
 import { newSession, writeSession } from "../../src/engine/session.ts";
 import type { FlowSet } from "../../src/engine/flow.ts";
 import type { CheckProblem } from "../../src/core/check-problem.ts";
-import type { Plugin } from "../../src/engine/plugin.ts";
+import type { HostPlugin } from "../../src/app/host-plugin.ts";
 import { systemClock } from "../../src/core/clock.ts";
 import { userKey, type Address } from "../../src/core/address.ts";
 import { silentLogger, type Logger } from "../../src/core/log.ts";
@@ -53,7 +53,7 @@ function flows(): FlowSet {
 const { i18n } = loadLocales(FIXTURE_LOCALES);
 
 export interface CountRouterOptions {
-  plugins?: Plugin[];
+  plugins?: HostPlugin[];
   sessionTtlMs?: number;
   log?: Logger;
   lockTtlMs?: number;

@@ -17,7 +17,7 @@ let content: ReturnType<typeof loadContent>;
 beforeAll(() => {
   const config = loadConfig({});
   const store = new MemoryStore();
-  content = loadContent(config, (flows, i18n) => allPlugins({ config, flows, i18n, store, log: silentLogger, clock: { now: () => 0 }, channels: new ChannelRegistry() }));
+  content = loadContent(config, (flows, i18n) => allPlugins({ config, flows, i18n, store, log: silentLogger, clock: { now: () => 0 }, delivery: new ChannelRegistry() }));
   engine = new Engine({
     flows: content.flows,
     i18n: content.i18n,

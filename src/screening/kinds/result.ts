@@ -4,8 +4,7 @@ import { Id } from "../../engine/schema-parts.ts";
 import { flagDef, riskOf, scoreOf, type Catalogue, type FoundFlag, type RiskLevel } from "../catalogue.ts";
 import { renderCheckResult, renderDetails } from "../render.ts";
 import { statsEffect } from "../../stats/events.ts"; // statistics (issue 16)
-
-const VarName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a var name of lower-case letters, digits and _");
+import { VarName } from "./pasted.ts";
 
 /**
  * The end of the guided check: turns the yes / no / not sure answers into flags, scores them

@@ -100,6 +100,7 @@ async function coreApp(store: Store, log: Logger, config: App["config"], outboxL
     outbox,
     engine,
     channels,
+    userLang: (address) => router.userLang(address),
     plugins: [],
     clock: systemClock,
     telegramExtensions: [],
