@@ -17,6 +17,8 @@ import { ContentError, loadContent, type Content } from "./load-content.ts";
 import type { Plugin } from "../engine/plugin.ts";
 import type { HostPlugin } from "./host-plugin.ts";
 import type { PluginDeps } from "./deps.ts";
+import { statsFor } from "../stats/create.ts"; // statistics (issue 16)
+import { webSignInPlugin } from "../web/signin-plugin.ts"; // dashboard sign-in (issue 16)
 
 export interface CreateAppOptions {
   /** Settings; default: read from the environment. */
@@ -51,7 +53,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 
   const content = loadContent(config, (flows, i18n) => {
     const deps: PluginDeps = { config, flows, i18n, store, log, clock, delivery: channels };
-    return allPlugins(deps);
+    // The dashboard's `/web` sign-in command (issue 16), only when the dashboard runs.
+    return [...allPlugins(deps), ...(config.WEB_PORT ? [webSignInPlugin(deps)] : [])];
   });
   const errors = content.problems.filter((p) => (p.severity ?? "error") === "error");
   if (errors.length > 0) {
@@ -80,6 +83,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     outbox,
     defaultLang: config.DEFAULT_LANG,
     sessionTtlMs: config.SESSION_TTL_DAYS * DAY,
+    stats: statsFor(store, config), // statistics (issue 16)
   });
 
   let closed = false;

@@ -13,6 +13,8 @@ import { StaffQueue, type StaffJob } from "./queue.ts";
 import { nextOpening, parseHours, type Hours } from "./hours.ts";
 import { FEEDBACK_TOKEN, NotAllowedError, type Actor, type Case, type HandoffReason, type LogEntry, type Outcome } from "./types.ts";
 import { moduleToken } from "../engine/choice-token.ts";
+import { statsFor } from "../stats/create.ts"; // statistics (issue 16)
+import type { StatsEvent } from "../stats/events.ts"; // statistics (issue 16)
 
 /** What the case service needs: the app's shared parts, and a way to reach users. */
 export interface CaseServiceDeps {
@@ -153,6 +155,7 @@ export class CaseService {
     // The SLA counts from when the hotline is staffed: a case opened at night is due in the morning.
     await this.cases.scheduleReminder(created.id, 1, nextOpening(this.hours, now).at + this.slaMs());
     await this.push({ t: "open", id: created.id });
+    this.count({ k: "case-opened", reason: req.reason, urgent: req.urgent }); // statistics (issue 16)
     this.deps.log.info("case opened", { case: created.id, reason: req.reason, urgent: req.urgent, channel: req.address.channel });
     return { case: created, created: true };
   }
@@ -183,7 +186,8 @@ export class CaseService {
 
   /** The 1–5 answer after a close. */
   async feedback(id: number, score: number): Promise<void> {
-    await this.cases.update(id, (c) => ({ ...c, feedback: score }));
+    const { after } = await this.cases.update(id, (c) => ({ ...c, feedback: score }));
+    this.count({ k: "case-feedback", score, ...(after?.assignee ? { by: after.assignee.name } : {}) }); // statistics (issue 16)
     await this.cases.append(id, { t: this.deps.clock.now(), type: "event", kind: "text", event: "feedback", text: String(score) });
     await this.push({ t: "event", id, key: "case-staff-feedback", args: { score } });
   }
@@ -233,6 +237,8 @@ export class CaseService {
       { t: "event", id, key: previous ? "case-staff-transferred" : "case-staff-taken", args: { name: actor.name, from: previous?.name ?? "" } },
     );
     if (!previous) await this.tellUser(after, "case-user-joined");
+    // statistics (issue 16): time to take, and whether within the SLA (which counts from the opening hours)
+    if (!previous) this.count({ k: "case-taken", waitMs: (after.taken ?? 0) - after.opened, withinSla: (after.taken ?? 0) <= nextOpening(this.hours, after.opened).at + this.slaMs(), by: actor.name });
     this.deps.log.info("case taken", { case: id, over: Boolean(previous) });
     return { ok: true, case: after, previous };
   }
@@ -307,6 +313,7 @@ export class CaseService {
         },
       ]);
     }
+    this.count({ k: "case-closed", outcome, by: actor.name }); // statistics (issue 16)
     this.deps.log.info("case closed", { case: id, outcome });
     return { ok: true, case: after };
   }
@@ -357,6 +364,13 @@ export class CaseService {
 
   userText(lang: Lang, key: string, args?: Record<string, string | number>): Outbound {
     return { text: this.deps.i18n.t(lang, key, args), keys: [key] };
+  }
+
+  /** statistics (issue 16): counted in the background; a failure is logged, never the staff action's. */
+  private count(event: StatsEvent): void {
+    statsFor(this.deps.store, this.deps.config)
+      .record([event], this.deps.clock.now())
+      .catch((error: unknown) => this.deps.log.warn("statistics not recorded", { error: String(error) }));
   }
 
   private async tellUser(c: Case, key: string): Promise<void> {

@@ -136,6 +136,16 @@ export const ConfigSchema = z.object({
   OPS_PORT: int(0, 65535).default(9091).describe("Port of the operations endpoints /healthz, /readyz and /metrics (jol start); 0 turns them off."),
   OPS_HOST: host.default("127.0.0.1").describe("Address the operations endpoints bind (0.0.0.0 inside a container, for the healthcheck and Prometheus)."),
 
+  // --- statistics and dashboard (issue 16, docs/dashboard.md) ---
+  STATS_RETENTION_DAYS: int(1, 3650).default(730).describe("Days the statistics' daily counters are kept (aggregates only: no user id, no message text)."),
+  WEB_PORT: int(0, 65535).default(0).describe("Port of the staff dashboard (jol start); 0 (the default) turns it off. Sign in by sending /web to the bot."),
+  WEB_HOST: host.default("127.0.0.1").describe("Address the dashboard binds (0.0.0.0 behind a reverse proxy in a container)."),
+  WEB_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "an http(s) URL where staff open the dashboard, like https://stats.example.org/" })
+    .optional()
+    .describe("Public URL of the dashboard, for the /web sign-in links; https here (or X-Forwarded-Proto: https) makes the cookie Secure. Default http://WEB_HOST:WEB_PORT/."),
+  CONTENT_REVIEW_DAYS: int(1, 3650).default(180).describe("Days after an article's `reviewed` date when the dashboard lists it as due for review."),
+
   // --- hotline (shown to users; never invent these: the NGO fills them in) ---
   HOTLINE_PHONE: z.string().default("+7 000 000 00 00 (DEMO — not a real number)").describe("Hotline phone shown to users."),
   HOTLINE_HOURS: z

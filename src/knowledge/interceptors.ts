@@ -7,6 +7,7 @@ import type { DangerWords } from "./danger.ts";
 import { queryWords } from "./normalise.ts";
 import { audienceOf, type AskContext } from "./search.ts";
 import { ANSWER_FLOW, ANSWER_MODES, CONSULTANT_FLOW, VARS, type AnswerMode } from "./flow-ids.ts";
+import { statsEffect } from "../stats/events.ts"; // statistics (issue 16)
 
 /** Node types of this module: text typed at one of them replaces the answer shown instead of stacking another. */
 const OWN_TYPES = new Set(["article", "kb-danger"]);
@@ -67,7 +68,11 @@ export function searchInterceptor(kb: KnowledgeBase): TextInterceptor {
       if (where.waitingType === "input") return null;
       if (!/\p{L}/u.test(text) || !queryWords(text).some((w) => /\p{L}/u.test(w.word))) return null;
       const found = kb.search.answer(text, askContext(ctx));
-      if (found.kind === "none") return toAnswer(ctx, ANSWER_MODES.none, where.waitingType);
+      if (found.kind === "none") {
+        // statistics (issue 16): the question's normalised words, only when nothing matched
+        ctx.emit(statsEffect({ k: "miss", words: queryWords(text).map((w) => w.word), lang: ctx.lang }));
+        return toAnswer(ctx, ANSWER_MODES.none, where.waitingType);
+      }
       ctx.set(VARS.article, found.hits[0]!.id);
       ctx.set(VARS.also, found.kind === "pick" ? kb.search.closeTo(found.hits).join(",") : null);
       return toAnswer(ctx, ANSWER_MODES.view, where.waitingType);

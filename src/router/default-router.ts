@@ -16,6 +16,7 @@ import type { HandleResult, IntakeOptions, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
 import { errors, handleSeconds, messagesIn, messagesOut } from "../metrics/metrics.ts";
+import { statsEventOf, type StatsEvent, type StatsRecorder } from "../stats/events.ts"; // stats (issue 16)
 
 export { sessionKey } from "../core/keys.ts";
 
@@ -37,6 +38,8 @@ export interface RouterOptions {
   dedupeTtlMs?: number;
   /** The user's lock lease: a dead process's users are taken over after this long. Default 5 s. */
   lockTtlMs?: number;
+  /** Statistics (issue 16): each message's events are recorded right after its commit, in one call. */
+  stats?: StatsRecorder;
 }
 
 /** An inbox entry: the inbound message and when it may be handled (its settle time). */
@@ -311,10 +314,11 @@ export class DefaultRouter implements Router {
     let replies: Outbound[] = [];
     let session: Session | null = null;
     let forgotten = false;
+    let stats: StatsEvent[] = [];
     const timer = inbound ? handleSeconds.startTimer({ channel: inbound.address.channel }) : undefined;
     if (inbound) {
       try {
-        ({ session, replies, forgotten } = await this.run(user, inbound, state.session, state.prefetched));
+        ({ session, replies, forgotten, stats } = await this.run(user, inbound, state.session, state.prefetched));
       } catch (error) {
         errors.inc({ kind: "handle" });
         // A message that breaks the step must not block the user's inbox: it is committed with an apology.
@@ -365,6 +369,8 @@ export class DefaultRouter implements Router {
       if (taken) this.outbox.kick(user, via, { token: outToken, ...taken });
       else if (via) this.outbox.kick(user, via);
     }
+    // Statistics (issue 16): one script call after the commit, the reply already on its way.
+    if (inbound && this.o.stats) await this.o.stats.record(stats, this.o.clock.now()).catch((error: unknown) => log.warn("statistics not recorded", { error: errorName(error) }));
     if (results[6] === true) return "released";
     return this.readHead(results.slice(7), extra);
   }
@@ -374,7 +380,7 @@ export class DefaultRouter implements Router {
     inbound: Inbound,
     stored: string | null,
     prefetched: ReadonlyMap<string, string | null>,
-  ): Promise<{ session: Session; replies: Outbound[]; forgotten: boolean }> {
+  ): Promise<{ session: Session; replies: Outbound[]; forgotten: boolean; stats: StatsEvent[] }> {
     const { clock, log } = this.o;
     const read = readSession(stored, clock.now(), this.slots);
     if (!read.ok) log.warn("session reset", { user: hashId(key), reason: read.reason });
@@ -382,18 +388,22 @@ export class DefaultRouter implements Router {
     const replies: Outbound[] = [];
     const ctx = this.context(inbound, read.session, replies);
     ctx.prefetched = prefetched;
+    const stats: StatsEvent[] = [messageEvent(key, inbound, read.session, read.session)];
     for (const hook of this.inboundHooks) {
-      if ((await hook(inbound, ctx)) === "handled") return { session: ctx.session, replies, forgotten: false };
+      if ((await hook(inbound, ctx)) === "handled") return { session: ctx.session, replies, forgotten: false, stats };
     }
     let forgotten = false;
     const { session, effects } = this.o.engine.step(ctx.session, inbound, clock);
+    stats[0] = messageEvent(key, inbound, read.session, session);
     ctx.session = session;
     ctx.lang = session.lang ?? ctx.lang;
     for (const effect of effects) {
       if (effect.type === "forget") forgotten = true;
-      await this.apply(effect, ctx, replies, key);
+      const event = statsEventOf(effect);
+      if (event) stats.push(event);
+      if (effect.type !== "x-stats") await this.apply(effect, ctx, replies, key);
     }
-    return { session: ctx.session, replies, forgotten };
+    return { session: ctx.session, replies, forgotten, stats };
   }
 
   private async apply(effect: Effect, ctx: EffectContext & { session: Session }, replies: Outbound[], key: string): Promise<void> {
@@ -440,6 +450,19 @@ export class DefaultRouter implements Router {
 /** The lock lease ran out before the commit: the work is dropped, the new holder redoes it. */
 class LockLostError extends Error {
   override name = "LockLostError";
+}
+
+/** Statistics (issue 16): the message, with the source and flow when this step changed them. */
+function messageEvent(user: string, inbound: Inbound, before: Session, after: Session): StatsEvent {
+  const flow = after.stack.at(-1)?.f;
+  return {
+    k: "message",
+    user,
+    channel: inbound.address.channel,
+    lang: after.lang ?? before.lang ?? "-",
+    ...(after.src && after.src !== before.src ? { source: after.src } : {}),
+    ...(flow && flow !== before.stack.at(-1)?.f ? { flow } : {}),
+  };
 }
 
 function parseInboxEntry(raw: string): InboxEntry | null {

@@ -98,6 +98,7 @@ export function register(program: Command): void {
       for (const channel of channels) app.channels.add(channel);
       // Messages a stopped or crashed process left in inboxes and outboxes are handled and sent.
       const recovery = new Recovery({ store: app.store, router: app.router, outbox: app.outbox, log });
+      let web: Awaited<ReturnType<typeof import("../../web/start.ts").startWebServer>>; // dashboard (issue 16)
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;
@@ -117,6 +118,7 @@ export function register(program: Command): void {
         await step("outbox", () => app.outbox.stop()); // sends in flight finish or stay queued
         for (const plugin of app.plugins) await step(plugin.name, () => plugin.stop?.());
         for (const channel of channels) await step(channel.name, () => channel.stop());
+        await step("dashboard", () => web?.close()); // dashboard (issue 16)
         await app.close();
         await ops.close();
         log.info("stopped");
@@ -127,6 +129,7 @@ export function register(program: Command): void {
       });
       try {
         await ops.listen();
+        web = await (await import("../../web/start.ts")).startWebServer(app); // dashboard (issue 16), off unless WEB_PORT
         if (!config.WHATSAPP_ENABLED && config.WHATSAPP_TRANSPORT !== "cloud" /* issue 17: cloud sends from every process */ && redisTarget(config)) {
           // WhatsApp runs in another process (one browser per number): reach its users through the shared outbox.
           const { createWhatsAppOutbox } = await import("../../channels/whatsapp/outbox.ts");
@@ -141,6 +144,7 @@ export function register(program: Command): void {
         if (stopping) return await stopped; // a signal during start-up cut a connection attempt short
         // A channel that cannot start (a rejected token, a busy port) ends the process: close what runs first.
         stopping = true;
+        await web?.close(); // dashboard (issue 16)
         await recovery.stop().catch(() => undefined);
         for (const channel of channels) await channel.stop().catch(() => undefined);
         await app.close();

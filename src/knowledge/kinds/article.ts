@@ -5,6 +5,7 @@ import type { KnowledgeBase } from "../articles.ts";
 import { formatDate } from "../articles.ts";
 import { messageId } from "../metadata.ts";
 import { CONSULTANT_FLOW, MAIN_FLOW, VARS } from "../flow-ids.ts";
+import { statsEffect } from "../../stats/events.ts"; // statistics (issue 16)
 
 /**
  * `type: article` — shows one knowledge article: title, short answer and "checked on" date,
@@ -65,6 +66,7 @@ export function articleKind(kb: KnowledgeBase): NodeKind {
     ctx.set(VARS.screen, screen);
     if (screen === "short") {
       const reviewed = kb.article(id)?.reviewed;
+      ctx.emit(statsEffect({ k: "article", id, lang: ctx.lang })); // statistics (issue 16)
       ctx.say(
         [
           messageId(id, "title"),

@@ -3,6 +3,7 @@ import { defineKind, type NodeContext, type NodeKind } from "../../engine/node-k
 import type { Screener } from "../analyse.ts";
 import { renderAdAnalysis } from "../render.ts";
 import { pastedFields, takePasted } from "./pasted.ts";
+import { statsEffect } from "../../stats/events.ts"; // statistics (issue 16)
 
 /**
  * Analyse the ad the user pasted (read from `var`, which an `input` node filled in the same
@@ -38,4 +39,5 @@ export function answerAd(ctx: NodeContext, screener: Screener, text: string): vo
   ctx.set("scr_risk", analysis.risk);
   ctx.set("scr_flags", analysis.flags.map((f) => f.id).join(",") || null);
   ctx.set("scr_result", null);
+  ctx.emit(statsEffect({ k: "check", mode: "ad", risk: analysis.risk, flags: analysis.flags.map((f) => f.id) })); // statistics (issue 16)
 }

@@ -3,6 +3,7 @@ import { defineKind, type ChoiceSpec, type NodeContext, type NodeKind, type Node
 import { Id } from "../../engine/schema-parts.ts";
 import { flagDef, riskOf, scoreOf, type Catalogue, type FoundFlag, type RiskLevel } from "../catalogue.ts";
 import { renderCheckResult, renderDetails } from "../render.ts";
+import { statsEffect } from "../../stats/events.ts"; // statistics (issue 16)
 import { VarName } from "./pasted.ts";
 
 /**
@@ -73,6 +74,7 @@ export function screeningResultKind(catalogue: Catalogue): NodeKind {
       ctx.set("scr_risk", risk);
       ctx.set("scr_flags", [...new Set(flags.map((f) => f.id))].join(",") || null);
       ctx.set("scr_result", answers.join(", ") || null);
+      ctx.emit(statsEffect({ k: "check", mode: "guided", risk, flags: [...new Set(flags.map((f) => f.id))] })); // statistics (issue 16)
       const { text, keys } = renderCheckResult(ctx, risk, flags);
       ctx.sayText(text, choicesFor(risk, flags.length > 0), keys);
       return { to: "wait" };
