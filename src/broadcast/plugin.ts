@@ -4,16 +4,18 @@ import type { PluginDeps } from "../app/deps.ts";
 import { defineKind, type NodeKind } from "../engine/node-kind.ts";
 import { Id, MessageRefSchema } from "../engine/schema-parts.ts";
 import { userKey } from "../engine/types.ts";
+import { knownSegments, segmentKey } from "../alerts/audience.ts";
+import { createAlertWorker } from "../alerts/worker.ts";
+import type { AlertSender } from "../alerts/sender.ts";
 
-/** The alert segments a user can subscribe to. */
+/** The alert segments every deployment has; flows may define more (any `subscribe` node's `segments`). */
 export const SEGMENTS = ["kz", "abroad"] as const;
 
-/** Store key of the set of users subscribed to a segment. */
-export const segmentKey = (segment: string) => `alerts:${segment}`;
+export { segmentKey };
 
 const subscribeKind = defineKind({
   type: "subscribe",
-  schema: z.strictObject({ id: Id, type: z.literal("subscribe"), segments: z.array(z.enum(SEGMENTS)).min(1), text: MessageRefSchema, next: Id.optional() }),
+  schema: z.strictObject({ id: Id, type: z.literal("subscribe"), segments: z.array(Id).min(1), text: MessageRefSchema, next: Id.optional() }),
   waits: false,
   enter(node, ctx) {
     ctx.emit({ type: "subscribe", segments: node.segments });
@@ -37,25 +39,41 @@ const unsubscribeKind = defineKind({
   refs: (node) => ({ nodes: node.next ? [node.next] : [], messages: [node.text] }),
 });
 
+/** The broadcast plugin, with the alert sender once started. */
+export interface BroadcastPlugin extends Plugin {
+  sender: AlertSender | undefined;
+}
+
 /**
  * Alert subscriptions: flow nodes to subscribe and unsubscribe, and the sets of subscribers per
- * segment in the store (what a broadcast reads). `/stop` and `/forget` unsubscribe from all.
+ * segment in the store (what an alert's audience reads). `/stop`, `/forget` and the alerts menu
+ * unsubscribe from all. `start()` runs the alert sender (`src/alerts/`) in `jol start`.
  */
-export function createBroadcastPlugin(_deps: PluginDeps): Plugin {
-  return {
+export function createBroadcastPlugin(deps: PluginDeps): BroadcastPlugin {
+  const segments = () => [...new Set([...SEGMENTS, ...knownSegments(deps.flows)])];
+  const leave = async (user: string) => {
+    for (const segment of segments()) await deps.store.srem(segmentKey(segment), user);
+  };
+  const plugin: BroadcastPlugin = {
     name: "broadcast",
+    sender: undefined,
     kinds: [subscribeKind, unsubscribeKind] as unknown as NodeKind[], // kinds are typed by their own node shapes
     effects: {
       async subscribe(effect, ctx) {
         if (effect.type !== "subscribe") return;
         for (const segment of effect.segments) await ctx.store.sadd(segmentKey(segment), userKey(ctx.address));
       },
-      async unsubscribe(_effect, ctx) {
-        for (const segment of SEGMENTS) await ctx.store.srem(segmentKey(segment), userKey(ctx.address));
-      },
-      async forget(_effect, ctx) {
-        for (const segment of SEGMENTS) await ctx.store.srem(segmentKey(segment), userKey(ctx.address));
-      },
+      unsubscribe: (_effect, ctx) => leave(userKey(ctx.address)),
+      forget: (_effect, ctx) => leave(userKey(ctx.address)),
+    },
+    start() {
+      plugin.sender ??= createAlertWorker(deps, segments);
+      plugin.sender.start();
+    },
+    async stop() {
+      await plugin.sender?.stop();
+      plugin.sender = undefined;
     },
   };
+  return plugin;
 }

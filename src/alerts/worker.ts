@@ -1,0 +1,40 @@
+import type { PluginDeps } from "../app/deps.ts";
+import { createRateGate, createSendLimiter, sendLimits } from "../outbox/limiter.ts";
+import { AlertSender, type AlertSenderDeps } from "./sender.ts";
+import { AlertStore } from "./store.ts";
+import { parseQuietHours } from "./time.ts";
+
+const DAY_MS = 86_400_000;
+
+/** The alert store with the settings' retention of texts. */
+export function alertStoreFor(deps: Pick<PluginDeps, "store" | "config">): AlertStore {
+  return new AlertStore(deps.store, deps.config.CASE_RETENTION_DAYS * DAY_MS);
+}
+
+/**
+ * The alert sender of `jol start`, from the settings: ALERT_RATE_PER_SEC for Telegram (through
+ * the outbox's shared limiter as well), WHATSAPP_PACE_MS and WHATSAPP_ALERT_DAILY_CAP for
+ * WhatsApp, ALERT_QUIET_HOURS in HOTLINE_TIMEZONE. It sends through the channels this process runs.
+ */
+export function createAlertWorker(deps: PluginDeps, segments: () => readonly string[], extra: Partial<AlertSenderDeps> = {}): AlertSender {
+  const { config, store } = deps;
+  return new AlertSender({
+    alerts: alertStoreFor(deps),
+    store,
+    i18n: deps.i18n,
+    log: deps.log,
+    clock: deps.clock,
+    send: (to, messages) => deps.channels.send(to, messages),
+    canSend: (channel) => deps.channels.get(channel) !== undefined,
+    limiter: createSendLimiter(store, { telegram: sendLimits(config.TELEGRAM_SEND_PER_SECOND) }),
+    gates: {
+      telegram: createRateGate(store, "alerts", { intervalMs: 1000 / config.ALERT_RATE_PER_SEC, burst: 1 }, "telegram"),
+      whatsapp: createRateGate(store, "alerts", { intervalMs: Math.max(1, config.WHATSAPP_PACE_MS), burst: 1 }, "whatsapp"),
+    },
+    segments,
+    timeZone: config.HOTLINE_TIMEZONE,
+    quiet: parseQuietHours(config.ALERT_QUIET_HOURS),
+    whatsappDailyCap: config.WHATSAPP_ALERT_DAILY_CAP,
+    ...extra,
+  });
+}
