@@ -16,6 +16,8 @@ export const recipientsKey = (id: string, channel: string) => `al:{al:${id}}:r:$
 export const cursorKey = (id: string, channel: string) => `al:{al:${id}}:c:${channel}`;
 /** Recipients with an outcome or in flight (a hash userKey → s sending, d sent, f failed, b blocked, u unsubscribed meanwhile). */
 export const doneKey = (id: string) => `al:{al:${id}}:d`;
+/** How many recipients had one outcome (sent, failed, blocked, skipped), while sending. */
+export const countKey = (id: string, outcome: string) => `al:{al:${id}}:n:${outcome}`;
 /** The worker sending the alert (a short lease, renewed). */
 export const leaseKey = (id: string) => `al:{al:${id}}:l`;
 /** Every alert id, scored by creation time. */

@@ -1,9 +1,7 @@
-import type { Redis } from "ioredis";
 import type { Lang } from "../engine/types.ts";
 import type { Store } from "../store/store.ts";
-import { RedisStore } from "../store/redis.ts";
 import { ALERT_CHANNELS, type AlertChannel, type Audience, type Recipient } from "./audience.ts";
-import { ACTIVE_KEY, alertKey, cursorKey, doneKey, INDEX_KEY, leaseKey, recipientsKey, SEQ_KEY, stateKey, textsKey } from "./keys.ts";
+import { ACTIVE_KEY, alertKey, countKey, cursorKey, doneKey, INDEX_KEY, leaseKey, recipientsKey, SEQ_KEY, stateKey, textsKey } from "./keys.ts";
 
 export const ALERT_STATES = ["queued", "sending", "paused", "cancelled", "done"] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
@@ -11,6 +9,7 @@ export type AlertState = (typeof ALERT_STATES)[number];
 /** What happened to one recipient: sent, failed (after retries), blocked the bot, unsubscribed meanwhile. */
 export type Outcome = "sent" | "failed" | "blocked" | "skipped";
 const CODE: Record<Outcome, string> = { sent: "d", failed: "f", blocked: "b", skipped: "u" };
+const OUTCOMES = Object.keys(CODE) as Outcome[];
 
 /** The audit record of an alert (kept after it ended; the texts expire after CASE_RETENTION_DAYS). */
 export interface AlertRecord {
@@ -48,26 +47,11 @@ export function statusOf(alert: AlertRecord): AlertStatus {
   return { id: alert.id, state: alert.state, total: alert.total, sent: alert.sent, failed: alert.failed, blocked: alert.blocked, left };
 }
 
-/** Claim a recipient: 1 fresh (now marked in flight), 2 in flight before (a crashed sender: send again), 0 done. */
-const CLAIM = `
-if redis.call('HSETNX', KEYS[1], ARGV[1], 's') == 1 then return 1 end
-if redis.call('HGET', KEYS[1], ARGV[1]) == 's' then return 2 end
-return 0`;
-/** Record a recipient's outcome and count it, in one step. */
-const COMMIT = `
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-return redis.call('HINCRBY', KEYS[2], ARGV[3], 1)`;
-
-interface AlertRedis extends Redis {
-  jolAlertClaim(numKeys: number, ...args: string[]): Promise<number>;
-  jolAlertCommit(numKeys: number, ...args: string[]): Promise<number>;
-}
-const scripted = new WeakSet<Redis>();
-
 /**
  * Alerts in the store: the audit record, the state every worker honours, the texts (expiring),
- * and while sending the recipient lists, cursors and the set of recipients with an outcome.
- * On Redis a recipient's outcome and the alert's count change in one script (one slot).
+ * and while sending the recipient lists, cursors and the marks of recipients with an outcome.
+ * The counts are counters beside the marks; when the alert ends they are recounted from the
+ * marks, so a sender killed between a mark and its count leaves the final report exact.
  */
 export class AlertStore {
   constructor(
@@ -89,10 +73,6 @@ export class AlertStore {
       at: String(input.at),
       audience: JSON.stringify(input.audience),
       total: String(input.recipients.length),
-      sent: "0",
-      failed: "0",
-      blocked: "0",
-      skipped: "0",
       ...(input.card ? { card: input.card } : {}),
     });
     await this.store.zadd(INDEX_KEY, input.now, id);
@@ -102,8 +82,12 @@ export class AlertStore {
   }
 
   async get(id: string): Promise<AlertRecord | null> {
-    const [state, h] = await Promise.all([this.store.get(stateKey(id)), this.store.hgetall(alertKey(id))]);
+    const [state, h, ...running] = await Promise.all([this.store.get(stateKey(id)), this.store.hgetall(alertKey(id)), ...OUTCOMES.map((o) => this.store.get(countKey(id, o)))]);
     if (!state || !h.by) return null;
+    // While sending the counters run beside the record; when it ended, the record holds the recount.
+    OUTCOMES.forEach((o, i) => {
+      if (!h.finished) h[o] = running[i] ?? "0";
+    });
     const n = (field: string) => Number(h[field] ?? 0);
     return {
       id,
@@ -179,28 +163,18 @@ export class AlertStore {
 
   /** Mark a recipient in flight: "fresh", "repeat" (it was in flight when a sender died) or "done". */
   async claim(id: string, user: string): Promise<"fresh" | "repeat" | "done"> {
-    const redis = this.redis();
-    let result: number;
-    if (redis) {
-      result = await redis.client.jolAlertClaim(1, redis.k(doneKey(id)), user);
-    } else {
-      const mark = await this.store.hget(doneKey(id), user);
-      if (mark === null) await this.store.hset(doneKey(id), { [user]: "s" });
-      result = mark === null ? 1 : mark === "s" ? 2 : 0;
-    }
-    return result === 1 ? "fresh" : result === 2 ? "repeat" : "done";
+    const [, added] = await this.store.batch([
+      { op: "ifAbsent", key: doneKey(id), field: user, skip: 1 },
+      { op: "hset", key: doneKey(id), field: user, value: "s" },
+    ]);
+    if (added === true) return "fresh";
+    return (await this.store.hget(doneKey(id), user)) === "s" ? "repeat" : "done";
   }
 
-  /** Record a recipient's outcome and count it (one script on Redis). */
+  /** Record a recipient's outcome, then count it. */
   async commit(id: string, user: string, outcome: Outcome): Promise<void> {
-    const redis = this.redis();
-    if (redis) {
-      await redis.client.jolAlertCommit(2, redis.k(doneKey(id)), redis.k(alertKey(id)), user, CODE[outcome], outcome);
-      return;
-    }
     await this.store.hset(doneKey(id), { [user]: CODE[outcome] });
-    const count = Number((await this.store.hget(alertKey(id), outcome)) ?? 0);
-    await this.store.hset(alertKey(id), { [outcome]: String(count + 1) });
+    await this.store.incr(countKey(id, outcome));
   }
 
   /** The sender's lease on an alert (one worker per alert at a time). */
@@ -217,7 +191,10 @@ export class AlertStore {
    * (the audit record and counts stay; the texts expire on their own).
    */
   async finish(id: string, now: number): Promise<void> {
-    await this.store.hset(alertKey(id), { finished: String(now) });
+    const marks = Object.values(await this.store.hgetall(doneKey(id)));
+    const counts = Object.fromEntries(OUTCOMES.map((o) => [o, String(marks.filter((m) => m === CODE[o]).length)]));
+    await this.store.hset(alertKey(id), { ...counts, finished: String(now) });
+    await this.store.delete(...OUTCOMES.map((o) => countKey(id, o)));
     const keys = [doneKey(id), ...ALERT_CHANNELS.flatMap((c) => [recipientsKey(id, c), cursorKey(id, c)])];
     await this.store.delete(...keys);
     await this.store.srem(ACTIVE_KEY, id);
@@ -230,17 +207,5 @@ export class AlertStore {
 
   async setCard(id: string, card: string): Promise<void> {
     await this.store.hset(alertKey(id), { card });
-  }
-
-  private redis(): { client: AlertRedis; k: (key: string) => string } | null {
-    if (!(this.store instanceof RedisStore)) return null;
-    const client = this.store.client as AlertRedis;
-    if (!scripted.has(client)) {
-      client.defineCommand("jolAlertClaim", { lua: CLAIM });
-      client.defineCommand("jolAlertCommit", { lua: COMMIT });
-      scripted.add(client);
-    }
-    const prefix = this.store.prefix;
-    return { client, k: (key) => prefix + key };
   }
 }

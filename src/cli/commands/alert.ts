@@ -30,7 +30,15 @@ export function register(program: Command): void {
         const { FixableError } = await import("../../errors.ts");
         const { prepareAlert, describeAudience, parseAudience, parseUse } = await import("../../alerts/prepare.ts");
         const { parseSendTime } = await import("../../alerts/time.ts");
-        const parsed: unknown = parse(await readFile(o.texts, "utf8"));
+        const source = await readFile(o.texts, "utf8");
+        let parsed: unknown;
+        try {
+          parsed = parse(source);
+        } catch (error) {
+          const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+          const what = error instanceof Error ? error.message.split("\n")[0] : String(error);
+          throw new FixableError(`${o.texts}${line ? ` line ${line}` : ""}: not valid YAML (${what}); put a text with ": " in quotes, or write it as a block: "ru: |" and the text indented on the next lines.`);
+        }
         if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
           throw new FixableError(`${o.texts}: expected one text per language, like "ru: Внимание, ..." on its own line.`);
         }
