@@ -23,11 +23,11 @@ import { writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { createApp } from "../src/app/create.ts";
 import { loadConfig } from "../src/config/load.ts";
-import { silentLogger } from "../src/log.ts";
+import { silentLogger } from "../src/core/log.ts";
 import { MemoryStore } from "../src/store/memory.ts";
 import { RedisStore } from "../src/store/redis.ts";
 import { describeTarget, type RedisTarget } from "../src/store/client.ts";
-import type { Inbound, Input, Outbound } from "../src/engine/types.ts";
+import type { Inbound, Input, Outbound } from "../src/core/messages.ts";
 import type { Router } from "../src/router/router.ts";
 
 const { values: args } = parseArgs({

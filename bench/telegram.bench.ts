@@ -34,7 +34,7 @@ import { Redis } from "ioredis";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { createApp } from "../src/app/create.ts";
 import { loadConfig } from "../src/config/load.ts";
-import { silentLogger } from "../src/log.ts";
+import { silentLogger } from "../src/core/log.ts";
 import { RedisStore, redactUrl } from "../src/store/redis.ts";
 import { createTelegramChannel } from "../src/channels/telegram/index.ts";
 import { BotApiStandIn, defaultMethods, testUser, updates, type NewUpdate } from "../test/support/bot-api/index.ts";

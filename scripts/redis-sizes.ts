@@ -11,9 +11,9 @@ import { randomBytes } from "node:crypto";
 import { CaseService } from "../src/cases/service.ts";
 import { ChannelRegistry } from "../src/channels/channel.ts";
 import { loadConfig } from "../src/config/load.ts";
-import { systemClock } from "../src/engine/types.ts";
+import { systemClock } from "../src/core/clock.ts";
 import { loadLocales } from "../src/i18n/load-locales.ts";
-import { silentLogger } from "../src/log.ts";
+import { silentLogger } from "../src/core/log.ts";
 import { RedisStore } from "../src/store/redis.ts";
 
 const N = Math.max(10, Number(process.argv[2]) || 1000);
@@ -30,7 +30,7 @@ const usage = async (keys: string[]): Promise<number> => {
 try {
   const config = loadConfig({ LOG_LEVEL: "silent", TELEGRAM_BOT_TOKEN: "123456:SIZES-SIZES-SIZES-SIZES-SIZES", TELEGRAM_STAFF_CHAT_ID: "-1001000000000" });
   const { i18n } = loadLocales("locales");
-  const cases = new CaseService({ config, store, i18n, log: silentLogger, clock: systemClock, channels: new ChannelRegistry() });
+  const cases = new CaseService({ config, store, i18n, log: silentLogger, clock: systemClock, delivery: new ChannelRegistry() });
   for (let i = 0; i < N; i++) {
     const address = { channel: "telegram" as const, id: String(9_000_000 + i) };
     const { case: c } = await cases.open({ address, lang: "ru", reason: "menu", urgent: false, summary: { topic: "wages" }, desc: DESC, contact: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger, hashId, scrub } from "../src/log.ts";
+import { createLogger, hashId, scrub } from "../src/core/log.ts";
 
 function capture(options: { level?: "debug" | "info"; pretty?: boolean } = {}) {
   const lines: string[] = [];

@@ -1,7 +1,7 @@
 import type { FlowSet } from "../engine/flow.ts";
 import { readSession } from "../engine/session.ts";
-import type { Lang } from "../engine/types.ts";
-import { sessionKey } from "../outbox/keys.ts";
+import type { Lang } from "../core/lang.ts";
+import { sessionKey } from "../core/keys.ts";
 import type { Store } from "../store/store.ts";
 
 /** Channels an alert can go to. */
@@ -21,6 +21,9 @@ export interface Recipient {
   user: string;
   lang: Lang;
 }
+
+/** The alert segments every deployment has; flows may define more (any `subscribe` node's `segments`). */
+export const SEGMENTS = ["kz", "abroad"] as const;
 
 /** Store key of the set of users subscribed to a segment. */
 export const segmentKey = (segment: string) => `alerts:${segment}`;

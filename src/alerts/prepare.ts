@@ -1,5 +1,5 @@
-import { FixableError } from "../errors.ts";
-import { isLang, LANGS, type Lang } from "../engine/types.ts";
+import { FixableError } from "../core/errors.ts";
+import { isLang, LANGS, type Lang } from "../core/lang.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Store } from "../store/store.ts";
 import { ALERT_CHANNELS, countRecipients, findRecipients, type AlertChannel, type Audience, type Recipient } from "./audience.ts";

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Address, ChannelName, Clock, Outbound } from "../engine/types.ts";
+import type { Address, ChannelName } from "../core/address.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Outbound } from "../core/messages.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import { hashId, type Logger } from "../log.ts";
-import { BlockedError, RateLimitedError } from "../outbox/errors.ts";
+import { hashId, type Logger } from "../core/log.ts";
+import { BlockedError, RateLimitedError } from "../core/delivery-errors.ts";
 import { sleep, type SendLimiter } from "../outbox/limiter.ts";
 import type { Store } from "../store/store.ts";
 import { ALERT_CHANNELS, segmentKey, type AlertChannel, type Recipient } from "./audience.ts";

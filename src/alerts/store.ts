@@ -1,4 +1,4 @@
-import type { Lang } from "../engine/types.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Store } from "../store/store.ts";
 import { ALERT_CHANNELS, type AlertChannel, type Audience, type Recipient } from "./audience.ts";
 import { ACTIVE_KEY, alertKey, countKey, cursorKey, doneKey, INDEX_KEY, leaseKey, recipientsKey, SEQ_KEY, stateKey, textsKey } from "./keys.ts";

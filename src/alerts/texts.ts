@@ -1,5 +1,5 @@
 import type { Localizer } from "../i18n/localizer.ts";
-import type { Lang } from "../engine/types.ts";
+import type { Lang } from "../core/lang.ts";
 import type { AlertChannel } from "./audience.ts";
 
 /** The longest message each platform takes (Telegram: 4,096 characters; we keep WhatsApp to the same). */

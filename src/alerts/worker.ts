@@ -1,4 +1,11 @@
-import type { PluginDeps } from "../app/deps.ts";
+import type { Config } from "../config/schema.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Deliver } from "../core/delivery.ts";
+import type { ChannelName } from "../core/address.ts";
+import type { Logger } from "../core/log.ts";
+import type { FlowSet } from "../engine/flow.ts";
+import type { Localizer } from "../i18n/localizer.ts";
+import type { Store } from "../store/store.ts";
 import { createRateGate, createSendLimiter, sendLimits } from "../outbox/limiter.ts";
 import { AlertSender, type AlertSenderDeps } from "./sender.ts";
 import { AlertStore } from "./store.ts";
@@ -6,8 +13,21 @@ import { parseQuietHours } from "./time.ts";
 
 const DAY_MS = 86_400_000;
 
+/** What the alert worker is built from (the app's shared parts). */
+export interface AlertWorkerDeps {
+  config: Config;
+  flows: FlowSet;
+  i18n: Localizer;
+  store: Store;
+  log: Logger;
+  clock: Clock;
+  delivery: Deliver;
+  /** Whether this process runs a channel (default: every one); a list of another is left to a process that does. */
+  canSend?: (channel: ChannelName) => boolean;
+}
+
 /** The alert store with the settings' retention of texts. */
-export function alertStoreFor(deps: Pick<PluginDeps, "store" | "config">): AlertStore {
+export function alertStoreFor(deps: { store: Store; config: Config }): AlertStore {
   return new AlertStore(deps.store, deps.config.CASE_RETENTION_DAYS * DAY_MS);
 }
 
@@ -16,7 +36,7 @@ export function alertStoreFor(deps: Pick<PluginDeps, "store" | "config">): Alert
  * the outbox's shared limiter as well), WHATSAPP_PACE_MS and WHATSAPP_ALERT_DAILY_CAP for
  * WhatsApp, ALERT_QUIET_HOURS in HOTLINE_TIMEZONE. It sends through the channels this process runs.
  */
-export function createAlertWorker(deps: PluginDeps, segments: () => readonly string[], extra: Partial<AlertSenderDeps> = {}): AlertSender {
+export function createAlertWorker(deps: AlertWorkerDeps, segments: () => readonly string[], extra: Partial<AlertSenderDeps> = {}): AlertSender {
   const { config, store } = deps;
   return new AlertSender({
     alerts: alertStoreFor(deps),
@@ -24,8 +44,8 @@ export function createAlertWorker(deps: PluginDeps, segments: () => readonly str
     i18n: deps.i18n,
     log: deps.log,
     clock: deps.clock,
-    send: (to, messages) => deps.channels.send(to, messages),
-    canSend: (channel) => deps.channels.get(channel) !== undefined,
+    send: (to, messages) => deps.delivery.send(to, messages),
+    canSend: deps.canSend ?? (() => true),
     limiter: createSendLimiter(store, { telegram: sendLimits(config.TELEGRAM_SEND_PER_SECOND) }),
     gates: {
       telegram: createRateGate(store, "alerts", { intervalMs: 1000 / config.ALERT_RATE_PER_SEC, burst: 1 }, "telegram"),

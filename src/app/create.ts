@@ -3,8 +3,9 @@ import type { Config } from "../config/schema.ts";
 import { loadConfig } from "../config/load.ts";
 import type { Store } from "../store/store.ts";
 import { createStore } from "../store/create.ts";
-import { systemClock, type Clock, type GlobalArgName } from "../engine/types.ts";
-import { createLogger, setLogTagSecret, type Logger } from "../log.ts";
+import { systemClock, type Clock } from "../core/clock.ts";
+import { type GlobalArgName } from "../i18n/global-args.ts";
+import { createLogger, setLogTagSecret, type Logger } from "../core/log.ts";
 import { ChannelRegistry } from "../channels/channel.ts";
 import { Engine } from "../engine/engine.ts";
 import { DefaultRouter } from "../router/default-router.ts";
@@ -14,6 +15,7 @@ import { createPlugins } from "./plugins.ts";
 import { createBroadcastPlugin } from "../broadcast/plugin.ts";
 import { ContentError, loadContent, type Content } from "./load-content.ts";
 import type { Plugin } from "../engine/plugin.ts";
+import type { HostPlugin } from "./host-plugin.ts";
 import type { PluginDeps } from "./deps.ts";
 
 export interface CreateAppOptions {
@@ -48,7 +50,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const store = options.store ?? (await createStore(config, log, options.failFast ? { failFast: true } : {}));
 
   const content = loadContent(config, (flows, i18n) => {
-    const deps: PluginDeps = { config, flows, i18n, store, log, clock, channels };
+    const deps: PluginDeps = { config, flows, i18n, store, log, clock, delivery: channels };
     return allPlugins(deps);
   });
   const errors = content.problems.filter((p) => (p.severity ?? "error") === "error");
@@ -91,6 +93,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     outbox,
     engine,
     channels,
+    userLang: (address) => router.userLang(address),
     plugins,
     clock,
     telegramExtensions: plugins.flatMap((p) => (p.telegram ? [p.telegram] : [])),
@@ -119,8 +122,10 @@ export function engineFor(config: Config, content: Content & { plugins: Plugin[]
 }
 
 /** Every plugin: the broadcast subscriptions plus the domain modules. */
-export function allPlugins(deps: PluginDeps): Plugin[] {
-  return [createBroadcastPlugin(deps), ...createPlugins(deps)];
+export function allPlugins(deps: PluginDeps): HostPlugin[] {
+  // alerts (issue 14): the broadcast plugin runs the alert sender on the channels this process runs.
+  const running = deps.delivery instanceof ChannelRegistry ? deps.delivery : undefined;
+  return [createBroadcastPlugin({ ...deps, canSend: (channel) => !running || running.get(channel) !== undefined }), ...createPlugins(deps)];
 }
 
 /** Fluent arguments every message may use: contacts and retention figures come from settings, never from texts. */

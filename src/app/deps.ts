@@ -2,11 +2,15 @@ import type { Config } from "../config/schema.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Store } from "../store/store.ts";
-import type { Logger } from "../log.ts";
-import type { Clock } from "../engine/types.ts";
-import type { ChannelRegistry } from "../channels/channel.ts";
+import type { Logger } from "../core/log.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Deliver } from "../core/delivery.ts";
 
-/** What a domain module gets when it is created: the app's shared parts, nothing platform-specific. */
+/**
+ * The app's shared parts that domain modules are built from (`createPlugins`). Each module
+ * declares the narrow part it uses (`KnowledgeDeps`, `ScreeningDeps`, `CasesDeps`) and never
+ * imports this.
+ */
 export interface PluginDeps {
   config: Config;
   flows: FlowSet;
@@ -14,5 +18,6 @@ export interface PluginDeps {
   store: Store;
   log: Logger;
   clock: Clock;
-  channels: ChannelRegistry;
+  /** The running channels: a module reaches a user through them without knowing any. */
+  delivery: Deliver;
 }

@@ -3,7 +3,8 @@ import type { FlowSet } from "../engine/flow.ts";
 import { KindRegistry, coreKinds } from "../engine/kinds.ts";
 import { loadFlows } from "../engine/load-flows.ts";
 import { checkFlows } from "../engine/check-flows.ts";
-import type { CheckProblem, Plugin } from "../engine/plugin.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
+import type { Plugin } from "../engine/plugin.ts";
 import { loadLocales } from "../i18n/load-locales.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 
@@ -22,10 +23,10 @@ export interface Content {
  *
  * Plugins are created from the loaded content, so they come as a factory.
  */
-export function loadContent(
+export function loadContent<P extends Plugin>(
   config: Pick<Config, "FLOWS_DIR" | "LOCALES_DIR">,
-  makePlugins: (flows: FlowSet, i18n: Localizer) => Plugin[],
-): Content & { plugins: Plugin[] } {
+  makePlugins: (flows: FlowSet, i18n: Localizer) => P[],
+): Content & { plugins: P[] } {
   const { i18n, problems: localeProblems } = loadLocales(config.LOCALES_DIR);
   // Plugins' kinds are needed to validate flows, and plugins read flows' data: load the data
   // first with the core kinds, then again with every kind.

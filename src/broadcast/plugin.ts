@@ -1,17 +1,15 @@
 import { z } from "zod";
 import type { Plugin } from "../engine/plugin.ts";
-import type { PluginDeps } from "../app/deps.ts";
+import type { PluginEffects } from "../engine/effect-context.ts";
 import { defineKind, type NodeKind } from "../engine/node-kind.ts";
 import { Id, MessageRefSchema } from "../engine/schema-parts.ts";
-import { userKey } from "../engine/types.ts";
-import { knownSegments, segmentKey } from "../alerts/audience.ts";
-import { createAlertWorker } from "../alerts/worker.ts";
+import { userKey } from "../core/address.ts";
+import type { Store } from "../store/store.ts";
+import { knownSegments, SEGMENTS, segmentKey } from "../alerts/audience.ts";
+import { createAlertWorker, type AlertWorkerDeps } from "../alerts/worker.ts";
 import type { AlertSender } from "../alerts/sender.ts";
 
-/** The alert segments every deployment has; flows may define more (any `subscribe` node's `segments`). */
-export const SEGMENTS = ["kz", "abroad"] as const;
-
-export { segmentKey };
+export { SEGMENTS, segmentKey };
 
 const subscribeKind = defineKind({
   type: "subscribe",
@@ -39,20 +37,23 @@ const unsubscribeKind = defineKind({
   refs: (node) => ({ nodes: node.next ? [node.next] : [], messages: [node.text] }),
 });
 
-/** The broadcast plugin, with the alert sender once started. */
-export interface BroadcastPlugin extends Plugin {
+/** The broadcast plugin, with the alert sender once started (`jol start`). */
+export interface BroadcastPlugin extends Plugin, PluginEffects {
   sender: AlertSender | undefined;
+  start?(): void;
+  stop?(): Promise<void>;
 }
 
 /**
  * Alert subscriptions: flow nodes to subscribe and unsubscribe, and the sets of subscribers per
  * segment in the store (what an alert's audience reads). `/stop`, `/forget` and the alerts menu
- * unsubscribe from all. `start()` runs the alert sender (`src/alerts/`) in `jol start`.
+ * unsubscribe from every segment. With `deps` (the app's), `start()` runs the alert sender
+ * (`src/alerts/`) in `jol start`; without, the plugin only keeps the subscriptions.
  */
-export function createBroadcastPlugin(deps: PluginDeps): BroadcastPlugin {
-  const segments = () => [...new Set([...SEGMENTS, ...knownSegments(deps.flows)])];
-  const leave = async (user: string) => {
-    for (const segment of segments()) await deps.store.srem(segmentKey(segment), user);
+export function createBroadcastPlugin(deps?: AlertWorkerDeps): BroadcastPlugin {
+  const segments = () => (deps ? [...new Set([...SEGMENTS, ...knownSegments(deps.flows)])] : [...SEGMENTS]);
+  const leave = async (store: Store, user: string) => {
+    for (const segment of segments()) await store.srem(segmentKey(segment), user);
   };
   const plugin: BroadcastPlugin = {
     name: "broadcast",
@@ -63,17 +64,19 @@ export function createBroadcastPlugin(deps: PluginDeps): BroadcastPlugin {
         if (effect.type !== "subscribe") return;
         for (const segment of effect.segments) await ctx.store.sadd(segmentKey(segment), userKey(ctx.address));
       },
-      unsubscribe: (_effect, ctx) => leave(userKey(ctx.address)),
-      forget: (_effect, ctx) => leave(userKey(ctx.address)),
-    },
-    start() {
-      plugin.sender ??= createAlertWorker(deps, segments);
-      plugin.sender.start();
-    },
-    async stop() {
-      await plugin.sender?.stop();
-      plugin.sender = undefined;
+      unsubscribe: (_effect, ctx) => leave(ctx.store, userKey(ctx.address)),
+      forget: (_effect, ctx) => leave(ctx.store, userKey(ctx.address)),
     },
   };
+  if (deps) {
+    plugin.start = () => {
+      plugin.sender ??= createAlertWorker(deps, segments);
+      plugin.sender.start();
+    };
+    plugin.stop = async () => {
+      await plugin.sender?.stop();
+      plugin.sender = undefined;
+    };
+  }
   return plugin;
 }

@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
 import type { Config } from "../config/schema.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import type { Clock } from "../engine/types.ts";
+import type { Clock } from "../core/clock.ts";
 import type { CaseService } from "./service.ts";
 import { caseLine } from "./case-line.ts";
 import { NotAllowedError, OUTCOMES, type Actor, type Case, type LogEntry, type Outcome } from "./types.ts";

@@ -1,23 +1,34 @@
 import type { Bot } from "grammy";
-import type { Plugin, CheckProblem } from "../engine/plugin.ts";
-import type { PluginDeps } from "../app/deps.ts";
-import { LANGS } from "../engine/types.ts";
-import { CaseService } from "./service.ts";
+import type { Plugin } from "../engine/plugin.ts";
+import type { PluginEffects } from "../engine/effect-context.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
+import type { FlowSet } from "../engine/flow.ts";
+import { LANGS } from "../core/lang.ts";
+import { CaseService, type CaseServiceDeps } from "./service.ts";
 import { caseKinds } from "./kinds.ts";
 import { createHandoffHandler, createRelayHook, relayKeys } from "./relay.ts";
-import { TelegramDesk, type TelegramDeskOptions } from "./telegram-desk.ts";
+import { TelegramDesk, type TelegramDeskDeps, type TelegramDeskOptions } from "./telegram-desk.ts";
 
 /** The messages the cases module needs in every language (the checker also compares all ids). */
 const REQUIRED = ["case-intro-shared", "case-describe-ask", "case-opened", "case-added", "case-left", "case-end-words", "case-feedback-ask"];
 
+/** What the cases module needs from the app: the service's and the staff desk's parts, and the flows (the relay's words). */
+export interface CasesDeps extends CaseServiceDeps, TelegramDeskDeps {
+  flows: FlowSet;
+}
+
 /** The cases plugin, with the service it runs on (so the staff desks can share it). */
-export interface CasesPlugin extends Plugin {
+export interface CasesPlugin extends Plugin, PluginEffects {
   service: CaseService;
   /** The Telegram staff desk, once the Telegram channel installed it (TELEGRAM_STAFF_CHAT_ID set). */
   desk: TelegramDesk | undefined;
   /** Options for the desk (tests inject a fake clock); read when the desk is installed. */
   deskOptions: TelegramDeskOptions;
+  /** Installs the staff desk on the bot (the app lists it in `app.telegramExtensions`). */
   telegram: (bot: Bot) => void;
+  /** Starts and stops the desk's staff queue and SLA reminders. */
+  start(): void;
+  stop(): Promise<void>;
 }
 
 /** The cases plugin among the app's plugins. */
@@ -35,7 +46,7 @@ export function casesPluginOf(plugins: readonly Plugin[]): CasesPlugin | undefin
  * @example
  * const plugins = [createCasesPlugin(deps)];
  */
-export function createCasesPlugin(deps: PluginDeps): CasesPlugin {
+export function createCasesPlugin(deps: CasesDeps): CasesPlugin {
   const service = new CaseService(deps);
   const plugin: CasesPlugin = {
     name: "cases",

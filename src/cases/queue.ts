@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Store } from "../store/store.ts";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../core/log.ts";
 import type { LogEntry } from "./types.ts";
+import { caseKeys } from "./store.ts";
 
 /**
  * What the staff side must show, as data: the core (case service, SLA) pushes jobs, a staff desk
@@ -30,7 +31,7 @@ const LOCK_MS = 10_000;
 export class StaffQueue {
   constructor(
     private readonly store: Store,
-    readonly key = "case:q",
+    readonly key = caseKeys.queue,
   ) {}
 
   async push(...jobs: StaffJob[]): Promise<void> {

@@ -1,10 +1,14 @@
 import type { EffectContext, EffectHandler, InboundHook } from "../engine/plugin.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import { LANGS, userKey, type Inbound, type Input } from "../engine/types.ts";
-import { normalize, WordLists } from "../engine/match.ts";
+import { LANGS } from "../core/lang.ts";
+import { userKey } from "../core/address.ts";
+import { type Inbound, type Input } from "../core/messages.ts";
+import { normalize } from "../core/words.ts";
+import { WordLists } from "../engine/match.ts";
 import type { CaseService, UserMessage } from "./service.ts";
 import { CONTACT_KEY, DESC_KEY, VIA_KEY } from "./kinds.ts";
+import { caseKeys } from "./store.ts";
 import { isOpen, nextOpening, parseHours } from "./hours.ts";
 
 /** Commands that end the chat with the consultant and then go to the bot as usual. */
@@ -58,7 +62,7 @@ export function createHandoffHandler(cases: CaseService): EffectHandler {
  * phrase leave the chat (the consultant sees it). Also takes the 1–5 answer after a close.
  */
 /** What the relay hook reads for every message: pending feedback, and the user's open case. */
-export const relayKeys = (user: string): string[] => [`case:fb:{${user}}`, `case:user:{${user}}`];
+export const relayKeys = (user: string): string[] => [caseKeys.feedback(user), caseKeys.user(user)];
 
 export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Localizer): InboundHook {
   const lists = flows.data.get("commands")?.value as Record<string, string[]> | undefined;
@@ -96,14 +100,14 @@ export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Locali
     if (pending !== null) {
       const score = feedbackScore(inbound.input, pending);
       if (score !== undefined) {
-        await store.delete(`case:fb:{${key}}`);
+        await cases.cases.clearFeedback(inbound.address);
         await cases.feedback(Number(pending), score);
         ctx.reply(cases.userText(ctx.lang, "case-feedback-thanks"));
         return "handled";
       }
       // They moved on (wrote something else): the question is not asked twice. A command
       // (`jol chat` sends /help when it reconnects) leaves the question open.
-      if (inbound.input.kind !== "command") await store.delete(`case:fb:{${key}}`);
+      if (inbound.input.kind !== "command") await cases.cases.clearFeedback(inbound.address);
     }
 
     let id = session.caseId;

@@ -1,23 +1,28 @@
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../store/store.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import type { Logger } from "../log.ts";
-import type { Address, Clock, HandoffReason, Lang, MediaKind, Outbound } from "../engine/types.ts";
-import { userKey } from "../engine/types.ts";
-import { BlockedError, type ChannelRegistry } from "../channels/channel.ts";
+import type { Logger } from "../core/log.ts";
+import type { Address } from "../core/address.ts";
+import type { Clock } from "../core/clock.ts";
+import type { HandoffReason } from "../engine/types.ts";
+import type { Lang } from "../core/lang.ts";
+import type { MediaKind, Outbound } from "../core/messages.ts";
+import { BlockedError } from "../core/delivery-errors.ts";
+import type { Deliver } from "../core/delivery.ts";
 import { CaseStore } from "./store.ts";
 import { StaffQueue, type StaffJob } from "./queue.ts";
 import { nextOpening, parseHours, type Hours } from "./hours.ts";
 import { NotAllowedError, type Actor, type Case, type LogEntry, type Outcome } from "./types.ts";
 
-/** What the case service needs: the app's shared parts (a subset of `PluginDeps`). */
+/** What the case service needs: the app's shared parts, and a way to reach users. */
 export interface CaseServiceDeps {
   config: Config;
   store: Store;
   i18n: Localizer;
   log: Logger;
   clock: Clock;
-  channels: ChannelRegistry;
+  /** Sends to a user on their messenger (the app passes the running channels). */
+  delivery: Deliver;
 }
 
 /** A request for a person, from the `handoff` effect. */
@@ -56,8 +61,8 @@ const FEEDBACK_TTL = 3 * DAY;
  * The hotline's core, independent of any messenger: open cases, relay messages both ways,
  * take / transfer / note / close / reopen, with the allow-list checked on every staff action.
  * Anything the staff group must see is pushed to the staff queue (`StaffQueue`) as data; a desk
- * (Telegram, or `jol desk` reading the store) shows it. Users are reached through the channel
- * registry, whatever messenger they use.
+ * (Telegram, or `jol desk` reading the store) shows it. Users are reached through `delivery`,
+ * whatever messenger they use.
  *
  * @example
  * const cases = new CaseService(deps);
@@ -129,7 +134,7 @@ export class CaseService {
         await this.push(...jobs);
         return { case: after, created: false };
       }
-      await this.deps.store.deleteIfEquals(`case:user:{${userKey(req.address)}}`, String(existing));
+      await this.cases.detachUser(req.address, existing);
     }
     const created = await this.cases.create({
       user: req.address,
@@ -146,7 +151,7 @@ export class CaseService {
     });
     await this.cases.append(created.id, { t: now, type: "event", kind: "text", event: "opened" });
     // The SLA counts from when the hotline is staffed: a case opened at night is due in the morning.
-    await this.deps.store.zadd("case:sla", nextOpening(this.hours, now).at + this.slaMs(), `${created.id}:1`);
+    await this.cases.scheduleReminder(created.id, 1, nextOpening(this.hours, now).at + this.slaMs());
     await this.push({ t: "open", id: created.id });
     this.deps.log.info("case opened", { case: created.id, reason: req.reason, urgent: req.urgent, channel: req.address.channel });
     return { case: created, created: true };
@@ -221,7 +226,7 @@ export class CaseService {
       return { ok: false, reason: "taken", holder: after.assignee!, case: after };
     }
     const previous = before.assignee;
-    await this.deps.store.zrem("case:sla", `${id}:1`, `${id}:2`);
+    await this.cases.cancelReminders(id);
     await this.cases.append(id, { t: this.deps.clock.now(), type: "event", kind: "text", event: previous ? "transferred" : "taken", who: actor.name });
     await this.push(
       { t: "card", id },
@@ -289,11 +294,11 @@ export class CaseService {
     const { after, changed } = await this.cases.update(id, (c) => (c.status === "closed" ? null : { ...c, status: "closed", outcome, closed: now }));
     if (!after || !changed) return { ok: false, case: after ?? undefined };
     await this.cases.retire(after);
-    await this.deps.store.zrem("case:sla", `${id}:1`, `${id}:2`);
+    await this.cases.cancelReminders(id);
     await this.cases.append(id, { t: now, type: "event", kind: "text", event: "closed", who: actor.name, text: outcome });
     await this.push({ t: "card", id }, { t: "event", id, key: "case-staff-closed", args: { name: actor.name, outcome } });
     if (!after.left) {
-      await this.deps.store.set(`case:fb:{${userKey(after.user)}}`, String(id), FEEDBACK_TTL);
+      await this.cases.askFeedback(after.user, id, FEEDBACK_TTL);
       await this.deliver(after, [
         this.userText(after.lang, "case-user-closed", { id }),
         {
@@ -361,7 +366,7 @@ export class CaseService {
 
   private async deliver(c: Case, messages: Outbound[]): Promise<"sent" | "blocked" | "failed"> {
     try {
-      await this.deps.channels.send(c.user, messages);
+      await this.deps.delivery.send(c.user, messages);
       return "sent";
     } catch (error) {
       this.deps.log.warn("case message not delivered", { case: c.id, channel: c.user.channel, error: (error as Error).name });

@@ -1,6 +1,5 @@
-import type { Store } from "../store/store.ts";
-import type { Clock } from "../engine/types.ts";
-import type { Logger } from "../log.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Logger } from "../core/log.ts";
 import type { CaseService } from "./service.ts";
 
 /**
@@ -10,7 +9,7 @@ import type { CaseService } from "./service.ts";
  * removed the member sends it). `tick()` is the whole job; `start()` only calls it on a timer.
  *
  * @example
- * const sla = new SlaScheduler(cases, store, clock, log);
+ * const sla = new SlaScheduler(cases, clock, log);
  * clock.advance(31 * 60_000); await sla.tick(); // the reminder is queued
  */
 export class SlaScheduler {
@@ -19,7 +18,6 @@ export class SlaScheduler {
 
   constructor(
     private readonly cases: CaseService,
-    private readonly store: Store,
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {}
@@ -28,19 +26,14 @@ export class SlaScheduler {
   async tick(): Promise<number> {
     const now = this.clock.now();
     let sent = 0;
-    const due = await this.store.zrangeByScore("case:sla", 0, now, 100);
-    for (const member of due) {
-      if ((await this.store.zrem("case:sla", member)) === 0) continue; // another process has it
-      const [idText, levelText] = member.split(":");
-      const id = Number(idText);
-      const level = Number(levelText);
+    for (const { id, level } of await this.cases.cases.claimDueReminders(now, 100)) {
       const c = await this.cases.cases.get(id);
       if (!c || c.status !== "waiting") continue;
       const minutes = Math.round((now - c.opened) / 60_000);
       if (level === 1) {
         await this.cases.push({ t: "general", key: "case-staff-sla", args: { id, minutes }, id });
         // Twice the SLA from the same start (opening, or the morning after a night case).
-        await this.store.zadd("case:sla", now + this.cases.slaMs(), `${id}:2`);
+        await this.cases.cases.scheduleReminder(id, 2, now + this.cases.slaMs());
       } else {
         await this.cases.push({ t: "general", key: "case-staff-sla-admins", args: { id, minutes }, id, admins: true });
       }

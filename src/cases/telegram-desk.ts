@@ -1,15 +1,23 @@
-import { GrammyError, type Api, type Bot, type Context } from "grammy";
+import { GrammyError, type Api, type Bot, type Context, type RawApi } from "grammy";
 import type { InlineKeyboardButton, Message, MessageEntity } from "grammy/types";
 import type { Config } from "../config/schema.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import type { Logger } from "../log.ts";
-import type { Clock, MediaKind, Outbound } from "../engine/types.ts";
+import type { Logger } from "../core/log.ts";
+import type { Clock } from "../core/clock.ts";
+import type { MediaKind, Outbound } from "../core/messages.ts";
 import type { CaseService } from "./service.ts";
 import { PermanentError, QueueDrainer, RetryAfterError, type StaffJob, type Timers } from "./queue.ts";
 import { SlaScheduler } from "./sla.ts";
 import { caseLine } from "./case-line.ts";
-import { MEDIA_METHODS } from "../channels/telegram/render.ts";
 import { OUTCOMES, type Actor, type Case, type Outcome } from "./types.ts";
+import { splitText } from "../core/text.ts";
+
+/**
+ * The Bot API method and field that send each kind of media. The Telegram channel's renderer owns
+ * the table (`MEDIA_METHODS`); the app passes it in, so a user's media reaches a topic the way the
+ * channel sends media (same bot: file ids work).
+ */
+export type TelegramMediaMethods = Partial<Record<MediaKind, { method: Extract<keyof RawApi, `send${string}`>; field: string; caption: boolean }>>;
 
 /** What the desk needs besides the case service. */
 export interface TelegramDeskDeps {
@@ -17,6 +25,7 @@ export interface TelegramDeskDeps {
   i18n: Localizer;
   log: Logger;
   clock: Clock;
+  telegramMedia: TelegramMediaMethods;
 }
 
 export interface TelegramDeskOptions {
@@ -41,8 +50,8 @@ const STAFF_MEDIA: Array<[keyof Message, MediaKind]> = [
   ["sticker", "sticker"],
 ];
 
-/** A user's media is forwarded into a topic the way the channel sends media (same bot: file ids work). */
-const FORWARD = MEDIA_METHODS;
+/** Telegram's limit for one message: a longer relay is split at paragraph, line or word breaks. */
+const STAFF_MESSAGE_CHARS = 4096;
 
 /**
  * The consultants' desk in the Telegram staff supergroup (`TELEGRAM_STAFF_CHAT_ID`, topics on):
@@ -75,7 +84,7 @@ export class TelegramDesk {
     const chat = deps.config.TELEGRAM_STAFF_CHAT_ID;
     if (chat === undefined) throw new Error("The staff desk needs TELEGRAM_STAFF_CHAT_ID: the id of the staff supergroup (with topics), like -1001234567890.");
     this.staffChat = chat;
-    this.sla = new SlaScheduler(cases, cases.cases.store, deps.clock, deps.log);
+    this.sla = new SlaScheduler(cases, deps.clock, deps.log);
   }
 
   /** Add the desk's handlers to the bot (before the migrant chat's). Staff-group updates stop here. */
@@ -329,7 +338,7 @@ export class TelegramDesk {
     }
     if (job.t === "user") {
       const e = job.e;
-      const forward = e.kind !== "text" ? FORWARD[e.kind as MediaKind] : undefined;
+      const forward = e.kind !== "text" ? this.deps.telegramMedia[e.kind as MediaKind] : undefined;
       if (forward && e.fileId && c.user.channel === "telegram") {
         const caption = this.t("case-staff-user-says", { text: e.text ?? "" }).slice(0, 1024);
         const payload: Record<string, unknown> = { chat_id: chat, message_thread_id: topic, [forward.field]: e.fileId };
@@ -338,7 +347,7 @@ export class TelegramDesk {
         return;
       }
       const text = e.kind === "text" ? this.t("case-staff-user-says", { text: e.text ?? "" }) : this.t("case-staff-user-media", { kind: e.kind, text: e.text ?? "" });
-      for (const part of chunks(text)) await api.sendMessage(chat, part, { message_thread_id: topic, link_preview_options: { is_disabled: true } });
+      for (const part of splitText(text, STAFF_MESSAGE_CHARS)) await api.sendMessage(chat, part, { message_thread_id: topic, link_preview_options: { is_disabled: true } });
       return;
     }
     // event
@@ -446,12 +455,6 @@ function staffMedia(message: Message): Outbound["media"] | undefined {
     return { kind, fileId };
   }
   return undefined;
-}
-
-function chunks(text: string, max = 4096): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += max) out.push(text.slice(i, i + max));
-  return out.length > 0 ? out : [text];
 }
 
 /** Map a Bot API failure to what the drainer does with it. */

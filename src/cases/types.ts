@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGS } from "../engine/types.ts";
+import { LANGS } from "../core/lang.ts";
 
 /**
  * The shape of a hotline case as it lives in the store (`case:<id>`, JSON), and the entries of

@@ -1,5 +1,7 @@
-import type { Address, ChannelName, Outbound } from "../engine/types.ts";
-import { DeliveryError } from "../outbox/errors.ts";
+import type { Address, ChannelName } from "../core/address.ts";
+import type { Outbound } from "../core/messages.ts";
+import { DeliveryError } from "../core/delivery-errors.ts";
+import type { Deliver } from "../core/delivery.ts";
 
 /**
  * A messenger adapter. Thin: it turns platform updates into `Inbound` for the router and renders
@@ -29,10 +31,10 @@ export interface Channel {
   connected?(): boolean;
 }
 
-export { BlockedError, DeliveryError, RateLimitedError } from "../outbox/errors.ts";
+export { BlockedError, DeliveryError, RateLimitedError } from "../core/delivery-errors.ts";
 
 /** The running channels by name, so any module can reach a user on whatever messenger they use. */
-export class ChannelRegistry {
+export class ChannelRegistry implements Deliver {
   private readonly channels = new Map<ChannelName, Channel>();
 
   add(channel: Channel): void {

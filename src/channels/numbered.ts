@@ -1,4 +1,4 @@
-import type { Outbound } from "../engine/types.ts";
+import type { Outbound } from "../core/messages.ts";
 
 /**
  * Choices as a numbered list under the text — the idiom of WhatsApp and the console, where

@@ -1,4 +1,4 @@
-import { isRedisLost } from "../errors.ts";
+import { isRedisLost } from "../core/errors.ts";
 
 /**
  * How `jol` ends on an error: one line on stderr saying what went wrong and what to do, and a

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { z } from "zod";
 import { ConfigSchema, SECRET_KEYS, type Config } from "./schema.ts";
 import { ConfigError } from "./error.ts";
-import { contentDir } from "../paths.ts";
+import { contentDir } from "../core/paths.ts";
 
 export { ConfigError };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGS } from "../engine/types.ts";
+import { LANGS } from "../core/lang.ts";
 
 /**
  * Every setting Jol reads, as one zod schema over environment variables (and an optional `.env`

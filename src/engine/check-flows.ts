@@ -1,9 +1,9 @@
 import type { FlowSet } from "./flow.ts";
 import type { KindRegistry } from "./kinds.ts";
-import type { CheckProblem } from "./plugin.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
 import type { MessageRef, NodeRefs } from "./node-kind.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import { LANGS } from "./types.ts";
+import { LANGS } from "../core/lang.ts";
 import { CONSULTANT_FLOW, LANGUAGE_FLOW, MAIN_FLOW } from "./engine.ts";
 
 /** Messages the engine itself says, outside any flow. */

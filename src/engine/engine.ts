@@ -3,7 +3,10 @@ import type { BaseNode, ChoiceSpec, MessageRef, NodeContext, NodeKind, NodeResul
 import type { StartLink, TextInterceptor } from "./plugin.ts";
 import type { KindRegistry } from "./kinds.ts";
 import { newSession, type Session, type VarValue } from "./session.ts";
-import { LANGS, isLang, type Clock, type Effect, type Inbound, type Input, type Lang, type Outbound } from "./types.ts";
+import { LANGS, isLang, type Lang } from "../core/lang.ts";
+import { type Clock } from "../core/clock.ts";
+import { type Effect } from "./types.ts";
+import { type Inbound, type Input, type Outbound } from "../core/messages.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { matchLang } from "../i18n/localizer.ts";
 import { matchLabel, parseNumber, WordLists } from "./match.ts";

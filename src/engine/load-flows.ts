@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, isNode } from "yaml";
 import { z } from "zod";
 import type { Flow, FlowSet } from "./flow.ts";
 import type { BaseNode } from "./node-kind.ts";
-import type { CheckProblem } from "./plugin.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
 import type { KindRegistry } from "./kinds.ts";
 
 /** The flow file format version this engine reads. Older versions get a migration here. */

@@ -1,5 +1,8 @@
 import type { z } from "zod";
-import type { Clock, Effect, Input, Lang } from "./types.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Effect } from "./types.ts";
+import type { Input } from "../core/messages.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Session, VarValue } from "./session.ts";
 
 /**

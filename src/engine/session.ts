@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGS } from "./types.ts";
+import { LANGS } from "../core/lang.ts";
 
 /**
  * A user's conversation state, stored as JSON between steps (Redis or memory).

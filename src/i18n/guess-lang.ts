@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LANGS, type Lang } from "../engine/types.ts";
-import { normalize } from "../engine/match.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
+import { normalize } from "../core/words.ts";
 
 /**
  * The six languages in a user's own words, from the data file `flows/languages.yaml`

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse, type Junk, type Message, type Term } from "@fluent/syntax";
-import { GLOBAL_ARG_NAMES, LANGS, type Lang } from "../engine/types.ts";
-import { distance } from "../engine/match.ts";
-import type { CheckProblem } from "../engine/plugin.ts";
+import { GLOBAL_ARG_NAMES } from "./global-args.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
+import { distance } from "../core/words.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
 import { Localizer } from "./localizer.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { negotiateLanguages } from "@fluent/langneg";
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 
 /**
  * Renders Fluent messages in the six languages. Built from the `.ftl` files under `locales/`

@@ -1,4 +1,4 @@
-import type { Lang } from "../engine/types.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Config } from "../config/schema.ts";
 import { messageId, type ArticleMeta, type ArticlePart, type KnowledgeMeta } from "./metadata.ts";

@@ -1,4 +1,4 @@
-import type { Lang } from "../engine/types.ts";
+import type { Lang } from "../core/lang.ts";
 import type { KnowledgeBase } from "./articles.ts";
 import type { DangerWords } from "./danger.ts";
 import type { AskContext } from "./search.ts";

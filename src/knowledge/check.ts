@@ -1,7 +1,7 @@
-import type { CheckProblem } from "../engine/plugin.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import { LANGS } from "../engine/types.ts";
+import { LANGS } from "../core/lang.ts";
 import { ARTICLE_PARTS, REQUIRED_ARTICLES, messageId, type KnowledgeMeta } from "./metadata.ts";
 
 export const DATA_NAME = "knowledge";

@@ -1,7 +1,7 @@
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 import { fold } from "./translit.ts";
 import { queryVariants, tokenize } from "./normalise.ts";
-import { editDistance } from "./search.ts";
+import { distance } from "../core/words.ts";
 
 /**
  * Words that signal danger ("забрали паспорт", "бьют", "help", "SOS", ...), from the `danger`
@@ -50,7 +50,7 @@ export class DangerWords {
     const has = (word: EntryWord) => {
       if (word.prefix !== undefined) return [...found].some((r) => r.startsWith(word.prefix!));
       return word.readings.some(
-        (reading) => found.has(reading) || (reading.length >= 6 && long.some((r) => Math.abs(r.length - reading.length) <= 1 && editDistance(r, reading, 1) <= 1)),
+        (reading) => found.has(reading) || (reading.length >= 6 && long.some((r) => Math.abs(r.length - reading.length) <= 1 && distance(r, reading, 1) <= 1)),
       );
     };
     return this.entries.filter((e) => !(strongOnly && e.weak) && e.words.every(has)).map((e) => e.phrase);

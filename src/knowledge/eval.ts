@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import { LANGS } from "../engine/types.ts";
+import { LANGS } from "../core/lang.ts";
 import { audienceOf, type KnowledgeSearch } from "./search.ts";
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { Localizer } from "../i18n/localizer.ts";
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 import type { Config } from "../config/schema.ts";
 import { parseKnowledgeMeta } from "./metadata.ts";
 import { KnowledgeBase, contactArgs } from "./articles.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 
 /**
  * The knowledge base's metadata, read from the data file `flows/knowledge.yaml`

@@ -1,5 +1,5 @@
 import snowball from "snowball-stemmers";
-import type { Lang } from "../engine/types.ts";
+import type { Lang } from "../core/lang.ts";
 import { fold, foldLetters, isCyrillic, latinToRussian } from "./translit.ts";
 import { STOPWORDS, isStopwordLoose } from "./stopwords.ts";
 

@@ -1,5 +1,8 @@
 import type { Plugin } from "../engine/plugin.ts";
-import type { PluginDeps } from "../app/deps.ts";
+import type { PluginEffects } from "../engine/effect-context.ts";
+import type { Config } from "../config/schema.ts";
+import type { FlowSet } from "../engine/flow.ts";
+import type { Localizer } from "../i18n/localizer.ts";
 import { parseKnowledgeMeta } from "./metadata.ts";
 import { KnowledgeBase, contactArgs } from "./articles.ts";
 import { DangerWords } from "./danger.ts";
@@ -10,6 +13,13 @@ import { DATA_NAME, checkKnowledge } from "./check.ts";
 import { LanguageWords } from "../i18n/guess-lang.ts";
 import { LANGUAGES_DATA } from "../engine/engine.ts";
 
+/** What the knowledge module needs from the app: its data and texts, and the contacts its articles name. */
+export interface KnowledgeDeps {
+  config: Pick<Config, "HOTLINE_PHONE" | "HOTLINE_HOURS" | "EMERGENCY_CONTACTS">;
+  flows: FlowSet;
+  i18n: Localizer;
+}
+
 /**
  * The knowledge module: the `article` and `kb-danger` node kinds (the menus of
  * `coming` and `abroad` and the free-text answers), the danger-word and search interceptors
@@ -19,7 +29,7 @@ import { LANGUAGES_DATA } from "../engine/engine.ts";
  *
  * If the metadata does not load, the module adds nothing but a check that says why.
  */
-export function createKnowledgePlugin(deps: PluginDeps): Plugin {
+export function createKnowledgePlugin(deps: KnowledgeDeps): Plugin & PluginEffects {
   const data = deps.flows.data.get(DATA_NAME);
   let kb: KnowledgeBase;
   try {

@@ -1,12 +1,15 @@
-import MiniSearch from "minisearch";
-import { LANGS, type Lang } from "../engine/types.ts";
+import MiniSearch, { type AsPlainObject } from "minisearch";
+import { IndexCache } from "./index-cache.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 import { indexTerms, queryVariants, queryWords, tokenize, type QueryWord } from "./normalise.ts";
 import { keywordsOf, type ArticlePart, type KnowledgeMeta } from "./metadata.ts";
+import { distance } from "../core/words.ts";
 
 /**
  * Free-text search over the knowledge base: one MiniSearch index over the articles' texts in all
- * six languages plus their keywords, built once at start (pure, synchronous, about 0.3 s) and
- * queried in well under a millisecond.
+ * six languages plus their keywords, built once (about 1.5 s of stemming on a slow machine) and
+ * kept on disk for the next start (`index-cache.ts`; read back in a few tens of ms), queried in
+ * well under a millisecond.
  *
  * One document per article holds the texts of all six languages (each treated as its language
  * needs, see `normalise.ts`), so a question matches in whatever language it was typed; the
@@ -119,6 +122,44 @@ interface Doc {
 
 const splitSpaces = (text: string): string[] => text.split(" ").filter(Boolean);
 
+const MINI_OPTIONS = {
+  fields: ["title", "keywords", "short", "body"],
+  storeFields: ["article"],
+  tokenize: splitSpaces,
+  processTerm: (term: string) => term,
+};
+
+/** One article's texts in each language, as the indexer reads them. */
+interface ArticleSource {
+  id: string;
+  langs: Array<{ lang: Lang; title: string; keywords: string; short: string; body: string }>;
+}
+
+/** A search index as the cache keeps it (`KnowledgeSearch.snapshot`). */
+interface SavedIndex {
+  mini: AsPlainObject;
+  vocabulary: string[];
+  synonyms: Array<[string, string[]]>;
+  common: string[];
+}
+
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === "string");
+
+function isSavedIndex(x: unknown): x is SavedIndex {
+  if (typeof x !== "object" || x === null) return false;
+  const v = x as Partial<Record<keyof SavedIndex, unknown>>;
+  return (
+    typeof v.mini === "object" &&
+    v.mini !== null &&
+    isStrings(v.vocabulary) &&
+    isStrings(v.common) &&
+    Array.isArray(v.synonyms) &&
+    v.synonyms.every((e) => Array.isArray(e) && typeof e[0] === "string" && isStrings(e[1]))
+  );
+}
+
+const defaultIndexCache = new IndexCache();
+
 export class KnowledgeSearch {
   private readonly mini: MiniSearch<Doc>;
   private readonly synonyms = new Map<string, Set<string>>();
@@ -135,47 +176,87 @@ export class KnowledgeSearch {
   /** Article ids in metadata order. */
   readonly articles: string[];
 
-  constructor(meta: KnowledgeMeta, text: ArticleTextSource, tuning: Partial<SearchTuning> = {}) {
+  /**
+   * @param cache where the built index is kept between runs (see `index-cache.ts`); the index is
+   * read from it when the texts, keywords, synonyms and code are those it was built from.
+   */
+  constructor(meta: KnowledgeMeta, text: ArticleTextSource, tuning: Partial<SearchTuning> = {}, cache: IndexCache = defaultIndexCache) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
     this.articles = meta.articles.map((a) => a.id);
-    this.mini = new MiniSearch<Doc>({
-      fields: ["title", "keywords", "short", "body"],
-      storeFields: ["article"],
-      tokenize: splitSpaces,
-      processTerm: (term) => term,
-    });
-    const docs: Doc[] = [];
+    // The texts as the indexer sees them: rendering them is cheap, turning them into terms is not.
+    const sources = meta.articles.map((article) => ({
+      id: article.id,
+      langs: LANGS.map((lang) => ({
+        lang,
+        title: text(lang, article.id, "title"),
+        keywords: keywordsOf(article, lang).join(" ; "),
+        short: text(lang, article.id, "short"),
+        body: `${text(lang, article.id, "details")}\n${text(lang, article.id, "next")}`,
+      })),
+    }));
+    const key = cache.key({ sources, synonyms: meta.synonyms, common: meta.common });
+    const saved = this.restore(cache.read(key));
+    if (saved) {
+      this.mini = saved;
+    } else {
+      this.mini = this.build(sources, meta);
+      cache.write(key, this.snapshot());
+    }
+    for (const article of meta.articles) if (article.places?.length) this.places.set(article.id, new PhraseSet(article.places));
+    this.elsewhere = new PhraseSet([...meta.articles.flatMap((a) => a.places ?? []), ...(meta.abroad ?? [])]);
+    this.abroadArticles = new Set(meta.articles.filter((a) => a.section === "abroad").map((a) => a.id));
+  }
+
+  /** Index the articles' terms; fills the vocabulary, synonyms and common words. */
+  private build(sources: ArticleSource[], meta: KnowledgeMeta): MiniSearch<Doc> {
+    const mini = new MiniSearch<Doc>(MINI_OPTIONS);
     // One document per article with the texts of all six languages: a question matches in the
     // language it was typed in, and few documents keep each lookup fast.
-    for (const article of meta.articles) {
+    const docs: Doc[] = sources.map(({ id, langs }) => {
       const fields = { title: [] as string[], keywords: [] as string[], short: [] as string[], body: [] as string[] };
-      for (const lang of LANGS) {
+      for (const source of langs) {
         const terms = (s: string) => {
-          const list = indexTerms(s, lang);
+          const list = indexTerms(s, source.lang);
           for (const term of list) this.vocabulary.add(term);
           const rough = list.map(coarse).filter((t): t is string => t !== undefined);
           return [...list, ...rough].join(" ");
         };
-        fields.title.push(terms(text(lang, article.id, "title")));
-        fields.keywords.push(terms(keywordsOf(article, lang).join(" ; ")));
-        fields.short.push(terms(text(lang, article.id, "short")));
-        fields.body.push(terms(`${text(lang, article.id, "details")}\n${text(lang, article.id, "next")}`));
+        fields.title.push(terms(source.title));
+        fields.keywords.push(terms(source.keywords));
+        fields.short.push(terms(source.short));
+        fields.body.push(terms(source.body));
       }
-      docs.push({
-        id: article.id,
-        article: article.id,
-        title: fields.title.join(" "),
-        keywords: fields.keywords.join(" "),
-        short: fields.short.join(" "),
-        body: fields.body.join(" "),
-      });
-    }
-    this.mini.addAll(docs);
+      return { id, article: id, title: fields.title.join(" "), keywords: fields.keywords.join(" "), short: fields.short.join(" "), body: fields.body.join(" ") };
+    });
+    mini.addAll(docs);
     for (const group of meta.synonyms) this.addSynonyms(group);
     for (const word of meta.common.flatMap((phrase) => tokenize(phrase))) for (const reading of queryVariants(word)) this.common.add(reading);
-    for (const article of meta.articles) if (article.places?.length) this.places.set(article.id, new PhraseSet(article.places));
-    this.elsewhere = new PhraseSet([...meta.articles.flatMap((a) => a.places ?? []), ...(meta.abroad ?? [])]);
-    this.abroadArticles = new Set(meta.articles.filter((a) => a.section === "abroad").map((a) => a.id));
+    return mini;
+  }
+
+  /** What the cache keeps: the MiniSearch index and the sets built with it. */
+  private snapshot(): SavedIndex {
+    return {
+      mini: this.mini.toJSON(),
+      vocabulary: [...this.vocabulary],
+      synonyms: [...this.synonyms].map(([term, others]) => [term, [...others]]),
+      common: [...this.common],
+    };
+  }
+
+  /** The index from a cache file, or undefined when the file is not a readable index. */
+  private restore(value: unknown): MiniSearch<Doc> | undefined {
+    if (!isSavedIndex(value)) return undefined;
+    let mini: MiniSearch<Doc>;
+    try {
+      mini = MiniSearch.loadJS<Doc>(value.mini, MINI_OPTIONS);
+    } catch {
+      return undefined;
+    }
+    for (const term of value.vocabulary) this.vocabulary.add(term);
+    for (const [term, others] of value.synonyms) this.synonyms.set(term, new Set(others));
+    for (const reading of value.common) this.common.add(reading);
+    return mini;
   }
 
   private isCommon(word: QueryWord): boolean {
@@ -331,8 +412,8 @@ export class KnowledgeSearch {
     const out: Array<[string, number]> = [];
     for (const candidate of this.byFirstLetter().get(term[0]!) ?? []) {
       if (Math.abs(candidate.length - term.length) > max || candidate === term) continue;
-      const distance = editDistance(term, candidate, max);
-      if (distance <= max) out.push([candidate, distance]);
+      const edits = distance(term, candidate, max);
+      if (edits <= max) out.push([candidate, edits]);
     }
     return out;
   }
@@ -386,28 +467,3 @@ export function coarse(term: string): string | undefined {
   const base = prefix ? term.slice(prefix.length) : term;
   return `_${base.slice(0, 6)}`;
 }
-
-/** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = rowA.length > b.length ? rowA : (rowA = new Int32Array(b.length + 1));
-  let current = rowB.length > b.length ? rowB : (rowB = new Int32Array(b.length + 1));
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
-}
-
-let rowA = new Int32Array(32);
-let rowB = new Int32Array(32);

@@ -3,7 +3,7 @@ import type { Channel } from "../channels/channel.ts";
 import { casesPluginOf } from "../cases/plugin.ts";
 import { nextOpening, parseHours } from "../cases/hours.ts";
 import { WHATSAPP_OUTBOX_KEY, parseOutboxEntry } from "../channels/whatsapp/outbox.ts";
-import { casesOpen, casesPastSla, channelConnected, watchOutbox, whatsappState } from "./metrics.ts";
+import { casesOpen, casesPastSla, channelConnected, watchOutbox, whatsappState } from "../metrics/metrics.ts";
 
 /** Open cases read at one scrape at most (a backlog larger than this is reported as this). */
 const MAX_CASES_READ = 2000;

@@ -1,7 +1,7 @@
 import type { Store } from "../store/store.ts";
 import type { Channel } from "../channels/channel.ts";
-import type { Logger } from "../log.ts";
-import { errors, redisRoundTripSeconds } from "./metrics.ts";
+import type { Logger } from "../core/log.ts";
+import { errors, redisRoundTripSeconds } from "../metrics/metrics.ts";
 
 /** The answer of `/readyz`: ready or not, and why not, in words an operator can act on. */
 export interface ReadyReport {

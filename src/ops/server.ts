@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { collectDefaultMetrics } from "prom-client";
-import type { Logger } from "../log.ts";
-import { FixableError } from "../errors.ts";
-import { registry } from "./metrics.ts";
+import type { Logger } from "../core/log.ts";
+import { FixableError } from "../core/errors.ts";
+import { registry } from "../metrics/metrics.ts";
 import type { Readiness } from "./readiness.ts";
 
 /** A running operations server. */

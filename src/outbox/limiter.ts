@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { ChannelName } from "../engine/types.ts";
+import type { ChannelName } from "../core/address.ts";
 import type { Store } from "../store/store.ts";
 import { RedisStore } from "../store/redis.ts";
 

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { Address, ChannelName, Outbound } from "../engine/types.ts";
-import { userKey } from "../engine/types.ts";
-import { hashId, type Logger } from "../log.ts";
+import type { Address, ChannelName } from "../core/address.ts";
+import type { Outbound } from "../core/messages.ts";
+import { userKey } from "../core/address.ts";
+import { hashId, type Logger } from "../core/log.ts";
 import type { BatchOp, Store } from "../store/store.ts";
-import { BlockedError, RateLimitedError } from "./errors.ts";
-import { errors } from "../ops/metrics.ts";
-import { outboxKey, outboxLeaseKey, PENDING_KEY, sendingKey } from "./keys.ts";
+import { BlockedError, RateLimitedError } from "../core/delivery-errors.ts";
+import { errors } from "../metrics/metrics.ts";
+import { outboxKey, outboxLeaseKey, PENDING_KEY, sendingKey } from "../core/keys.ts";
 import { sleep, type SendLimiter } from "./limiter.ts";
 
 /** One entry of a chat's outbox: plain JSON. */
@@ -171,11 +172,23 @@ export class Outbox {
       if (!got) return;
       ({ head, repeat } = got);
     }
-    const renew = setInterval(() => void store.compareAndSet(outboxLeaseKey(chat), token, token, this.leaseMs).catch(() => undefined), this.leaseMs / 3);
+    // When the lease was last confirmed (the time its write was sent: Redis set it later, so it
+    // lasts at least until then + leaseMs), and whether a renewal found it gone.
+    let confirmedAt = this.now();
+    let lost = false;
+    const confirm = async (): Promise<boolean> => {
+      const asked = this.now();
+      const ok = await store.compareAndSet(outboxLeaseKey(chat), token, token, this.leaseMs);
+      if (ok) confirmedAt = Math.max(confirmedAt, asked);
+      else lost = true;
+      return ok;
+    };
+    const renew = setInterval(() => void confirm().catch(() => undefined), this.leaseMs / 3);
     let attempts = 0;
     try {
       while (head !== null && !this.stopped) {
         const entry = parseEntry(head);
+        const markedByDead = repeat;
         if (repeat) {
           outboxCounters.possibleRepeats++;
           this.o.log.warn("outbox: a message may be sent twice (its sender stopped between sending and marking it sent)", { user: hashId(chat) });
@@ -189,6 +202,16 @@ export class Outbox {
               for (let turn = 0; turn < Math.max(1, entry.messages.length); turn++) {
                 await this.o.limiter?.take(entry.to.channel, entry.to.id, entry.to.id.startsWith("-"), this.halt.signal);
               }
+            }
+            // The lease may have run out while this process waited (for the limiter, or for Redis
+            // through an outage): then another sender may have this entry, and sending it here would
+            // repeat it. Confirmed by the renewals as a rule; asked for only after a long wait.
+            if (lost || (this.now() - confirmedAt > this.leaseMs / 2 && !(await confirm()))) {
+              this.o.log.warn("outbox: lease lost before sending (a long wait?); another process sends it", { user: hashId(chat) });
+              // Not sent: take our "sending" mark back unless someone holds the chat now (they read
+              // it already), so the next sender does not count a repeat that did not happen.
+              if (!markedByDead) await store.batch([{ op: "ifAbsent", key: outboxLeaseKey(chat), skip: 1 }, { op: "deleteIfEquals", key: sendingKey(chat), value: head }]);
+              return;
             }
             await send(entry.to, entry.messages);
             outboxCounters.sent++;
@@ -225,20 +248,21 @@ export class Outbox {
           this.o.log.error("outbox: malformed entry dropped", { user: hashId(chat), bytes: head.length });
         }
         attempts = 0;
-        // Sent: remove it and its mark; release the lease if the list is now empty (atomically, so
-        // an entry appended meanwhile is seen by its appender, which then takes the lease), else
-        // mark the next one.
+        // Sent: remove it and its mark, even if the lease ran out meanwhile (a Redis outage outlasts
+        // it): what was sent must not wait for the next sender to repeat it. Then, if the lease is
+        // still ours, release it if the list is now empty (atomically, so an entry appended
+        // meanwhile is seen by its appender, which then takes the lease), else mark the next one.
         const results = await store.batch([
-          { op: "ifEquals", key: outboxLeaseKey(chat), value: token },
           { op: "lpopIfEquals", key: outboxKey(chat), value: head },
-          { op: "delete", key: sendingKey(chat) },
+          { op: "deleteIfEquals", key: sendingKey(chat), value: head },
+          { op: "ifEquals", key: outboxLeaseKey(chat), value: token },
           { op: "ifAbsent", key: outboxKey(chat), skip: 1 },
           { op: "deleteIfEquals", key: outboxLeaseKey(chat), value: token },
           { op: "lfirst", key: outboxKey(chat) },
           { op: "setToFirst", key: sendingKey(chat), from: outboxKey(chat), ttlMs: DAY_MS },
         ]);
-        if (entry && results[1] === true) this.markSent(entry.id);
-        if (results[0] !== true) {
+        if (entry && results[0] === true) this.markSent(entry.id);
+        if (results[2] !== true) {
           this.o.log.warn("outbox: lease lost while sending (a slow send?); another process continues", { user: hashId(chat) });
           return;
         }

@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Config } from "../config/schema.ts";
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 import { keywordsOf } from "../knowledge/metadata.ts";
 import { escapeHtml } from "./html.ts";
 import { buildModel, type PortalModel } from "./model.ts";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Config } from "../config/schema.ts";
-import type { Lang } from "../engine/types.ts";
+import type { Lang } from "../core/lang.ts";
 import { KnowledgeBase, contactArgs } from "../knowledge/articles.ts";
 import { parseKnowledgeMeta } from "../knowledge/metadata.ts";
 import { DATA_NAME } from "../knowledge/check.ts";

@@ -1,5 +1,5 @@
 import type { FluentVariable } from "@fluent/bundle";
-import { LANGS, type Lang } from "../engine/types.ts";
+import { LANGS, type Lang } from "../core/lang.ts";
 import { formatDate } from "../knowledge/articles.ts";
 import { messageId, type ArticlePart } from "../knowledge/metadata.ts";
 import { html, raw, textBlocks, type Html } from "./html.ts";

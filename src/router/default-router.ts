@@ -1,24 +1,29 @@
 import type { Engine } from "../engine/engine.ts";
-import type { EffectContext, Plugin } from "../engine/plugin.ts";
+import type { EffectContext, EffectHandler, InboundHook, PluginEffects } from "../engine/effect-context.ts";
 import { readSession, writeSession, type Session } from "../engine/session.ts";
-import { userKey, type Lang, type Clock, type Effect, type Inbound, type Outbound, type Address } from "../engine/types.ts";
+import { userKey, type Address } from "../core/address.ts";
+import { type Lang } from "../core/lang.ts";
+import { type Clock } from "../core/clock.ts";
+import { type Effect } from "../engine/types.ts";
+import { type Inbound, type Outbound } from "../core/messages.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import { hashId, type Logger } from "../log.ts";
+import { hashId, type Logger } from "../core/log.ts";
 import type { BatchOp, Store } from "../store/store.ts";
 import { Outbox, type Deliver } from "../outbox/outbox.ts";
-import { inboxIdsKey, inboxKey, lockKey, outboxKey, PENDING_KEY, seenKey, sessionKey } from "../outbox/keys.ts";
+import { inboxIdsKey, inboxKey, lockKey, outboxKey, PENDING_KEY, seenKey, sessionKey } from "../core/keys.ts";
 import { sleep } from "../outbox/limiter.ts";
 import type { HandleResult, IntakeOptions, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
-import { errors, handleSeconds, messagesIn, messagesOut } from "../ops/metrics.ts";
+import { errors, handleSeconds, messagesIn, messagesOut } from "../metrics/metrics.ts";
 
-export { sessionKey } from "../outbox/keys.ts";
+export { sessionKey } from "../core/keys.ts";
 
 export interface RouterOptions {
   engine: Engine;
   store: Store;
-  plugins: Plugin[];
+  /** The modules' effect handlers, inbound hooks and prefetch keys. */
+  plugins: PluginEffects[];
   i18n: Localizer;
   log: Logger;
   clock: Clock;
@@ -58,9 +63,9 @@ export class DefaultRouter implements Router {
   readonly outbox: Outbox;
   private readonly lock: UserLock;
   private readonly lockTtlMs: number;
-  private readonly effectHandlers = new Map<string, NonNullable<Plugin["effects"]>[string][]>();
-  private readonly inboundHooks: NonNullable<Plugin["inbound"]>[];
-  private readonly prefetch: NonNullable<Plugin["prefetch"]>[];
+  private readonly effectHandlers = new Map<string, EffectHandler[]>();
+  private readonly inboundHooks: InboundHook[];
+  private readonly prefetch: NonNullable<PluginEffects["prefetch"]>[];
   /** Users being drained in this process. */
   private readonly draining = new Map<string, Promise<void>>();
   /** `handle` callers waiting for their message's commit, by user and message id. */
@@ -191,6 +196,14 @@ export class DefaultRouter implements Router {
     this.stopping = true;
     this.halt.abort(new Error("router stopping"));
     await Promise.allSettled([...this.draining.values()]);
+  }
+
+  /**
+   * The language a user chose, read without the lock: for a short note outside the dialogue (a
+   * channel answering a stale button). Undefined when they chose none.
+   */
+  async userLang(address: Address): Promise<Lang | undefined> {
+    return readSession(await this.o.store.get(sessionKey(userKey(address))), this.o.clock.now()).session.lang;
   }
 
   /** Mark a user who blocked the bot, under their lock. */

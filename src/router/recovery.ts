@@ -1,7 +1,7 @@
-import type { Logger } from "../log.ts";
+import type { Logger } from "../core/log.ts";
 import type { Store } from "../store/store.ts";
 import type { Outbox } from "../outbox/outbox.ts";
-import { inboxKey, outboxKey, PENDING_KEY } from "../outbox/keys.ts";
+import { inboxKey, outboxKey, PENDING_KEY } from "../core/keys.ts";
 import type { Router } from "./router.ts";
 
 export interface RecoveryOptions {

@@ -1,4 +1,4 @@
-import type { Inbound, Outbound } from "../engine/types.ts";
+import type { Inbound, Outbound } from "../core/messages.ts";
 
 /** What became of one inbound message handed to `Router.handle`. */
 export interface HandleResult {

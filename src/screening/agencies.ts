@@ -1,5 +1,6 @@
 import type { Store } from "../store/store.ts";
 import { nameKey } from "./normalise.ts";
+import { distance } from "../core/words.ts";
 
 /**
  * The NGO's own list of recruitment agencies: what the NGO knows about an agency (trusted, has
@@ -241,20 +242,8 @@ export function similarity(a: string, b: string): number {
   const ca = a.replace(/\s/g, "");
   const cb = b.replace(/\s/g, "");
   if (ca === cb) return 0.98;
-  const lev = 1 - levenshtein(ca, cb) / Math.max(ca.length, cb.length);
+  const lev = 1 - distance(ca, cb, Math.max(ca.length, cb.length)) / Math.max(ca.length, cb.length);
   return Math.max(lev, dice(ca, cb));
-}
-
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }
 
 function dice(a: string, b: string): number {

@@ -1,5 +1,5 @@
 import type { EffectHandler } from "../engine/plugin.ts";
-import type { Outbound } from "../engine/types.ts";
+import type { Outbound } from "../core/messages.ts";
 import type { AgencyDirectory } from "./agencies.ts";
 
 /**

@@ -1,8 +1,10 @@
-import type { CheckProblem, Plugin, StartLink } from "../engine/plugin.ts";
-import type { PluginDeps } from "../app/deps.ts";
+import type { CheckProblem } from "../core/check-problem.ts";
+import type { Plugin, StartLink } from "../engine/plugin.ts";
+import type { PluginEffects } from "../engine/effect-context.ts";
+import type { Store } from "../store/store.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
-import { LANGS } from "../engine/types.ts";
+import { LANGS } from "../core/lang.ts";
 import type { Screener } from "./analyse.ts";
 import { CATALOGUE_DATA, screenerFrom } from "./data.ts";
 import { AgencyDirectory } from "./agencies.ts";
@@ -12,6 +14,12 @@ import { screeningAdKind } from "./kinds/ad.ts";
 import { screeningResultKind } from "./kinds/result.ts";
 import { screeningAgencyKind } from "./kinds/agency.ts";
 
+/** What the job-offer check needs from the app: its data files, and the store of the agency directory. */
+export interface ScreeningDeps {
+  flows: FlowSet;
+  store: Store;
+}
+
 /**
  * The job-offer check: node kinds of the `job-check` flow (`screening-result`, `screening-ad`,
  * `screening-agency`), the pasted-ad interceptor, the agency lookup effect, and a check that
@@ -20,7 +28,7 @@ import { screeningAgencyKind } from "./kinds/agency.ts";
  * The catalogue and rules come from the flows folder's data files (`screening-*.yaml`); if they
  * do not load, the plugin adds no kinds and `jol flows check` reports why.
  */
-export function createScreeningPlugin(deps: PluginDeps): Plugin {
+export function createScreeningPlugin(deps: ScreeningDeps): Plugin & PluginEffects {
   let screener: Screener;
   try {
     screener = screenerFrom(deps.flows.data);

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.ts";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../core/log.ts";
 import { describeTarget, redisTarget, type RedisSettings } from "./client.ts";
 import { MemoryStore } from "./memory.ts";
 import { Redis } from "ioredis";

@@ -1,5 +1,5 @@
 import { Cluster, type ChainableCommander, type Command, type Redis, type RedisOptions } from "ioredis";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../core/log.ts";
 import { createRedisClient, describeTarget, redactUrl, type RedisTarget } from "./client.ts";
 import { CrossSlotError, keySlot } from "./slot.ts";
 import type { BatchOp, Store } from "./store.ts";
@@ -269,6 +269,11 @@ export class RedisStore implements Store {
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    await this.put(key, value, ttlMs);
+  }
+
+  /** `set` and `setBuffer`: SET with an optional time to live in milliseconds. */
+  private async put(key: string, value: string | Buffer, ttlMs: number | undefined): Promise<void> {
     const ttl = checkTtl(ttlMs);
     if (ttl === undefined) await this.redis.set(this.k(key), value);
     else await this.redis.set(this.k(key), value, "PX", ttl);
@@ -368,9 +373,7 @@ export class RedisStore implements Store {
   }
 
   async setBuffer(key: string, value: Buffer, ttlMs?: number): Promise<void> {
-    const ttl = checkTtl(ttlMs);
-    if (ttl === undefined) await this.redis.set(this.k(key), value);
-    else await this.redis.set(this.k(key), value, "PX", ttl);
+    await this.put(key, value, ttlMs);
   }
 
   async hget(key: string, field: string): Promise<string | null> {

@@ -7,8 +7,8 @@ import { ChannelRegistry } from "../../src/channels/channel.ts";
 import { ConsoleChannel, outboxKey } from "../../src/channels/console/console-channel.ts";
 import { CaseService } from "../../src/cases/service.ts";
 import { ConsoleDesk } from "../../src/cases/console-desk.ts";
-import { silentLogger } from "../../src/log.ts";
-import type { Outbound } from "../../src/engine/types.ts";
+import { silentLogger } from "../../src/core/log.ts";
+import type { Outbound } from "../../src/core/messages.ts";
 import { FakeClock, testConfig, testI18n } from "./helpers.ts";
 
 describe("jol desk (console)", () => {
@@ -28,7 +28,7 @@ describe("jol desk (console)", () => {
     const clock = new FakeClock();
     // No staff group: the console desk reads cases straight from the store.
     const config = testConfig({ TELEGRAM_STAFF_CHAT_ID: "" });
-    cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, channels });
+    cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, delivery: channels });
     out = new PassThrough();
     printed = "";
     out.on("data", (chunk: Buffer) => (printed += chunk.toString()));

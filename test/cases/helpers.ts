@@ -2,8 +2,10 @@ import { loadConfig } from "../../src/config/load.ts";
 import type { Config } from "../../src/config/schema.ts";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
 import { ChannelRegistry, BlockedError, type Channel } from "../../src/channels/channel.ts";
-import type { Address, ChannelName, Clock, Outbound } from "../../src/engine/types.ts";
-import { silentLogger } from "../../src/log.ts";
+import type { Address, ChannelName } from "../../src/core/address.ts";
+import type { Clock } from "../../src/core/clock.ts";
+import type { Outbound } from "../../src/core/messages.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import type { Store } from "../../src/store/store.ts";
 import { CaseService } from "../../src/cases/service.ts";
 import type { Actor } from "../../src/cases/types.ts";
@@ -92,6 +94,6 @@ export function coreRig(store: Store, extra: Record<string, string> = {}, clock 
   channels.add(rig.whatsapp);
   channels.add(rig.telegram);
   const config = testConfig(extra);
-  const cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, channels });
+  const cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, delivery: channels });
   return { cases, clock, channels, config, ...rig };
 }

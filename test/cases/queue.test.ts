@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testStore } from "../support/redis.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { QueueDrainer, RetryAfterError, PermanentError, StaffQueue, type StaffJob } from "../../src/cases/queue.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import { FakeClock } from "./helpers.ts";
 
 const MINUTE = 60_000;

@@ -6,9 +6,11 @@ import { caseIntroKind, caseOpenKind, handoffEffect } from "../../src/cases/kind
 import type { EffectContext } from "../../src/engine/plugin.ts";
 import type { NodeContext } from "../../src/engine/node-kind.ts";
 import { newSession, type Session, type VarValue } from "../../src/engine/session.ts";
-import type { Effect, Inbound, Input, Lang, Outbound } from "../../src/engine/types.ts";
+import type { Effect } from "../../src/engine/types.ts";
+import type { Inbound, Input, Outbound } from "../../src/core/messages.ts";
+import type { Lang } from "../../src/core/lang.ts";
 import type { FlowSet } from "../../src/engine/flow.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import type { StaffJob } from "../../src/cases/queue.ts";
 import { FakeClock, OPERATOR_A, actor, coreRig, testI18n, type CoreRig } from "./helpers.ts";
 

@@ -9,7 +9,7 @@ import { createApp } from "../../src/app/create.ts";
 import { createWhatsAppChannel } from "../../src/channels/whatsapp/index.ts";
 import { casesPluginOf, type CasesPlugin } from "../../src/cases/plugin.ts";
 import type { TelegramDeskOptions, TelegramDesk } from "../../src/cases/telegram-desk.ts";
-import type { Clock } from "../../src/engine/types.ts";
+import type { Clock } from "../../src/core/clock.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { testStore } from "../support/redis.ts";
 import { testGroup, testUser, type BotApiStandIn, type NewUpdate, type RecordedCall } from "../support/bot-api/index.ts";

@@ -3,7 +3,7 @@ import { testStore } from "../support/redis.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { SlaScheduler } from "../../src/cases/sla.ts";
 import type { StaffJob } from "../../src/cases/queue.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import { OPERATOR_A, actor, coreRig, type CoreRig } from "./helpers.ts";
 
 const MINUTE = 60_000;
@@ -17,7 +17,7 @@ describe("SLA reminders", () => {
   beforeEach(async () => {
     store = await testStore("cases-sla");
     rig = coreRig(store);
-    sla = new SlaScheduler(rig.cases, store, rig.clock, silentLogger);
+    sla = new SlaScheduler(rig.cases, rig.clock, silentLogger);
   });
   afterEach(async () => {
     await store.close();

@@ -8,7 +8,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LANGS } from "../../src/engine/types.ts";
+import { LANGS } from "../../src/core/lang.ts";
 
 export interface EchoContent {
   /** The temporary folder holding both (also a good working directory for spawned processes). */

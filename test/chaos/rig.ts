@@ -206,6 +206,16 @@ export class Rig {
     }, `${Math.round(fraction * 100)}% of the replies`, timeoutMs, 100);
   }
 
+  /** How often each warning or error message was logged by the spawned processes. */
+  warnings(): Record<string, number> {
+    const tally: Record<string, number> = {};
+    for (const line of this.procs.flatMap((p) => p.lines)) {
+      const match = /"level":"?(warn|error|40|50)"?.*?"msg":"([^"]*)"/.exec(line) ?? /(WARN|ERROR)[^:]*:\s*(.*)$/.exec(line);
+      if (match) tally[match[2]!] = (tally[match[2]!] ?? 0) + 1;
+    }
+    return tally;
+  }
+
   async dispose(): Promise<void> {
     await Promise.all(this.procs.map((p) => p.dispose()));
     await this.api.close();

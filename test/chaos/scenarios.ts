@@ -8,6 +8,7 @@ import { updates } from "../support/bot-api/index.ts";
 import type { Update, User } from "grammy/types";
 import { Rig, numbered, STAFF_CHAT, type Counts, type Expected, type RigOptions } from "./rig.ts";
 import { SECRET, ThrowawayRedis, sleep, until } from "./harness.ts";
+import { echoed } from "./echo-content.ts";
 
 /** Push round n of every user's messages (`m<n>`), `gapMs` between rounds. */
 async function pushRounds(rig: Rig, users: User[], expected: Expected, gapMs: number, afterRound?: (n: number) => Promise<void>): Promise<void> {
@@ -217,11 +218,12 @@ function relayedNumbers(rig: Rig): number[] {
 
 /**
  * (e) Long polling on a Redis of our own, stopped for `outageMs` under load, then started again
- * with its data. Guarantee: 0 lost.
+ * with its data. Guarantees: 0 lost; repeated at most the replies in flight when Redis went away
+ * (`inFlight`: those that reached the platform while it was stopping or down).
  */
 export async function redisOutage(
   o: Omit<RigOptions, "redisUrl"> & { users: number; messages: number; outageMs: number; stallMs?: number },
-): Promise<Counts & { duplicatesWhileDown: number }> {
+): Promise<Counts & { duplicatesWhileDown: number; inFlight: number }> {
   const redis = await ThrowawayRedis.start();
   try {
     const rig = await Rig.start({ ...o, redisUrl: redis.url });
@@ -232,6 +234,7 @@ export async function redisOutage(
       const expected = numbered(users, o.messages);
       const load = pushRounds(rig, users, expected, Math.max(100, o.outageMs / o.messages));
       await rig.answeredAtLeast(expected, 0.15);
+      const stoppingAt = Date.now();
       await redis.down();
       const downAt = Date.now();
       rig.say(`  Redis stopped at ${rig.count(expected).answered}/${users.length * o.messages} answered`);
@@ -241,7 +244,11 @@ export async function redisOutage(
       rig.say(`  Redis back at ${rig.count(expected).answered}/${users.length * o.messages} answered`);
       await load;
       const counts = await rig.settle(expected, { stallMs: o.stallMs });
-      return { ...counts, duplicatesWhileDown: rig.duplicateTimes(expected).filter((t) => t >= downAt && t <= upAt).length };
+      rig.say(`  warnings: ${JSON.stringify(rig.warnings())}`);
+      // Replies that reached the platform after Redis began to stop and before it was back were
+      // past the send limiter (which needs Redis) when it went away: the ones in flight.
+      const inFlight = rig.api.sentLog().filter((m) => m.at >= stoppingAt && m.at <= upAt && echoed(m.text) !== undefined).length;
+      return { ...counts, inFlight, duplicatesWhileDown: rig.duplicateTimes(expected).filter((t) => t >= downAt && t <= upAt).length };
     } finally {
       await rig.dispose();
     }

@@ -3,7 +3,7 @@ import { loadFile } from "../../src/engine/load-flows.ts";
 import { KindRegistry } from "../../src/engine/kinds.ts";
 import { checkFlows } from "../../src/engine/check-flows.ts";
 import type { FlowSet } from "../../src/engine/flow.ts";
-import type { CheckProblem } from "../../src/engine/plugin.ts";
+import type { CheckProblem } from "../../src/core/check-problem.ts";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
 import { FIXTURE_LOCALES } from "../support/engine.ts";
 

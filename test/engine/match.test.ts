@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { distance, matchLabel, normalize, parseNumber, WordLists } from "../../src/engine/match.ts";
+import { distance, normalize } from "../../src/core/words.ts";
+import { matchLabel, parseNumber, WordLists } from "../../src/engine/match.ts";
 
 describe("matching what users type", () => {
   it("normalises case, ё, punctuation and emoji", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
-import { LANGS } from "../../src/engine/types.ts";
+import { LANGS } from "../../src/core/lang.ts";
 import { matchLang } from "../../src/i18n/localizer.ts";
 
 function locales(files: Partial<Record<(typeof LANGS)[number], string>>): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { evaluate, readQuestions } from "../../src/knowledge/eval.ts";
 import { REQUIRED_ARTICLES } from "../../src/knowledge/metadata.ts";
-import { LANGS } from "../../src/engine/types.ts";
+import { LANGS } from "../../src/core/lang.ts";
 
 // Accuracy of the free-text search on the project's own question set: the goals,
 // top-1 >= 93% and top-3 >= 98%, and on the shared development set when it is beside the

@@ -5,11 +5,10 @@ import { engineFor, globalArgs } from "../../src/app/create.ts";
 import { createKnowledgePlugin } from "../../src/knowledge/plugin.ts";
 import { Talk } from "../support/engine.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
-import { silentLogger } from "../../src/log.ts";
-import { systemClock } from "../../src/engine/types.ts";
-import { ChannelRegistry } from "../../src/channels/channel.ts";
+import { silentLogger } from "../../src/core/log.ts";
+import { systemClock } from "../../src/core/clock.ts";
 import { newSession, type Session } from "../../src/engine/session.ts";
-import type { Outbound } from "../../src/engine/types.ts";
+import type { Outbound } from "../../src/core/messages.ts";
 
 // The knowledge module inside the real engine with the real flows and texts (no storage needed:
 // the engine step is pure).
@@ -170,10 +169,6 @@ describe("createKnowledgePlugin", () => {
       config,
       flows: { flows: new Map(), data: new Map() },
       i18n: content.i18n,
-      store: new MemoryStore(),
-      log: silentLogger,
-      clock: systemClock,
-      channels: new ChannelRegistry(),
     });
     expect(plugin.kinds).toBeUndefined();
     expect(plugin.interceptors).toBeUndefined();

@@ -3,9 +3,9 @@ import { createApp } from "../../src/app/create.ts";
 import type { App } from "../../src/app/app.ts";
 import type { Channel } from "../../src/channels/channel.ts";
 import { loadConfig } from "../../src/config/load.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import { createOps, type Ops } from "../../src/ops/ops.ts";
-import { alertsInProgress, watchOutbox } from "../../src/ops/metrics.ts";
+import { alertsInProgress, watchOutbox } from "../../src/metrics/metrics.ts";
 import { testRedisUrl, testStore } from "../support/redis.ts";
 import { get } from "./rig.ts";
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, mkdirSync, writeFileSync, cpSync, mkdtempSync
 import { tmpdir } from "node:os";
 import { dirname, join, posix } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { LANGS } from "../../src/engine/types.ts";
+import { LANGS } from "../../src/core/lang.ts";
 import { formatDate } from "../../src/knowledge/articles.ts";
 import { escapeHtml } from "../../src/portal/html.ts";
 import { buildPortal, PortalBuildError } from "../../src/portal/build.ts";

@@ -10,9 +10,11 @@ import { loadFile } from "../../src/engine/load-flows.ts";
 import { defineKind, type NodeKind } from "../../src/engine/node-kind.ts";
 import { newSession, writeSession } from "../../src/engine/session.ts";
 import type { FlowSet } from "../../src/engine/flow.ts";
-import type { CheckProblem, Plugin } from "../../src/engine/plugin.ts";
-import { systemClock, userKey, type Address } from "../../src/engine/types.ts";
-import { silentLogger, type Logger } from "../../src/log.ts";
+import type { CheckProblem } from "../../src/core/check-problem.ts";
+import type { HostPlugin } from "../../src/app/host-plugin.ts";
+import { systemClock } from "../../src/core/clock.ts";
+import { userKey, type Address } from "../../src/core/address.ts";
+import { silentLogger, type Logger } from "../../src/core/log.ts";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
 import type { Outbox } from "../../src/outbox/outbox.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -51,7 +53,7 @@ function flows(): FlowSet {
 const { i18n } = loadLocales(FIXTURE_LOCALES);
 
 export interface CountRouterOptions {
-  plugins?: Plugin[];
+  plugins?: HostPlugin[];
   sessionTtlMs?: number;
   log?: Logger;
   lockTtlMs?: number;

@@ -6,7 +6,7 @@
 import { RedisStore } from "../../src/store/redis.ts";
 import type { RedisTarget } from "../../src/store/client.ts";
 import { Outbox } from "../../src/outbox/outbox.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import { addr, countKind, countRouter, text } from "./count-app.ts";
 
 const env = (name: string): string => {

@@ -6,15 +6,16 @@
  */
 import { spawn } from "node:child_process";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { userKey, type Address, type Outbound } from "../../src/engine/types.ts";
+import { userKey, type Address } from "../../src/core/address.ts";
+import { type Outbound } from "../../src/core/messages.ts";
 import { readSession } from "../../src/engine/session.ts";
-import type { Plugin } from "../../src/engine/plugin.ts";
+import type { HostPlugin } from "../../src/app/host-plugin.ts";
 import { sessionKey } from "../../src/router/default-router.ts";
-import { inboxKey, outboxKey, seenKey, sendingKey } from "../../src/outbox/keys.ts";
+import { inboxKey, outboxKey, seenKey, sendingKey } from "../../src/core/keys.ts";
 import { Outbox, outboxCounters } from "../../src/outbox/outbox.ts";
-import { RateLimitedError } from "../../src/outbox/errors.ts";
+import { RateLimitedError } from "../../src/core/delivery-errors.ts";
 import { createSendLimiter, sendLimits } from "../../src/outbox/limiter.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { testTarget } from "../support/redis.ts";
 import { addr, countKind, countRouter, seed, text } from "./count-app.ts";
@@ -100,7 +101,7 @@ describe("a crash", () => {
 describe("two workers", () => {
   it("handle one user's messages in update order when the later one reaches the other worker 1 ms earlier", async () => {
     const handled = new Map<string, string[]>();
-    const record: Plugin = {
+    const record: HostPlugin = {
       name: "record",
       kinds: [countKind],
       inbound: async (inbound) => {
@@ -195,7 +196,7 @@ describe("the outbox", () => {
 
 describe("shutdown", () => {
   it("with a backlog finishes promptly and leaves every message either committed or in its inbox", async () => {
-    const slow: Plugin = {
+    const slow: HostPlugin = {
       name: "slow",
       kinds: [countKind],
       inbound: async () => {

@@ -1,17 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { sessionKey } from "../../src/router/default-router.ts";
 import { readSession } from "../../src/engine/session.ts";
-import type { Plugin } from "../../src/engine/plugin.ts";
-import { userKey, type Outbound } from "../../src/engine/types.ts";
-import { BlockedError } from "../../src/outbox/errors.ts";
-import { createLogger, type Logger } from "../../src/log.ts";
+import type { HostPlugin } from "../../src/app/host-plugin.ts";
+import { userKey } from "../../src/core/address.ts";
+import { type Outbound } from "../../src/core/messages.ts";
+import { BlockedError } from "../../src/core/delivery-errors.ts";
+import { createLogger, type Logger } from "../../src/core/log.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { addr, countKind, countRouter, seed, text } from "./count-app.ts";
 import { twoStores } from "./two-stores.ts";
 /** What the prefetching hook saw, by user. */
 const prefetchSeen = new Map<string, string | null | undefined>();
 
-const plugin: Plugin = {
+const plugin: HostPlugin = {
   name: "test",
   kinds: [countKind],
   prefetch: (user) => [`note:{${user}}`],

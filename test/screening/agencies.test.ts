@@ -4,10 +4,10 @@ import { AgencyDirectory, importAgencies, parseCsv, readAgencyCsv, similarity, t
 import { agencyLookupHandler } from "../../src/screening/agency-lookup.ts";
 import { nameKey } from "../../src/screening/normalise.ts";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import { newSession } from "../../src/engine/session.ts";
 import type { EffectContext } from "../../src/engine/plugin.ts";
-import type { Outbound } from "../../src/engine/types.ts";
+import type { Outbound } from "../../src/core/messages.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { testStore } from "../support/redis.ts";
 
@@ -179,7 +179,7 @@ describe("agency check through the bot (router on Redis)", { timeout: 60_000 }, 
       await importAgencies(store, read.agencies, 1_000);
       let n = 0;
       let last: Outbound[] = [];
-      const send = async (input: import("../../src/engine/types.ts").Input): Promise<Outbound[]> => {
+      const send = async (input: import("../../src/core/messages.ts").Input): Promise<Outbound[]> => {
         const result = await app.router.handle({ address: { channel: "console", id: "agency-user" }, messageId: String(++n), input, langHint: "ru" }, async () => undefined);
         if (result.replies.some((m) => m.choices?.length)) last = result.replies;
         return result.replies;

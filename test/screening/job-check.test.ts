@@ -5,7 +5,7 @@ import { loadConfig } from "../../src/config/load.ts";
 import { Engine } from "../../src/engine/engine.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 import { ChannelRegistry } from "../../src/channels/channel.ts";
-import { silentLogger } from "../../src/log.ts";
+import { silentLogger } from "../../src/core/log.ts";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
 import { checkScreening } from "../../src/screening/plugin.ts";
 import { loadScreener } from "../../src/screening/data.ts";
@@ -17,7 +17,7 @@ let content: ReturnType<typeof loadContent>;
 beforeAll(() => {
   const config = loadConfig({});
   const store = new MemoryStore();
-  content = loadContent(config, (flows, i18n) => allPlugins({ config, flows, i18n, store, log: silentLogger, clock: { now: () => 0 }, channels: new ChannelRegistry() }));
+  content = loadContent(config, (flows, i18n) => allPlugins({ config, flows, i18n, store, log: silentLogger, clock: { now: () => 0 }, delivery: new ChannelRegistry() }));
   engine = new Engine({
     flows: content.flows,
     i18n: content.i18n,

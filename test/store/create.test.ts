@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/log.ts";
+import { createLogger } from "../../src/core/log.ts";
 import { createStore } from "../../src/store/create.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 import { RedisStore, RedisUnavailableError } from "../../src/store/redis.ts";

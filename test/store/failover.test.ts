@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createLogger } from "../../src/log.ts";
+import { createLogger } from "../../src/core/log.ts";
 import { RedisStore } from "../../src/store/redis.ts";
 import { tallyRouter } from "../support/counter.ts";
 import { startSentinels, type SentinelTopology } from "../support/topology.ts";

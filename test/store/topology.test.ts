@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createLogger, silentLogger } from "../../src/log.ts";
+import { createLogger, silentLogger } from "../../src/core/log.ts";
 import { createStore } from "../../src/store/create.ts";
 import { RedisStore } from "../../src/store/redis.ts";
 import { CrossSlotError, keySlot } from "../../src/store/slot.ts";

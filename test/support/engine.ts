@@ -1,7 +1,8 @@
 import { loadContent } from "../../src/app/load-content.ts";
 import { Engine } from "../../src/engine/engine.ts";
 import { newSession, type Session } from "../../src/engine/session.ts";
-import type { Effect, Inbound, Input, Outbound } from "../../src/engine/types.ts";
+import type { Effect } from "../../src/engine/types.ts";
+import type { Inbound, Input, Outbound } from "../../src/core/messages.ts";
 import type { Plugin } from "../../src/engine/plugin.ts";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
 

@@ -1,10 +1,13 @@
 import { createInterface } from "node:readline";
-import { isRedisLost } from "../../errors.ts";
+import { isRedisLost } from "../../core/errors.ts";
 import { randomUUID } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
 import type { Channel } from "../channel.ts";
-import type { App } from "../../app/app.ts";
-import type { Address, Inbound, Input, Outbound } from "../../engine/types.ts";
+import type { Logger } from "../../core/log.ts";
+import type { Store } from "../../store/store.ts";
+import type { Router } from "../../router/router.ts";
+import type { Address } from "../../core/address.ts";
+import type { Inbound, Input, Outbound } from "../../core/messages.ts";
 import { renderNumbered } from "../numbered.ts";
 
 /** Store key of a console user's outbox: messages other processes (the console desk) send them. */
@@ -26,6 +29,14 @@ export interface ConsoleOptions {
   interactive?: boolean;
   /** How often the outbox is read in interactive mode. */
   pollMs?: number;
+}
+
+/** What the console channel needs from the app (the running `App` has all of it). */
+export interface ConsoleChannelDeps {
+  router: Pick<Router, "handle">;
+  /** The user's outbox (messages from `jol desk` in another process). */
+  store: Pick<Store, "rpush" | "expire" | "lpop">;
+  log: Logger;
 }
 
 /**
@@ -56,7 +67,7 @@ export class ConsoleChannel implements Channel {
   private interactive = false;
 
   constructor(
-    private readonly app: App,
+    private readonly deps: ConsoleChannelDeps,
     private readonly options: ConsoleOptions,
   ) {
     this.out = options.output ?? process.stdout;
@@ -101,10 +112,10 @@ export class ConsoleChannel implements Channel {
   async say(input: Input): Promise<void> {
     const inbound: Inbound = { address: this.address, messageId: `${this.runId}-${++this.counter}`, input, langHint: process.env.LANG?.slice(0, 2) };
     try {
-      await this.app.router.handle(inbound, async (messages) => this.print(messages));
+      await this.deps.router.handle(inbound, async (messages) => this.print(messages));
     } catch (error) {
       if (isRedisLost(error)) throw error;
-      this.app.log.error("console message failed", { error: error instanceof Error ? error.message : "unknown" });
+      this.deps.log.error("console message failed", { error: error instanceof Error ? error.message : "unknown" });
     }
   }
 
@@ -121,15 +132,15 @@ export class ConsoleChannel implements Channel {
   }
 
   async send(address: Address, messages: Outbound[]): Promise<void> {
-    await this.app.store.rpush(outboxKey(address.id), ...messages.map((m) => JSON.stringify(m)));
-    await this.app.store.expire(outboxKey(address.id), OUTBOX_TTL_MS);
+    await this.deps.store.rpush(outboxKey(address.id), ...messages.map((m) => JSON.stringify(m)));
+    await this.deps.store.expire(outboxKey(address.id), OUTBOX_TTL_MS);
   }
 
   /** Print what other processes sent the user, oldest first; one read at a time. */
   drainOutbox(): Promise<void> {
     this.draining = this.draining
       .then(() => this.drainOnce())
-      .catch((error: unknown) => this.app.log.warn("console outbox not read", { error: error instanceof Error ? error.message : "unknown" }));
+      .catch((error: unknown) => this.deps.log.warn("console outbox not read", { error: error instanceof Error ? error.message : "unknown" }));
     return this.draining;
   }
 
@@ -137,13 +148,13 @@ export class ConsoleChannel implements Channel {
     const interrupted = this.prompting;
     let printed = false;
     for (;;) {
-      const raw = await this.app.store.lpop(outboxKey(this.options.user));
+      const raw = await this.deps.store.lpop(outboxKey(this.options.user));
       if (raw === null) break;
       let message: Outbound;
       try {
         message = JSON.parse(raw) as Outbound;
       } catch {
-        this.app.log.warn("bad console outbox entry dropped");
+        this.deps.log.warn("bad console outbox entry dropped");
         continue;
       }
       // Off the prompt's line first, so the message starts a line of its own.

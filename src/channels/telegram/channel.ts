@@ -1,13 +1,17 @@
 import { Bot, GrammyError, HttpError, type Context } from "grammy";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
-import type { App } from "../../app/app.ts";
+import type { Config } from "../../config/schema.ts";
+import type { Localizer } from "../../i18n/localizer.ts";
+import type { Logger } from "../../core/log.ts";
+import type { Store } from "../../store/store.ts";
+import type { Router } from "../../router/router.ts";
 import type { Channel } from "../channel.ts";
-import { userKey, type Address, type Lang, type Outbound } from "../../engine/types.ts";
-import { readSession } from "../../engine/session.ts";
-import { sessionKey } from "../../router/default-router.ts";
+import type { Address } from "../../core/address.ts";
+import { type Lang } from "../../core/lang.ts";
+import { type Outbound } from "../../core/messages.ts";
 import { matchLang } from "../../i18n/localizer.ts";
-import { hashId } from "../../log.ts";
+import { hashId } from "../../core/log.ts";
 import { toInbound } from "./to-inbound.ts";
 import { decodeChoice } from "./callback-data.ts";
 import { deliver } from "./deliver.ts";
@@ -15,8 +19,8 @@ import { createPacer, type PaceOptions } from "./pacer.ts";
 import { registerCommands } from "./commands.ts";
 import { startWebhookServer, type WebhookServer } from "./webhook.ts";
 import { Poller } from "./poller.ts";
-import { FixableError } from "../../errors.ts";
-import { errors, rateLimited } from "../../ops/metrics.ts";
+import { FixableError } from "../../core/errors.ts";
+import { errors, rateLimited } from "../../metrics/metrics.ts";
 import { describeError } from "./describe-error.ts";
 
 /** Tuning a caller may override; production uses the defaults. */
@@ -40,6 +44,33 @@ export interface TelegramChannelOptions {
   ready?: () => boolean;
   /** Pause between attempts to reach Telegram at start and while polling fails, ms (default 5000). */
   retryMs?: number;
+}
+
+/** What the Telegram channel needs from the app (the running `App` has all of it). */
+export interface TelegramChannelDeps {
+  config: Pick<
+    Config,
+    | "TELEGRAM_BOT_TOKEN"
+    | "TELEGRAM_API_ROOT"
+    | "TELEGRAM_WEBHOOK_URL"
+    | "TELEGRAM_WEBHOOK_SECRET"
+    | "TELEGRAM_WEBHOOK_HOST"
+    | "TELEGRAM_WEBHOOK_PORT"
+    | "TELEGRAM_REORDER_MS"
+    | "TELEGRAM_STAFF_CHAT_ID"
+    | "SESSION_TTL_DAYS"
+    | "DEFAULT_LANG"
+  >;
+  log: Logger;
+  /** Button data and the one-time group notice. */
+  store: Store;
+  i18n: Localizer;
+  /** Where every private-chat update goes. */
+  router: Pick<Router, "intake">;
+  /** The language a user chose, for short notes outside the dialogue (a rejected button); undefined when none. */
+  userLang(address: Address): Promise<Lang | undefined>;
+  /** Handlers added to the bot beyond the migrant chat (the consultants' staff-group desk). */
+  telegramExtensions: ReadonlyArray<(bot: Bot) => void>;
 }
 
 /** A Telegram channel: the `Channel` contract plus the grammY `Bot` it drives. */
@@ -74,8 +105,8 @@ const CONNECT_TIMEOUT_MS = 15_000;
  * await channel.start();
  * process.once("SIGTERM", () => void channel.stop());
  */
-export function createTelegramChannel(app: App, options: TelegramChannelOptions = {}): TelegramChannel {
-  return new GrammyTelegramChannel(app, options);
+export function createTelegramChannel(deps: TelegramChannelDeps, options: TelegramChannelOptions = {}): TelegramChannel {
+  return new GrammyTelegramChannel(deps, options);
 }
 
 class GrammyTelegramChannel implements TelegramChannel {
@@ -94,14 +125,14 @@ class GrammyTelegramChannel implements TelegramChannel {
   private readonly stopSignal = new AbortController();
 
   constructor(
-    private readonly app: App,
+    private readonly deps: TelegramChannelDeps,
     private readonly options: TelegramChannelOptions,
   ) {
-    const token = app.config.TELEGRAM_BOT_TOKEN;
+    const token = deps.config.TELEGRAM_BOT_TOKEN;
     if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token in TELEGRAM_BOT_TOKEN.");
-    this.mode = app.config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling";
+    this.mode = deps.config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling";
     this.bot = new Bot(token, {
-      client: { apiRoot: app.config.TELEGRAM_API_ROOT.replace(/\/+$/, "") },
+      client: { apiRoot: deps.config.TELEGRAM_API_ROOT.replace(/\/+$/, "") },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     this.countRateLimits();
@@ -126,14 +157,14 @@ class GrammyTelegramChannel implements TelegramChannel {
     await this.init();
     this.install();
     try {
-      await registerCommands(this.bot.api, this.app.i18n, this.app.config.DEFAULT_LANG);
+      await registerCommands(this.bot.api, this.deps.i18n, this.deps.config.DEFAULT_LANG);
     } catch (error) {
-      this.app.log.warn("telegram: could not register the command menu", { error: describeError(error) });
+      this.deps.log.warn("telegram: could not register the command menu", { error: describeError(error) });
     }
     if (this.mode === "webhook") await this.startWebhook();
     else await this.startPolling();
     this.up = true;
-    this.app.log.info("telegram channel started", { mode: this.mode, bot: this.bot.botInfo.username });
+    this.deps.log.info("telegram channel started", { mode: this.mode, bot: this.bot.botInfo.username });
   }
 
   connected(): boolean {
@@ -178,7 +209,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     for (;;) {
       try {
         await this.withinConnectTimeout(this.bot.init());
-        if (failing) this.app.log.info(`Telegram reachable again at ${this.app.config.TELEGRAM_API_ROOT}`);
+        if (failing) this.deps.log.info(`Telegram reachable again at ${this.deps.config.TELEGRAM_API_ROOT}`);
         return;
       } catch (error) {
         if (error instanceof GrammyError && error.error_code === 401) {
@@ -190,8 +221,8 @@ class GrammyTelegramChannel implements TelegramChannel {
         if (!failing) {
           failing = true;
           errors.inc({ kind: "channel" });
-          this.app.log.warn(
-            `Telegram unreachable at ${this.app.config.TELEGRAM_API_ROOT}, retrying every ${retryMs / 1000} s; check network/proxy/TELEGRAM_API_ROOT`,
+          this.deps.log.warn(
+            `Telegram unreachable at ${this.deps.config.TELEGRAM_API_ROOT}, retrying every ${retryMs / 1000} s; check network/proxy/TELEGRAM_API_ROOT`,
             { error: describeError(error) },
           );
         }
@@ -249,21 +280,21 @@ class GrammyTelegramChannel implements TelegramChannel {
   private install(): void {
     if (this.installed) return;
     this.installed = true;
-    for (const extend of this.app.telegramExtensions) extend(this.bot);
+    for (const extend of this.deps.telegramExtensions) extend(this.bot);
     this.bot.chatType(["group", "supergroup"]).on("message", (ctx) => this.onGroup(ctx));
     this.bot.on("callback_query", (ctx) => this.answer(ctx.callbackQuery.id));
   }
 
   private async startWebhook(): Promise<void> {
-    const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_HOST: host, TELEGRAM_WEBHOOK_PORT: port } = this.app.config;
+    const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_HOST: host, TELEGRAM_WEBHOOK_PORT: port } = this.deps.config;
     if (!url || !secret) throw new Error("Webhook mode needs TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET.");
     this.webhook = await startWebhookServer({
       host,
       port: this.options.webhookPort ?? port,
       secret,
-      log: this.app.log,
+      log: this.deps.log,
       receive: (update) => this.receive(update),
-      ready: () => (this.options.ready?.() ?? true) && (this.app.store.available?.() ?? true),
+      ready: () => (this.options.ready?.() ?? true) && (this.deps.store.available?.() ?? true),
     });
     try {
       await this.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -287,10 +318,10 @@ class GrammyTelegramChannel implements TelegramChannel {
       timeoutSeconds: this.options.pollTimeoutSeconds ?? 30,
       allowedUpdates: ALLOWED_UPDATES,
       receive: (update) => this.receive(update),
-      log: this.app.log,
+      log: this.deps.log,
       restartMs: this.options.pollRestartMs ?? 5000,
       retryMs: this.options.retryMs ?? 5000,
-      apiRoot: this.app.config.TELEGRAM_API_ROOT,
+      apiRoot: this.deps.config.TELEGRAM_API_ROOT,
       onState: (up) => {
         this.up = up;
         if (!up) errors.inc({ kind: "channel" });
@@ -318,17 +349,17 @@ class GrammyTelegramChannel implements TelegramChannel {
     if (!inbound) return;
     const query = update.callback_query;
     if (query) {
-      const decoded = await decodeChoice(query.data, this.app.store);
+      const decoded = await decodeChoice(query.data, this.deps.store);
       if (!decoded.ok) {
-        this.app.log.info("telegram: button data rejected", { user: hashId(inbound.address.id), reason: decoded.reason });
+        this.deps.log.info("telegram: button data rejected", { user: hashId(inbound.address.id), reason: decoded.reason });
         const id = decoded.reason === "expired" ? "tg-callback-expired" : "tg-callback-invalid";
-        await this.answer(query.id, this.app.i18n.t(await this.userLang(inbound.address, inbound.langHint), id));
+        await this.answer(query.id, this.deps.i18n.t(await this.userLang(inbound.address, inbound.langHint), id));
         return;
       }
       inbound.input = { kind: "choice", data: decoded.token };
     }
-    const settleMs = this.mode === "webhook" ? this.app.config.TELEGRAM_REORDER_MS : 0;
-    const { duplicate } = await this.app.router.intake(inbound, { order: update.update_id, settleMs });
+    const settleMs = this.mode === "webhook" ? this.deps.config.TELEGRAM_REORDER_MS : 0;
+    const { duplicate } = await this.deps.router.intake(inbound, { order: update.update_id, settleMs });
     if (query) {
       // Stop the button's spinner; the keyboard that was pressed goes away, so it cannot be pressed twice.
       this.track(this.answer(query.id));
@@ -345,27 +376,27 @@ class GrammyTelegramChannel implements TelegramChannel {
     try {
       await this.bot.api.editMessageReplyMarkup(pressed.chat.id, pressed.message_id, { reply_markup: { inline_keyboard: [] } });
     } catch (error) {
-      this.app.log.debug("telegram: keyboard not removed", { error: describeError(error) });
+      this.deps.log.debug("telegram: keyboard not removed", { error: describeError(error) });
     }
   }
 
   private async onGroup(ctx: Context): Promise<void> {
     const chat = ctx.chat;
-    if (!chat || chat.id === this.app.config.TELEGRAM_STAFF_CHAT_ID) return;
-    const first = await this.app.store.setIfAbsent(`tg:group:${chat.id}`, "1", 365 * DAY_MS);
+    if (!chat || chat.id === this.deps.config.TELEGRAM_STAFF_CHAT_ID) return;
+    const first = await this.deps.store.setIfAbsent(`tg:group:${chat.id}`, "1", 365 * DAY_MS);
     if (!first) return;
-    const text = this.app.i18n.t(this.langOf(ctx.from?.language_code), "tg-private-only", { bot: this.bot.botInfo.username });
+    const text = this.deps.i18n.t(this.langOf(ctx.from?.language_code), "tg-private-only", { bot: this.bot.botInfo.username });
     try {
       await this.bot.api.sendMessage(chat.id, text);
     } catch (error) {
-      this.app.log.debug("telegram: group notice not sent", { error: describeError(error) });
+      this.deps.log.debug("telegram: group notice not sent", { error: describeError(error) });
     }
   }
 
   // --- output ----------------------------------------------------------------------------
 
   private deliverTo(address: Address, messages: Outbound[]): Promise<void> {
-    return deliver(this.bot.api, this.app.store, address, messages, { choiceTtlMs: this.app.config.SESSION_TTL_DAYS * DAY_MS });
+    return deliver(this.bot.api, this.deps.store, address, messages, { choiceTtlMs: this.deps.config.SESSION_TTL_DAYS * DAY_MS });
   }
 
   /** Answer a button press; a failure (query too old, answered already) is not worth an error. */
@@ -373,29 +404,29 @@ class GrammyTelegramChannel implements TelegramChannel {
     try {
       await this.bot.api.answerCallbackQuery(queryId, text ? { text } : {});
     } catch (error) {
-      this.app.log.debug("telegram: callback query not answered", { error: describeError(error) });
+      this.deps.log.debug("telegram: callback query not answered", { error: describeError(error) });
     }
   }
 
   /** The language the user chose (read without the lock: only for a short note), else the hint's. */
   private async userLang(address: Address, hint: string | undefined): Promise<Lang> {
     try {
-      const read = readSession(await this.app.store.get(sessionKey(userKey(address))), this.app.clock.now());
-      if (read.session.lang) return read.session.lang;
+      const lang = await this.deps.userLang(address);
+      if (lang) return lang;
     } catch (error) {
-      this.app.log.debug("telegram: session not readable for a button answer", { error: describeError(error) });
+      this.deps.log.debug("telegram: session not readable for a button answer", { error: describeError(error) });
     }
     return this.langOf(hint);
   }
 
   private langOf(hint: string | undefined): Lang {
-    return matchLang(hint) ?? this.app.config.DEFAULT_LANG;
+    return matchLang(hint) ?? this.deps.config.DEFAULT_LANG;
   }
 
   private logFailure(error: unknown, update: Update): void {
     errors.inc({ kind: "channel" });
     const chat = update.message?.chat ?? update.callback_query?.message?.chat;
-    this.app.log.error("telegram: update failed", {
+    this.deps.log.error("telegram: update failed", {
       update: update.update_id,
       user: chat ? hashId(String(chat.id)) : undefined,
       error: describeError(error),

@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import { LANGS, type Lang } from "../../engine/types.ts";
+import { LANGS, type Lang } from "../../core/lang.ts";
 import type { Localizer } from "../../i18n/localizer.ts";
 
 /** The commands Jol offers in Telegram's "/" menu, in menu order. Their texts are `tg-cmd-<name>`. */

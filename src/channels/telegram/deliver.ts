@@ -1,6 +1,7 @@
 import { GrammyError, HttpError, type Api } from "grammy";
-import { BlockedError, DeliveryError, RateLimitedError } from "../../outbox/errors.ts";
-import type { Address, Outbound } from "../../engine/types.ts";
+import { BlockedError, DeliveryError, RateLimitedError } from "../../core/delivery-errors.ts";
+import type { Address } from "../../core/address.ts";
+import type { Outbound } from "../../core/messages.ts";
 import type { Store } from "../../store/store.ts";
 import { render } from "./render.ts";
 import { rememberChoices } from "./callback-data.ts";

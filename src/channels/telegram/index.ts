@@ -5,6 +5,6 @@
 export { createTelegramChannel } from "./channel.ts";
 export type { TelegramChannel, TelegramChannelOptions } from "./channel.ts";
 export { toInbound } from "./to-inbound.ts";
-export { render, splitText } from "./render.ts";
+export { render } from "./render.ts";
 export { createPacer } from "./pacer.ts";
 export type { PaceOptions } from "./pacer.ts";

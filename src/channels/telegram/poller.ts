@@ -1,6 +1,6 @@
 import { GrammyError, type Api } from "grammy";
 import type { Update } from "grammy/types";
-import type { Logger } from "../../log.ts";
+import type { Logger } from "../../core/log.ts";
 import { describeError } from "./describe-error.ts";
 
 export interface PollerOptions {

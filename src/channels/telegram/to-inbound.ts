@@ -1,5 +1,5 @@
 import type { Message, Update } from "grammy/types";
-import type { Inbound, Input, MediaKind } from "../../engine/types.ts";
+import type { Inbound, Input, MediaKind } from "../../core/messages.ts";
 
 /**
  * Turn a Telegram update from a private chat into the router's `Inbound` — the first half of the

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Update } from "grammy/types";
-import type { Logger } from "../../log.ts";
+import type { Logger } from "../../core/log.ts";
 
 /** A running webhook HTTP server. */
 export interface WebhookServer {

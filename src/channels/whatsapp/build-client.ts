@@ -1,4 +1,4 @@
-import { FixableError } from "../../errors.ts";
+import { FixableError } from "../../core/errors.ts";
 import { access, rm } from "node:fs/promises";
 import { constants } from "node:fs";
 import { join, resolve } from "node:path";

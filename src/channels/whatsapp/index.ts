@@ -1,8 +1,12 @@
 import { rm } from "node:fs/promises";
-import type { App } from "../../app/app.ts";
+import type { Config } from "../../config/schema.ts";
+import type { Clock } from "../../core/clock.ts";
+import type { Store } from "../../store/store.ts";
+import type { Router } from "../../router/router.ts";
 import { DeliveryError, type Channel } from "../channel.ts";
-import { userKey, type Address, type Inbound, type Outbound } from "../../engine/types.ts";
-import { hashId, type Logger } from "../../log.ts";
+import { userKey, type Address } from "../../core/address.ts";
+import { type Inbound, type Outbound } from "../../core/messages.ts";
+import { hashId, type Logger } from "../../core/log.ts";
 import type { WhatsAppClientLike } from "./client.ts";
 import { buildWhatsAppClient } from "./build-client.ts";
 import { showPairingCode, showQr } from "./pairing.ts";
@@ -14,6 +18,18 @@ import { parseOutboxEntry, WHATSAPP_OUTBOX_KEY } from "./outbox.ts";
 export type { WhatsAppClientLike, WaMessageLike, WhatsAppEvents } from "./client.ts";
 export { RedisAuthStore } from "./redis-auth-store.ts";
 export { createWhatsAppOutbox, WHATSAPP_OUTBOX_KEY } from "./outbox.ts";
+
+/** What the WhatsApp channel needs from the app (the running `App` has all of it). */
+export interface WhatsAppChannelDeps {
+  /** The WhatsApp settings (the client is built from them). */
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  /** The shared outbox, and the paired session with WHATSAPP_AUTH=remote. */
+  store: Store;
+  /** Where every message goes. */
+  router: Pick<Router, "handle">;
+}
 
 /** What tests (and unusual deployments) may replace. Everything has a production default. */
 export interface WhatsAppChannelOptions {
@@ -61,8 +77,8 @@ export interface WhatsAppChannelOptions {
  * app.channels.add(channel);
  * await channel.start();
  */
-export function createWhatsAppChannel(app: App, options: WhatsAppChannelOptions = {}): WhatsAppChannel {
-  return new WhatsAppChannel(app, options);
+export function createWhatsAppChannel(deps: WhatsAppChannelDeps, options: WhatsAppChannelOptions = {}): WhatsAppChannel {
+  return new WhatsAppChannel(deps, options);
 }
 
 /** The channel `createWhatsAppChannel` returns: a `Channel`, plus `idle()` for tests and shutdown. */
@@ -92,14 +108,14 @@ export class WhatsAppChannel implements Channel {
   private readonly chats = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly app: App,
+    private readonly deps: WhatsAppChannelDeps,
     private readonly options: WhatsAppChannelOptions,
   ) {
-    this.log = app.log.child({ channel: "whatsapp" });
+    this.log = deps.log.child({ channel: "whatsapp" });
     this.timer = options.timer ?? realTimer;
     this.print = options.print ?? ((text) => process.stdout.write(text + "\n"));
     this.pace = new PaceQueue({
-      paceMs: app.config.WHATSAPP_PACE_MS,
+      paceMs: deps.config.WHATSAPP_PACE_MS,
       timer: this.timer,
       ...(options.random ? { random: options.random } : {}),
     });
@@ -109,7 +125,7 @@ export class WhatsAppChannel implements Channel {
 
   async start(): Promise<void> {
     if (!this.client) {
-      const built = await buildWhatsAppClient(this.app.config, this.app.store);
+      const built = await buildWhatsAppClient(this.deps.config, this.deps.store);
       this.client = built.client;
       this.clearAuth ??= built.clearAuth;
     }
@@ -117,7 +133,7 @@ export class WhatsAppChannel implements Channel {
     this.halt = new AbortController();
     this.pace.open();
     this.listen(this.client);
-    this.log.info("whatsapp starting", { auth: this.app.config.WHATSAPP_AUTH, pace_ms: this.app.config.WHATSAPP_PACE_MS });
+    this.log.info("whatsapp starting", { auth: this.deps.config.WHATSAPP_AUTH, pace_ms: this.deps.config.WHATSAPP_PACE_MS });
     try {
       await this.client.initialize();
     } catch (error) {
@@ -224,7 +240,7 @@ export class WhatsAppChannel implements Channel {
       this.wasAuthenticated = false;
       this.log.warn("whatsapp pairing needed again: the session ended (a new pairing code or QR follows)");
     }
-    const phone = this.app.config.WHATSAPP_PAIR_PHONE;
+    const phone = this.deps.config.WHATSAPP_PAIR_PHONE;
     if (phone) {
       if (this.pairingRequested || !this.client) return;
       this.pairingRequested = true;
@@ -237,7 +253,7 @@ export class WhatsAppChannel implements Channel {
       return;
     }
     this.qrWritten = true;
-    await showQr(qr, { pngPath: this.app.config.WHATSAPP_QR_PNG, log: this.log, print: this.print });
+    await showQr(qr, { pngPath: this.deps.config.WHATSAPP_QR_PNG, log: this.log, print: this.print });
   }
 
   private onCode(code: string): void {
@@ -256,7 +272,7 @@ export class WhatsAppChannel implements Channel {
     if (this.qrWritten) {
       // A scanned QR is useless; do not leave it lying around.
       this.qrWritten = false;
-      void rm(this.app.config.WHATSAPP_QR_PNG, { force: true }).catch(() => undefined);
+      void rm(this.deps.config.WHATSAPP_QR_PNG, { force: true }).catch(() => undefined);
     }
   }
 
@@ -329,7 +345,7 @@ export class WhatsAppChannel implements Channel {
     while (this.ready && !this.stopped && !this.stopping) {
       let raw: string | null;
       try {
-        raw = await this.app.store.lpop(WHATSAPP_OUTBOX_KEY);
+        raw = await this.deps.store.lpop(WHATSAPP_OUTBOX_KEY);
       } catch (error) {
         this.log.warn("whatsapp outbox unreadable; retrying", { error: (error as Error).message });
         return;
@@ -343,11 +359,11 @@ export class WhatsAppChannel implements Channel {
       const user = hashId(userKey(entry.address));
       try {
         await this.send(entry.address, entry.messages);
-        this.log.debug("whatsapp outbox message sent", { user, waited_ms: entry.at > 0 ? Math.max(0, this.app.clock.now() - entry.at) : undefined });
+        this.log.debug("whatsapp outbox message sent", { user, waited_ms: entry.at > 0 ? Math.max(0, this.deps.clock.now() - entry.at) : undefined });
       } catch (error) {
         if (this.stopped || this.stopping) {
           // Stopped while it waited: back to the outbox (at its end) for the next start.
-          await this.app.store.rpush(WHATSAPP_OUTBOX_KEY, raw).catch(() => undefined);
+          await this.deps.store.rpush(WHATSAPP_OUTBOX_KEY, raw).catch(() => undefined);
           this.log.info("whatsapp outbox message returned for the next start", { user });
           return;
         }
@@ -373,7 +389,7 @@ export class WhatsAppChannel implements Channel {
     const user = hashId(userKey(address));
     this.typing(address.id);
     try {
-      const result = await this.app.router.handle(inbound, async (messages) => {
+      const result = await this.deps.router.handle(inbound, async (messages) => {
         for (const chunk of messages.flatMap((message) => this.render(message))) {
           await this.sendMessage(address, chunk);
           this.pace.markSent();

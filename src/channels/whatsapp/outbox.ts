@@ -1,6 +1,9 @@
-import type { App } from "../../app/app.ts";
+import type { Clock } from "../../core/clock.ts";
+import type { Logger } from "../../core/log.ts";
+import type { Store } from "../../store/store.ts";
 import type { Channel } from "../channel.ts";
-import type { Address, Outbound } from "../../engine/types.ts";
+import type { Address } from "../../core/address.ts";
+import type { Outbound } from "../../core/messages.ts";
 
 /**
  * The store list where processes without WhatsApp leave messages for WhatsApp users.
@@ -21,6 +24,13 @@ export interface OutboxEntry {
   at: number;
 }
 
+/** What the outbox stand-in needs from the app (the running `App` has all of it). */
+export interface WhatsAppOutboxDeps {
+  store: Pick<Store, "rpush">;
+  clock: Clock;
+  log: Logger;
+}
+
 /**
  * A stand-in "whatsapp" channel for processes that do not run the WhatsApp browser: `send` puts
  * the messages in the shared outbox (needs Redis, so that the WhatsApp process sees them).
@@ -31,17 +41,17 @@ export interface OutboxEntry {
  * // jol start, WHATSAPP_ENABLED=0 and REDIS_URL set:
  * app.channels.add(createWhatsAppOutbox(app));
  */
-export function createWhatsAppOutbox(app: App): Channel {
+export function createWhatsAppOutbox(deps: WhatsAppOutboxDeps): Channel {
   return {
     name: "whatsapp",
     async start() {
-      app.log.info("whatsapp messages from this process go through the outbox to the process that runs WhatsApp");
+      deps.log.info("whatsapp messages from this process go through the outbox to the process that runs WhatsApp");
     },
     async stop() {},
     async send(address: Address, messages: Outbound[]) {
       if (address.channel !== "whatsapp" || messages.length === 0) return;
-      const entry: OutboxEntry = { address, messages, at: app.clock.now() };
-      await app.store.rpush(WHATSAPP_OUTBOX_KEY, JSON.stringify(entry));
+      const entry: OutboxEntry = { address, messages, at: deps.clock.now() };
+      await deps.store.rpush(WHATSAPP_OUTBOX_KEY, JSON.stringify(entry));
     },
   };
 }

@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import QRCode from "qrcode";
 import qrcodeTerminal from "qrcode-terminal";
-import type { Logger } from "../../log.ts";
+import type { Logger } from "../../core/log.ts";
 
 /**
  * Show the operator how to link the bot's phone number: the QR code whatsapp-web.js emits is

@@ -1,4 +1,5 @@
-import type { Outbound } from "../../engine/types.ts";
+import type { Outbound } from "../../core/messages.ts";
+import { splitText } from "../../core/text.ts";
 import { renderNumbered } from "../numbered.ts";
 
 /**
@@ -69,62 +70,4 @@ function mapOutside(text: string, pattern: RegExp, outside: (s: string) => strin
     last = start + match[0].length;
   }
   return out + outside(text.slice(last));
-}
-
-/**
- * Split a long text into pieces of at most `max` characters: at paragraph breaks first, then at
- * line breaks, then between words; a single word longer than `max` is cut.
- */
-export function splitText(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  const chunks: string[] = [];
-  let current = "";
-  const flush = (): void => {
-    if (current.trim()) chunks.push(current.trim());
-    current = "";
-  };
-  for (const piece of pieces(text, max)) {
-    const sep = current ? piece.sep : "";
-    if (current.length + sep.length + piece.text.length <= max) {
-      current += sep + piece.text;
-    } else {
-      flush();
-      current = piece.text;
-    }
-  }
-  flush();
-  return chunks;
-}
-
-interface Piece {
-  text: string;
-  /** What joins it to the previous piece in the same chunk. */
-  sep: string;
-}
-
-/** Paragraphs, or for an over-long paragraph its lines, words or hard cuts: each at most `max`. */
-function pieces(text: string, max: number): Piece[] {
-  const out: Piece[] = [];
-  for (const paragraph of text.split(/\n{2,}/)) {
-    if (paragraph.length <= max) {
-      out.push({ text: paragraph, sep: "\n\n" });
-      continue;
-    }
-    let sep = "\n\n";
-    for (const line of paragraph.split("\n")) {
-      if (line.length <= max) {
-        out.push({ text: line, sep });
-      } else {
-        let wordSep = sep;
-        for (const word of line.split(/ +/)) {
-          for (let i = 0; i < word.length; i += max) {
-            out.push({ text: word.slice(i, i + max), sep: i === 0 ? wordSep : "" });
-          }
-          wordSep = " ";
-        }
-      }
-      sep = "\n";
-    }
-  }
-  return out;
 }

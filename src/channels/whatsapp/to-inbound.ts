@@ -1,4 +1,4 @@
-import type { Inbound, Input, MediaKind } from "../../engine/types.ts";
+import type { Inbound, Input, MediaKind } from "../../core/messages.ts";
 import type { WaMessageLike } from "./client.ts";
 
 /**

@@ -73,7 +73,7 @@ async function withStore(run: (store: Store) => Promise<void>): Promise<void> {
   const [{ loadConfig }, { createStore }, { createLogger }] = await Promise.all([
     import("../../config/load.ts"),
     import("../../store/create.ts"),
-    import("../../log.ts"),
+    import("../../core/log.ts"),
   ]);
   const config = loadConfig();
   if (!redisTarget(config)) {

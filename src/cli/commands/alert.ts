@@ -27,7 +27,7 @@ export function register(program: Command): void {
       try {
         const { readFile } = await import("node:fs/promises");
         const { parse } = await import("yaml");
-        const { FixableError } = await import("../../errors.ts");
+        const { FixableError } = await import("../../core/errors.ts");
         const { prepareAlert, describeAudience, parseAudience, parseUse } = await import("../../alerts/prepare.ts");
         const { parseSendTime } = await import("../../alerts/time.ts");
         const source = await readFile(o.texts, "utf8");
@@ -119,7 +119,7 @@ export function register(program: Command): void {
       .action(async (id: string) => {
         const { app, session } = await open();
         try {
-          const { FixableError } = await import("../../errors.ts");
+          const { FixableError } = await import("../../core/errors.ts");
           const record = await found(session, id);
           const was = await session.alerts[action](id);
           if (was === null) throw new FixableError(`Alert ${id} is ${record.state}: it cannot be ${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"} now.`);
@@ -136,9 +136,9 @@ async function open() {
   const [{ loadConfig }, { createApp }, { createLogger }, { redisTarget }, { FixableError }, { alertStoreFor }, { knownSegments }, { SEGMENTS }] = await Promise.all([
     import("../../config/load.ts"),
     import("../../app/create.ts"),
-    import("../../log.ts"),
+    import("../../core/log.ts"),
     import("../../store/client.ts"),
-    import("../../errors.ts"),
+    import("../../core/errors.ts"),
     import("../../alerts/worker.ts"),
     import("../../alerts/audience.ts"),
     import("../../broadcast/plugin.ts"),
@@ -158,7 +158,7 @@ async function open() {
 }
 
 async function found(session: Awaited<ReturnType<typeof open>>["session"], id: string) {
-  const { FixableError } = await import("../../errors.ts");
+  const { FixableError } = await import("../../core/errors.ts");
   const record = await session.alerts.get(id);
   if (!record) throw new FixableError(`No alert ${id}: see \`npx jol alert list\` for the ids.`);
   return record;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { isLang, LANGS } from "../../engine/types.ts";
+import { isLang, LANGS } from "../../core/lang.ts";
 
 /**
  * `jol ask [--lang xx] [--json] "question"` — the knowledge search from the command line, as

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { isLang, LANGS, userKey } from "../../engine/types.ts";
+import { isLang, LANGS } from "../../core/lang.ts";
+import { userKey } from "../../core/address.ts";
 
 /** `jol chat` — talk to the bot in the terminal; scriptable through standard input. */
 export function register(program: Command): void {
@@ -17,7 +18,7 @@ export function register(program: Command): void {
       const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { readSession, writeSession }, { sessionKey }, { redisTarget }] = await Promise.all([
         import("../../config/load.ts"),
         import("../../app/create.ts"),
-        import("../../log.ts"),
+        import("../../core/log.ts"),
         import("../../channels/console/console-channel.ts"),
         import("../../engine/session.ts"),
         import("../../router/default-router.ts"),

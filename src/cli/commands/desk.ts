@@ -19,7 +19,7 @@ export function register(program: Command): void {
         await Promise.all([
           import("../../config/load.ts"),
           import("../../app/create.ts"),
-          import("../../log.ts"),
+          import("../../core/log.ts"),
           import("../../channels/console/console-channel.ts"),
           import("../../channels/telegram/index.ts"),
           import("../../cases/plugin.ts"),

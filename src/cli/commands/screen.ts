@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { LANGS, isLang, type Lang } from "../../engine/types.ts";
+import { LANGS, isLang, type Lang } from "../../core/lang.ts";
 
 /**
  * `jol screen [--lang xx] [--json] < ad.txt` — the job-ad analyser on a text from stdin, as the

@@ -60,7 +60,7 @@ export function register(program: Command): void {
       const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { createOps }, { redisTarget }, { Recovery }] = await Promise.all([
         import("../../config/load.ts"),
         import("../../app/create.ts"),
-        import("../../log.ts"),
+        import("../../core/log.ts"),
         import("../../channels/console/console-channel.ts"),
         import("../../ops/ops.ts"),
         import("../../store/client.ts"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineKind, type ChoiceSpec, type NodeContext, type NodeResult } from "../node-kind.ts";
-import type { Input } from "../types.ts";
+import type { Input } from "../../core/messages.ts";
 import { Id, MessageRefSchema } from "../schema-parts.ts";
 
 /**

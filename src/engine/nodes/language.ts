@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineKind, type ChoiceSpec, type NodeContext } from "../node-kind.ts";
 import { Id, MessageRefSchema } from "../schema-parts.ts";
-import { LANGS, isLang, type Lang } from "../types.ts";
+import { LANGS, isLang, type Lang } from "../../core/lang.ts";
 import { matchLang } from "../../i18n/localizer.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineKind, type NodeContext, type NodeKind } from "../../engine/node-kind.ts";
-import { Id } from "../../engine/schema-parts.ts";
 import type { Screener } from "../analyse.ts";
 import { renderAdAnalysis } from "../render.ts";
+import { pastedFields, takePasted } from "./pasted.ts";
 
 /**
  * Analyse the ad the user pasted (read from `var`, which an `input` node filled in the same
@@ -17,17 +17,13 @@ export function screeningAdKind(screener: Screener): NodeKind {
   return defineKind({
     type: "screening-ad",
     schema: z.strictObject({
-      id: Id,
+      ...pastedFields,
       type: z.literal("screening-ad"),
-      var: z.string().regex(/^[a-z][a-z0-9_]*$/, "a var name of lower-case letters, digits and _"),
-      next: Id,
     }),
     waits: false,
     enter(node, ctx) {
-      const text = ctx.get(node.var);
-      ctx.set(node.var, null);
-      if (typeof text === "string" && text.trim() !== "") answerAd(ctx, screener, text);
-      else ctx.say("scr-paste-empty");
+      const text = takePasted(ctx, node.var);
+      if (text !== undefined) answerAd(ctx, screener, text);
       return { to: "node", node: node.next };
     },
     refs: (node) => ({ nodes: [node.next], messages: ["scr-paste-empty"] }),

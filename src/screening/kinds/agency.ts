@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineKind, type NodeKind } from "../../engine/node-kind.ts";
-import { Id } from "../../engine/schema-parts.ts";
+import { pastedFields, takePasted } from "./pasted.ts";
 
 /**
  * Look up the agency named in `var` (an `input` node filled it): the lookup needs the store, so
@@ -14,17 +14,13 @@ import { Id } from "../../engine/schema-parts.ts";
 export const screeningAgencyKind = defineKind({
   type: "screening-agency",
   schema: z.strictObject({
-    id: Id,
+    ...pastedFields,
     type: z.literal("screening-agency"),
-    var: z.string().regex(/^[a-z][a-z0-9_]*$/, "a var name of lower-case letters, digits and _"),
-    next: Id,
   }),
   waits: false,
   enter(node, ctx) {
-    const query = ctx.get(node.var);
-    ctx.set(node.var, null);
-    if (typeof query === "string" && query.trim() !== "") ctx.emit({ type: "x-agency-lookup", query: query.trim().slice(0, 200) });
-    else ctx.say("scr-paste-empty");
+    const query = takePasted(ctx, node.var);
+    if (query !== undefined) ctx.emit({ type: "x-agency-lookup", query: query.trim().slice(0, 200) });
     return { to: "node", node: node.next };
   },
   refs: (node) => ({ nodes: [node.next], messages: ["scr-paste-empty"] }),

@@ -3,8 +3,7 @@ import { defineKind, type ChoiceSpec, type NodeContext, type NodeKind, type Node
 import { Id } from "../../engine/schema-parts.ts";
 import { flagDef, riskOf, scoreOf, type Catalogue, type FoundFlag, type RiskLevel } from "../catalogue.ts";
 import { renderCheckResult, renderDetails } from "../render.ts";
-
-const VarName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a var name of lower-case letters, digits and _");
+import { VarName } from "./pasted.ts";
 
 /**
  * The end of the guided check: turns the yes / no / not sure answers into flags, scores them

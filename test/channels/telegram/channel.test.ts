@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { App } from "../../../src/app/app.ts";
 import { BlockedError } from "../../../src/channels/channel.ts";
-import { LANGS, type Address, type Inbound, type Outbound } from "../../../src/engine/types.ts";
+import { LANGS } from "../../../src/core/lang.ts";
+import { type Address } from "../../../src/core/address.ts";
+import { type Inbound, type Outbound } from "../../../src/core/messages.ts";
 import type { Router } from "../../../src/router/router.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { BotApiStandIn, testGroup, testUser, updates } from "../../support/bot-api/index.ts";

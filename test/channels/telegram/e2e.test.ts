@@ -8,7 +8,7 @@ import type { App } from "../../../src/app/app.ts";
 import { createApp } from "../../../src/app/create.ts";
 import { loadConfig } from "../../../src/config/load.ts";
 import { readSession } from "../../../src/engine/session.ts";
-import { silentLogger } from "../../../src/log.ts";
+import { silentLogger } from "../../../src/core/log.ts";
 import { sessionKey } from "../../../src/router/default-router.ts";
 import { BotApiStandIn, testUser, updates } from "../../support/bot-api/index.ts";
 import { testStore } from "../../support/redis.ts";

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LANGS } from "../../../src/engine/types.ts";
+import { LANGS } from "../../../src/core/lang.ts";
 
 /** The three paragraphs of the long text: 2,000 + 1,500 + 1,496 characters, blank lines between. */
 export const LONG_PARAGRAPHS = [`${"a".repeat(1999)}.`, `${"b".repeat(1499)}.`, `${"c".repeat(1495)}.`];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { render, splitText } from "../../../src/channels/telegram/render.ts";
+import { render } from "../../../src/channels/telegram/render.ts";
 
 describe("render", () => {
   it("sends plain text (no parse mode, so user text needs no escaping) with choices as one-per-row inline keyboard", () => {
@@ -48,28 +48,5 @@ describe("render", () => {
     const { calls } = render([{ text: "x", media: { kind: "document", fileId: "D" } }, { text: "y" }], { message_thread_id: 9 });
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => c.payload.message_thread_id === 9)).toBe(true);
-  });
-});
-
-describe("splitText", () => {
-  it("keeps short texts whole", () => {
-    expect(splitText("hello")).toEqual(["hello"]);
-  });
-
-  it("falls back to line, sentence and word boundaries, and hard-cuts only unbroken runs", () => {
-    const lines = Array.from({ length: 30 }, (_, i) => `line ${i} ${"z".repeat(20)}`).join("\n");
-    for (const part of splitText(lines, 100)) {
-      expect(part.length).toBeLessThanOrEqual(100);
-      expect(part.startsWith("line ")).toBe(true);
-    }
-    const words = "word ".repeat(50).trim();
-    expect(splitText(words, 23).every((p) => /^(word ?)+$/.test(p))).toBe(true);
-    expect(splitText("x".repeat(250), 100).map((p) => p.length)).toEqual([100, 100, 50]);
-  });
-
-  it("never splits a surrogate pair", () => {
-    const parts = splitText("😀".repeat(60), 101);
-    expect(parts.join("")).toBe("😀".repeat(60));
-    expect(parts.every((p) => !/[\ud800-\udbff]$/.test(p))).toBe(true);
   });
 });

@@ -12,11 +12,11 @@ import { globalArgs } from "../../../src/app/create.ts";
 import { loadContent } from "../../../src/app/load-content.ts";
 import { ChannelRegistry } from "../../../src/channels/channel.ts";
 import { Engine } from "../../../src/engine/engine.ts";
-import { systemClock } from "../../../src/engine/types.ts";
+import { systemClock } from "../../../src/core/clock.ts";
 import { DefaultRouter } from "../../../src/router/default-router.ts";
 import { Outbox } from "../../../src/outbox/outbox.ts";
 import type { Store } from "../../../src/store/store.ts";
-import type { Logger } from "../../../src/log.ts";
+import type { Logger } from "../../../src/core/log.ts";
 import { DeliveryError } from "../../../src/channels/channel.ts";
 import {
   createWhatsAppChannel,
@@ -26,8 +26,8 @@ import {
   type WhatsAppChannelOptions,
 } from "../../../src/channels/whatsapp/index.ts";
 import { loadConfig } from "../../../src/config/load.ts";
-import type { Outbound } from "../../../src/engine/types.ts";
-import { createLogger, silentLogger } from "../../../src/log.ts";
+import type { Outbound } from "../../../src/core/messages.ts";
+import { createLogger, silentLogger } from "../../../src/core/log.ts";
 import { Recovery } from "../../../src/router/recovery.ts";
 import type { Router } from "../../../src/router/router.ts";
 import type { RedisStore } from "../../../src/store/redis.ts";
@@ -100,6 +100,7 @@ async function coreApp(store: Store, log: Logger, config: App["config"], outboxL
     outbox,
     engine,
     channels,
+    userLang: (address) => router.userLang(address),
     plugins: [],
     clock: systemClock,
     telegramExtensions: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeWhatsApp, formatOwnText, renderOutbound, splitText, WHATSAPP_MAX_CHARS } from "../../../src/channels/whatsapp/render.ts";
+import { escapeWhatsApp, formatOwnText, renderOutbound, WHATSAPP_MAX_CHARS } from "../../../src/channels/whatsapp/render.ts";
 
 describe("renderOutbound", () => {
   it("puts the choices under the text as a numbered list", () => {
@@ -54,21 +54,5 @@ describe("escapeWhatsApp", () => {
   it("makes user text inert", () => {
     expect(escapeWhatsApp("*free* _money_ ~now~ ```code```")).not.toMatch(/[*_~`]/);
     expect(escapeWhatsApp("Привет")).toBe("Привет");
-  });
-});
-
-describe("splitText", () => {
-  it("cuts at line breaks, then words, then inside an endless word", () => {
-    expect(splitText("aaa\nbbb\nccc", 8)).toEqual(["aaa\nbbb", "ccc"]);
-    expect(splitText("one two three four", 9)).toEqual(["one two", "three", "four"]);
-    expect(splitText("x".repeat(25), 10)).toEqual(["x".repeat(10), "x".repeat(10), "x".repeat(5)]);
-  });
-
-  it("loses no words", () => {
-    const words = Array.from({ length: 2000 }, (_, i) => `w${i}`);
-    const text = words.join(" ");
-    const pieces = splitText(text, 500);
-    expect(pieces.every((p) => p.length <= 500)).toBe(true);
-    expect(pieces.join(" ").split(" ")).toEqual(words);
   });
 });

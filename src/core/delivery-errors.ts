@@ -1,4 +1,4 @@
-import type { Address } from "../engine/types.ts";
+import type { Address } from "./address.ts";
 
 /**
  * Delivery failures, shared by the channels (which throw them) and the outbox and router (which

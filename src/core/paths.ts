@@ -3,10 +3,10 @@ import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * The folder Jol is installed in (the one with package.json). This file is `src/paths.ts` in a
- * checkout and `dist/paths.js` in the build, one level below it either way.
+ * The folder Jol is installed in (the one with package.json). This file is `src/core/paths.ts` in a
+ * checkout and `dist/core/paths.js` in the build, two levels below it either way.
  */
-export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
  * Where a content folder setting (FLOWS_DIR, LOCALES_DIR) points: an absolute path or one that
