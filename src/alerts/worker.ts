@@ -13,21 +13,29 @@ import { parseQuietHours } from "./time.ts";
 
 const DAY_MS = 86_400_000;
 
-/** What the alert worker is built from (the app's shared parts). */
+/** The settings the alert worker reads. */
+type AlertSettings = Pick<
+  Config,
+  "CASE_RETENTION_DAYS" | "TELEGRAM_SEND_PER_SECOND" | "ALERT_RATE_PER_SEC" | "ALERT_QUIET_HOURS" | "HOTLINE_TIMEZONE" | "WHATSAPP_PACE_MS" | "WHATSAPP_ALERT_DAILY_CAP"
+>;
+
+/** What the alert worker is built from (the app's shared parts it uses). */
 export interface AlertWorkerDeps {
-  config: Config;
-  flows: FlowSet;
-  i18n: Localizer;
-  store: Store;
-  log: Logger;
-  clock: Clock;
+  /** Reaches users on the channels this process runs. */
   delivery: Deliver;
   /** Whether this process runs a channel (default: every one); a list of another is left to a process that does. */
   canSend?: (channel: ChannelName) => boolean;
+  config: AlertSettings;
+  /** For the segments the flows define. */
+  flows: FlowSet;
+  store: Store;
+  i18n: Localizer;
+  log: Logger;
+  clock: Clock;
 }
 
 /** The alert store with the settings' retention of texts. */
-export function alertStoreFor(deps: { store: Store; config: Config }): AlertStore {
+export function alertStoreFor(deps: { store: Store; config: Pick<Config, "CASE_RETENTION_DAYS"> }): AlertStore {
   return new AlertStore(deps.store, deps.config.CASE_RETENTION_DAYS * DAY_MS);
 }
 
