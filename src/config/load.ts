@@ -62,8 +62,34 @@ function crossChecks(config: Config): string[] {
   if (config.WHATSAPP_ENABLED && config.WHATSAPP_AUTH === "remote" && !(config.REDIS_URL || config.REDIS_SENTINELS || config.REDIS_CLUSTER_NODES)) {
     problems.push('WHATSAPP_AUTH: expected "local" when no Redis is set (remote keeps the WhatsApp session in Redis: set REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES), found "remote"');
   }
+  problems.push(...whatsAppCloudChecks(config));
   const [from = "", to = ""] = config.HOTLINE_HOURS.split("-");
   if (from >= to) problems.push(`HOTLINE_HOURS: expected the opening time before the closing time, found "${config.HOTLINE_HOURS}"`);
+  return problems;
+}
+
+/** The WhatsApp Cloud transport (WHATSAPP_TRANSPORT=cloud): the settings it cannot run without. */
+function whatsAppCloudChecks(config: Config): string[] {
+  if (config.WHATSAPP_TRANSPORT !== "cloud") return [];
+  const problems: string[] = [];
+  const needed = {
+    WHATSAPP_CLOUD_TOKEN: "the access token of the Meta app's system user",
+    WHATSAPP_PHONE_NUMBER_ID: "the Phone number ID from WhatsApp → API Setup",
+    WHATSAPP_APP_SECRET: "the App secret from the Meta app's Settings → Basic (webhooks are checked with it)",
+    WHATSAPP_VERIFY_TOKEN: "the Verify token typed into the Meta app's webhook settings",
+  } as const;
+  for (const [key, what] of Object.entries(needed)) {
+    if (config[key as keyof typeof needed] === undefined) problems.push(`${key}: expected ${what} when WHATSAPP_TRANSPORT=cloud, found nothing (docs/whatsapp.md)`);
+  }
+  if (config.WHATSAPP_ENABLED) {
+    problems.push("WHATSAPP_ENABLED: expected 0 when WHATSAPP_TRANSPORT=cloud (one number, one transport: unset WHATSAPP_ENABLED or set WHATSAPP_TRANSPORT=web), found 1");
+  }
+  if (config.OPS_PORT !== 0 && config.OPS_PORT === config.WHATSAPP_WEBHOOK_PORT) {
+    problems.push(`OPS_PORT: expected a port other than WHATSAPP_WEBHOOK_PORT (both cannot listen on it), found "${config.OPS_PORT}"`);
+  }
+  if (config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_PORT === config.WHATSAPP_WEBHOOK_PORT) {
+    problems.push(`WHATSAPP_WEBHOOK_PORT: expected a port other than TELEGRAM_WEBHOOK_PORT (both cannot listen on it), found "${config.WHATSAPP_WEBHOOK_PORT}"`);
+  }
   return problems;
 }
 
@@ -95,7 +121,13 @@ export function describeConfig(config: Config): string[] {
   return Object.keys(ConfigSchema.shape).map((key) => {
     const value = (config as Record<string, unknown>)[key];
     const shown =
-      value === undefined ? "(unset)" : SECRET_KEYS.has(key) ? mask(String(value)) : Array.isArray(value) ? value.map(listItem).join(",") : String(value);
+      value === undefined ? "(unset)" : SECRET_KEYS.has(key)
+          ? mask(String(value))
+          : Array.isArray(value)
+            ? value.map(listItem).join(",")
+            : typeof value === "object" && value !== null
+              ? Object.entries(value).map(([k, v]) => `${k}=${templateItem(v)}`).join(",")
+              : String(value);
     return `${key}=${shown}`;
   });
 }
@@ -103,6 +135,12 @@ export function describeConfig(config: Config): string[] {
 /** A list entry as it was written: an id, or a `{ host, port }` as host:port. */
 function listItem(item: unknown): string {
   if (typeof item === "object" && item !== null && "host" in item && "port" in item) return `${String(item.host)}:${String(item.port)}`;
+  return String(item);
+}
+
+/** A WHATSAPP_TEMPLATES entry as it was written: name@code. */
+function templateItem(item: unknown): string {
+  if (typeof item === "object" && item !== null && "name" in item && "code" in item) return `${String(item.name)}@${String(item.code)}`;
   return String(item);
 }
 

@@ -66,7 +66,37 @@ const hostPortList = z
       }),
   );
 
-export const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "REDIS_URL", "REDIS_PASSWORD", "REDIS_SENTINEL_PASSWORD"]);
+export const SECRET_KEYS = new Set([
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+  "REDIS_URL",
+  "REDIS_PASSWORD",
+  "REDIS_SENTINEL_PASSWORD",
+  "WHATSAPP_CLOUD_TOKEN",
+  "WHATSAPP_APP_SECRET",
+  "WHATSAPP_VERIFY_TOKEN",
+]);
+
+/**
+ * `WHATSAPP_TEMPLATES`: the approved template per language, `lang=name` or `lang=name@code`
+ * (`code`: Meta's language code of the template when it is not the language's own, like en_US),
+ * comma-separated: `ru=jol_message,en=jol_message@en_US`.
+ */
+const templateList = z
+  .string()
+  .regex(
+    new RegExp(`^\\s*(${LANGS.join("|")})=[a-z0-9_]{1,512}(@[A-Za-z_]{2,6})?\\s*(,\\s*(${LANGS.join("|")})=[a-z0-9_]{1,512}(@[A-Za-z_]{2,6})?\\s*)*$`),
+    `a comma-separated list of language=template_name (template names: lower case, digits and _), like ru=jol_message,en=jol_message@en_US; languages: ${LANGS.join(" ")}`,
+  )
+  .transform((v) => {
+    const templates: Partial<Record<(typeof LANGS)[number], { name: string; code: string }>> = {};
+    for (const item of v.split(",").map((s) => s.trim()).filter(Boolean)) {
+      const [lang = "", rest = ""] = item.split("=");
+      const [name = "", code] = rest.split("@");
+      templates[lang as (typeof LANGS)[number]] = { name, code: code ?? lang };
+    }
+    return templates;
+  });
 
 export const ConfigSchema = z.object({
   // --- core ---
@@ -181,6 +211,40 @@ export const ConfigSchema = z.object({
     .default(200)
     .describe("Alerts sent to WhatsApp users per day at most (bulk sending puts an unofficial number at risk of a ban); the rest wait for the next day. 0: none on WhatsApp."),
   PUPPETEER_EXECUTABLE_PATH: z.string().default("/usr/bin/chromium").describe("The Chromium that whatsapp-web.js drives."),
+  WHATSAPP_TRANSPORT: z
+    .enum(["web", "cloud"])
+    .default("web")
+    .describe("web: whatsapp-web.js with a linked phone (WHATSAPP_ENABLED=1); cloud: Meta's WhatsApp Business Cloud API over webhooks (docs/whatsapp.md)."),
+  WHATSAPP_CLOUD_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,}$/, "an access token from Meta's app dashboard (a system user's permanent token), letters and digits")
+    .optional()
+    .describe("Cloud transport: the access token for the Graph API (a system user token with whatsapp_business_messaging)."),
+  WHATSAPP_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, "the Phone number ID from the app's WhatsApp → API Setup page, digits only (not the phone number itself)")
+    .optional()
+    .describe("Cloud transport: the Phone number ID that sends and receives (WhatsApp → API Setup in the Meta app)."),
+  WHATSAPP_APP_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9]{16,}$/, "the App secret from the Meta app's Settings → Basic page")
+    .optional()
+    .describe("Cloud transport: the Meta app's App secret; every webhook POST is checked against its X-Hub-Signature-256."),
+  WHATSAPP_VERIFY_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{8,200}$/, "8-200 printable characters without spaces, the same as typed into the webhook settings of the Meta app")
+    .optional()
+    .describe("Cloud transport: the Verify token typed into the Meta app's webhook settings (answers the hub.challenge check)."),
+  WHATSAPP_GRAPH_ROOT: z
+    .url({ protocol: /^https?$/, error: "an http(s) URL of the Graph API with its version, like https://graph.facebook.com/v21.0" })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .default("https://graph.facebook.com/v21.0")
+    .describe("Cloud transport: the Graph API root with its version (the tests' stand-in otherwise)."),
+  WHATSAPP_WEBHOOK_PORT: int(1, 65535).default(8081).describe("Cloud transport: port of the webhook server (path /whatsapp/webhook)."),
+  WHATSAPP_WEBHOOK_HOST: host.default("0.0.0.0").describe("Cloud transport: address the webhook server binds."),
+  WHATSAPP_TEMPLATES: templateList
+    .optional()
+    .describe("Cloud transport: approved message templates per language, lang=name[@code] comma-separated; used outside the 24-hour window (jol whatsapp templates)."),
 
   // --- links to the bot (the information portal, docs/portal.md) ---
   TELEGRAM_BOT_USERNAME: z

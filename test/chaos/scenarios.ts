@@ -222,7 +222,14 @@ function relayedNumbers(rig: Rig): number[] {
  * (`inFlight`: those that reached the platform while it was stopping or down).
  */
 export async function redisOutage(
-  o: Omit<RigOptions, "redisUrl"> & { users: number; messages: number; outageMs: number; stallMs?: number },
+  o: Omit<RigOptions, "redisUrl"> & {
+    users: number;
+    messages: number;
+    outageMs: number;
+    stallMs?: number;
+    /** Pause between rounds of messages (default: the rounds spread over the outage). Under a second, replies queue behind the per-chat limit. */
+    roundMs?: number;
+  },
 ): Promise<Counts & { duplicatesWhileDown: number; inFlight: number }> {
   const redis = await ThrowawayRedis.start();
   try {
@@ -232,7 +239,7 @@ export async function redisOutage(
       await rig.polling("bot-1");
       await rig.onboard(users, (u) => rig.api.pushUpdate(u));
       const expected = numbered(users, o.messages);
-      const load = pushRounds(rig, users, expected, Math.max(100, o.outageMs / o.messages));
+      const load = pushRounds(rig, users, expected, o.roundMs ?? Math.max(100, o.outageMs / o.messages));
       await rig.answeredAtLeast(expected, 0.15);
       const stoppingAt = Date.now();
       await redis.down();

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { userKey } from "../../src/core/address.ts";
-import { type Outbound } from "../../src/core/messages.ts";
+import type { Outbound } from "../../src/core/messages.ts";
 import { outboxKey, outboxLeaseKey, sendingKey } from "../../src/core/keys.ts";
 import { Outbox, outboxCounters } from "../../src/outbox/outbox.ts";
 import { createSendLimiter, sendLimits } from "../../src/outbox/limiter.ts";

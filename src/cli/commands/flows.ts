@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import type { ZodType } from "zod";
 
 /** `jol flows check` and `jol flows schema`. */
 export function register(program: Command): void {
@@ -26,26 +25,9 @@ export function register(program: Command): void {
     });
   flows
     .command("schema")
-    .description("print the JSON Schema of flow files (for editors: yaml-language-server)")
+    .description("print the JSON Schema of flow files (for editors: yaml-language-server; all of them are in schema/)")
     .action(async () => {
-      const [{ z }, { loadConfig }, { checkContent }, { KindRegistry, coreKinds }, { FLOW_SPEC }] = await Promise.all([
-        import("zod"),
-        import("../../config/load.ts"),
-        import("../../app/check-content.ts"),
-        import("../../engine/kinds.ts"),
-        import("../../engine/load-flows.ts"),
-      ]);
-      const config = loadConfig();
-      const { plugins } = checkContent(config);
-      const kinds = new KindRegistry([...coreKinds, ...plugins.flatMap((p) => p.kinds ?? [])]);
-      const nodes = kinds.all().map((k) => k.schema);
-      const schema = z.object({
-        spec: z.literal(FLOW_SPEC),
-        flow: z.string(),
-        start: z.string(),
-        description: z.string().optional(),
-        nodes: z.array(z.union(nodes as unknown as [ZodType, ZodType, ...ZodType[]])),
-      });
-      process.stdout.write(`${JSON.stringify(z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }), null, 2)}\n`);
+      const [{ loadConfig }, { contentSchemas }] = await Promise.all([import("../../config/load.ts"), import("../schemas.ts")]);
+      process.stdout.write(`${JSON.stringify(contentSchemas(loadConfig())["flow.schema.json"], null, 2)}\n`);
     });
 }
