@@ -1,0 +1,3 @@
+# Alerts (src/alerts/): the line every alert ends with, in the user's language.
+# native review
+alert-optout = /stop — мындан ары билдирүү албоо
