@@ -115,13 +115,14 @@ try {
 
   // --- the send: talkers write every EVERY ms, spread over the interval --------------------------
   const pushedAt = new Map<string, number>();
+  const updateOf = new Map<number, string>();
   let talking = true;
   const talk = talkers.map(async (user, t) => {
     await sleep((EVERY / TALKERS) * t);
     for (let n = 1; talking; n++) {
       const text = `t${n}`;
       pushedAt.set(`${user.id}:${text}`, Date.now());
-      rig.api.pushUpdate(updates.text(user, text));
+      updateOf.set(rig.api.pushUpdate(updates.text(user, text)).update_id, `${user.id}:${text}`);
       await sleep(EVERY);
     }
   });
@@ -176,6 +177,18 @@ try {
     else delays.push(replyAt - at);
   }
   delays.sort((a, b) => a - b);
+  // Of the delay, the part before the bot fetched the update (the getUpdates call that returned it).
+  const fetched: number[] = [];
+  for (const call of rig.api.calls) {
+    if (call.method !== "getUpdates" || !Array.isArray(call.result)) continue;
+    for (const u of call.result as { update_id: number }[]) {
+      const key = updateOf.get(u.update_id);
+      if (key === undefined) continue;
+      updateOf.delete(u.update_id);
+      fetched.push(Math.max(0, call.at - pushedAt.get(key)!));
+    }
+  }
+  fetched.sort((a, b) => a - b);
   const talkerIds = new Set(talkers.map((u) => String(u.id)));
   const toTalkers = rig.api.sentLog().filter((s) => talkerIds.has(s.chatId) && s.at >= start).length;
   const refused = rig.api.limits!.refused;
@@ -193,6 +206,7 @@ try {
   console.log(`| Redis per queued recipient, recipient list (MEMORY USAGE) | ${(listBytes / N).toFixed(1)} B | — |`);
   console.log(`| Redis per recipient with an outcome, done marks (MEMORY USAGE) | ${doneMarks ? (doneBytes / doneMarks).toFixed(1) : "—"} B (${doneMarks} marks) | — |`);
   console.log(`| reply delay, ${TALKERS} users writing every ${EVERY / 1000} s | p50 ${percentile(delays, 50)} ms, p99 ${percentile(delays, 99)} ms, max ${delays.at(-1)} ms (${pushedAt.size} messages, ${toTalkers} sent back, ${unanswered} unanswered) | p99 < 2 s |`);
+  console.log(`| of which before the bot fetched the update (getUpdates) | p50 ${percentile(fetched, 50)} ms, p99 ${percentile(fetched, 99)} ms | — |`);
   console.log(`| load average (1 min, 2 cores) | ${load} | — |`);
   const ok = rate >= 0.98 * RATE && refused.total === 0 && duplicates === 0 && percentile(delays, 99) < 2000 && unanswered === 0;
   console.log(`\n${ok ? "ok: every goal met" : "NOT OK: a goal was missed"}`);
