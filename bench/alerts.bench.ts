@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
     subscribers: { type: "string", default: "100000" },
     rate: { type: "string", default: "25" },
     talkers: { type: "string", default: "5" },
-    every: { type: "string", default: "2000" },
+    every: { type: "string", default: "3000" },
     seconds: { type: "string" },
     redis: { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
     help: { type: "boolean", short: "h", default: false },
@@ -50,7 +50,7 @@ if (args.help) {
   --subscribers  Telegram subscribers of the alert (default 100000)
   --rate         ALERT_RATE_PER_SEC of the jol process (default 25)
   --talkers      users who keep writing to the bot during the send (default 5)
-  --every        each talker writes once every MS milliseconds (default 2000)
+  --every        each talker writes once every MS milliseconds (default 3000; see docs/benchmark.md, "Alerts")
   --seconds      measure this long, then cancel the alert (default: until every subscriber has it)`);
   process.exit(0);
 }
