@@ -136,6 +136,52 @@ describe("the /alert wizard", () => {
     expect(api.sentTo(SUBSCRIBERS[0].id)).toHaveLength(1);
   });
 
+  it("schedules an alert at a time, and its card's Pause, Resume and Stop change the alert in the store", async () => {
+    const [start] = await admin(updates.command(ADMIN, "alert"));
+    const [audience] = await admin(updates.callback(ADMIN, button(start!, "kz"), start!));
+    const [ask] = await admin(updates.callback(ADMIN, button(audience!, t("alw-next-texts")), audience!));
+    await admin(updates.text(ADMIN, `ru: ${RU}`));
+    const [texts] = await admin(updates.text(ADMIN, `uz: ${UZ}`));
+    expect(ask!.text).toContain(t("alw-texts-ask", { langs: "ru, uz", lang: "ru" }));
+    const preview = await admin(updates.callback(ADMIN, button(texts!, t("alw-preview")), texts!), 3);
+    const tz = app.config.HOTLINE_TIMEZONE;
+    const [when] = await admin(updates.callback(ADMIN, button(preview[2]!, t("alw-later")), preview[2]!));
+    expect(when!.text).toBe(t("alw-when-ask", { tz }));
+    const [bad] = await admin(updates.text(ADMIN, "25:99"));
+    expect(bad!.text).toBe(t("alw-when-bad", { tz }));
+    const [past] = await admin(updates.text(ADMIN, "2020-01-01 09:00"));
+    expect(past!.text).toBe(t("alw-when-past", { tz }));
+    const [confirm] = await admin(updates.text(ADMIN, "2099-12-31 09:00"));
+    expect(confirm!.text).toContain(`2099-12-31 09:00 (${tz})`);
+
+    const send = async (message: Message, label: string) => {
+      const after = api.lastSeq;
+      await driver.deliver(updates.callback(ADMIN, button(message, label), message));
+      await api.waitForCalls("editMessageText", 1, { chatId: ADMIN.id, after });
+      return api.message(ADMIN.id, confirm!.message_id)!;
+    };
+    const alerts = new AlertStore(store, 86_400_000);
+    let card = await send(confirm!, t("alw-send", { count: 3 }));
+    expect(card.text).toContain(t("alc-state-queued"));
+    expect(card.text).toContain("left 3 of 3");
+    const [record] = await alerts.list();
+    expect(record!.at).toBeGreaterThan(Date.now());
+
+    card = await send(card, t("alc-pause"));
+    expect(await alerts.state(record!.id)).toBe("paused");
+    expect(card.text).toContain(t("alc-state-paused"));
+    card = await send(card, t("alc-resume"));
+    expect(await alerts.state(record!.id)).toBe("queued");
+
+    // Stop: the sender ends the alert and the card becomes the report; nothing reached a subscriber.
+    const after = api.lastSeq;
+    await driver.deliver(updates.callback(ADMIN, button(card, t("alc-cancel")), card));
+    await api.waitForCalls("sendMessage", 1, { chatId: STAFF_CHAT, after, timeoutMs: 20_000 });
+    expect(await alerts.state(record!.id)).toBe("cancelled");
+    expect(api.message(ADMIN.id, confirm!.message_id)!.text).toMatch(new RegExp(`^Alert ${record!.id}: ${t("alc-state-cancelled")}`));
+    for (const s of SUBSCRIBERS) expect(api.sentTo(s.id)).toHaveLength(0);
+  });
+
   it("cancels at any step: the draft is gone and nothing is stored", async () => {
     const [start] = await admin(updates.command(ADMIN, "alert"));
     const [audience] = await admin(updates.callback(ADMIN, button(start!, "kz"), start!));
