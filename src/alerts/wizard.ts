@@ -48,6 +48,9 @@ const DRAFT_TTL_MS = 86_400_000;
 const UI_TTL_MS = 90 * 86_400_000;
 const draftKey = (admin: number) => `al:wiz:${admin}`;
 const uiKey = (chat: number) => `al:wiz:ui:${chat}`;
+const seenKey = (update: number) => `al:wiz:u:${update}`;
+/** How long an update the wizard handled is remembered (Telegram redelivers within minutes). */
+const SEEN_TTL_MS = 3_600_000;
 /** Callback data of the wizard's buttons: `alw:<action>[:<arg>[:<arg>]]`. */
 const WIZARD_BUTTON = /^alw:([a-z]+)(?::([a-z0-9_-]{1,32}))?(?::([a-z]{2}))?$/;
 /** `uz: text` — a text starting with one of the six language codes is for that language. */
@@ -81,17 +84,27 @@ export class AlertWizard {
   install(bot: Bot): void {
     this.api = bot.api;
     const admin = bot.chatType("private").filter((ctx) => this.isAdmin(ctx.from?.id));
-    admin.command("alert", (ctx) => this.begin(ctx));
-    admin.callbackQuery(CARD_BUTTON, (ctx) => this.onCardButton(ctx, ctx.match));
-    admin.callbackQuery(WIZARD_BUTTON, (ctx) => this.onButton(ctx, ctx.match));
+    admin.command("alert", async (ctx) => (await this.first(ctx)) && this.begin(ctx));
+    admin.callbackQuery(CARD_BUTTON, async (ctx) => (await this.first(ctx)) && this.onCardButton(ctx, ctx.match));
+    admin.callbackQuery(WIZARD_BUTTON, async (ctx) => (await this.first(ctx)) && this.onButton(ctx, ctx.match));
     admin.on("message:text", async (ctx, next) => {
       const draft = await this.load(ctx.from.id);
-      if (!draft) return next();
-      if (/^\/cancel\b/.test(ctx.message.text)) return this.cancel(ctx, draft);
-      if (draft.step === "texts") return this.onText(ctx, draft, ctx.message.text);
-      if (draft.step === "when") return this.onTime(ctx, draft, ctx.message.text);
-      return next();
+      const text = ctx.message.text;
+      const mine = draft && (/^\/cancel\b/.test(text) || draft.step === "texts" || draft.step === "when");
+      if (!mine) return next();
+      if (!(await this.first(ctx))) return;
+      if (/^\/cancel\b/.test(text)) return this.cancel(ctx, draft);
+      if (draft.step === "texts") return this.onText(ctx, draft, text);
+      return this.onTime(ctx, draft, text);
     });
+  }
+
+  /**
+   * Whether this update is new to the wizard: an update fetched again after a restart (polling
+   * confirms only what was handled) or sent twice to the webhook is answered once.
+   */
+  private first(ctx: Context): Promise<boolean> {
+    return this.d.store.setIfAbsent(seenKey(ctx.update.update_id), "1", SEEN_TTL_MS);
   }
 
   // --- state --------------------------------------------------------------------------------

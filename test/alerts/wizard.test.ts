@@ -51,6 +51,8 @@ describe("the /alert wizard", () => {
   let store: TestStore;
   let app: App;
   let driver: Driver;
+  /** Apps of a second "process" (closed after the channel stopped). */
+  const others: App[] = [];
   const t = (id: string, args?: Record<string, string | number>) => app.i18n.t("en", id, args);
 
   beforeEach(async () => {
@@ -68,6 +70,7 @@ describe("the /alert wizard", () => {
   });
   afterEach(async () => {
     await driver?.stop();
+    for (const other of others.splice(0)) await other.close();
     if (app) await app.close();
     else await store.close();
     await api.close();
@@ -180,6 +183,24 @@ describe("the /alert wizard", () => {
     expect(await alerts.state(record!.id)).toBe("cancelled");
     expect(api.message(ADMIN.id, confirm!.message_id)!.text).toMatch(new RegExp(`^Alert ${record!.id}: ${t("alc-state-cancelled")}`));
     for (const s of SUBSCRIBERS) expect(api.sentTo(s.id)).toHaveLength(0);
+  });
+
+  it("keeps a half-written alert in Redis: another process continues it", async () => {
+    const [start] = await admin(updates.command(ADMIN, "alert"));
+    const [audience] = await admin(updates.callback(ADMIN, button(start!, "kz"), start!));
+    await admin(updates.callback(ADMIN, button(audience!, t("alw-next-texts")), audience!));
+    await admin(updates.text(ADMIN, `ru: ${RU}`));
+    await driver.stop();
+
+    // A new process: a new connection on the same prefix, a new app and channel.
+    const store2 = await testStore("alert-wizard", { prefix: store.prefix });
+    const app2 = await createApp({ config: app.config, store: store2, log: silentLogger });
+    others.push(app2);
+    driver = await startChannel(app2, api);
+    const [texts] = await admin(updates.text(ADMIN, `uz: ${UZ}`));
+    expect(texts!.text).toContain(t("alw-text-own", { lang: "ru" }));
+    expect(texts!.text).toContain(t("alw-text-own", { lang: "uz" }));
+    expect(texts!.text).toContain(t("alw-texts-ready"));
   });
 
   it("cancels at any step: the draft is gone and nothing is stored", async () => {
