@@ -300,8 +300,10 @@ export class AlertWizard {
       default:
         return;
     }
+    // An audience button (also one pressed again on an older message) goes back to the audience step.
+    if (action === "seg" || action === "lang" || action === "ch") draft.step = "audience";
     await this.save(admin, draft);
-    if (action === "seg" || action === "lang" || action === "ch") return this.showAudience(ctx, draft);
+    if (draft.step === "audience") return this.showAudience(ctx, draft);
     if (action === "texts" || action === "use") return this.showTexts(ctx, draft);
     if (action === "preview") return this.showPreview(ctx, draft);
     if (action === "later") return void (await this.say(ctx, draft, this.t(draft, "alw-when-ask", { tz: this.d.config.HOTLINE_TIMEZONE })));
