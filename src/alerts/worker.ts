@@ -56,7 +56,7 @@ export function createAlertWorker(deps: AlertWorkerDeps, segments: () => readonl
     canSend: deps.canSend ?? (() => true),
     limiter: createSendLimiter(store, { telegram: sendLimits(config.TELEGRAM_SEND_PER_SECOND) }),
     gates: {
-      telegram: createRateGate(store, "alerts", { intervalMs: 1000 / config.ALERT_RATE_PER_SEC, burst: 1 }, "telegram"),
+      telegram: createRateGate(store, "alerts", { intervalMs: 1000 / config.ALERT_RATE_PER_SEC, burst: 2 }, "telegram"),
       whatsapp: createRateGate(store, "alerts", { intervalMs: Math.max(1, config.WHATSAPP_PACE_MS), burst: 1 }, "whatsapp"),
     },
     segments,
