@@ -9,6 +9,9 @@ import type { Store } from "../store/store.ts";
 import { knownSegments, SEGMENTS, segmentKey } from "../alerts/audience.ts";
 import { createAlertWorker, type AlertWorkerDeps } from "../alerts/worker.ts";
 import type { AlertSender } from "../alerts/sender.ts";
+import { AlertWizard, type WizardSettings } from "../alerts/wizard.ts";
+import { alertStoreFor } from "../alerts/worker.ts";
+import type { Bot } from "grammy";
 
 export { SEGMENTS, segmentKey };
 
@@ -59,6 +62,8 @@ export interface BroadcastPlugin extends Plugin, PluginEffects {
   sender: AlertSender | undefined;
   start?(): void;
   stop?(): Promise<void>;
+  /** The staff's `/alert` wizard and progress cards on the Telegram bot. */
+  telegram?: (bot: Bot) => void;
 }
 
 /**
@@ -67,7 +72,7 @@ export interface BroadcastPlugin extends Plugin, PluginEffects {
  * unsubscribe from every segment. With `deps` (the app's), `start()` runs the alert sender
  * (`src/alerts/`) in `jol start`; without, the plugin only keeps the subscriptions.
  */
-export function createBroadcastPlugin(deps?: AlertWorkerDeps): BroadcastPlugin {
+export function createBroadcastPlugin(deps?: AlertWorkerDeps & { config: AlertWorkerDeps["config"] & WizardSettings }): BroadcastPlugin {
   const segments = () => (deps ? [...new Set([...SEGMENTS, ...knownSegments(deps.flows)])] : [...SEGMENTS]);
   const leave = async (store: Store, user: string) => {
     for (const segment of segments()) await store.srem(segmentKey(segment), user);
@@ -94,8 +99,10 @@ export function createBroadcastPlugin(deps?: AlertWorkerDeps): BroadcastPlugin {
     },
   };
   if (deps) {
+    const wizard = new AlertWizard({ ...deps, alerts: alertStoreFor(deps), segments: () => [...segments()].sort() });
+    plugin.telegram = (bot) => wizard.install(bot);
     plugin.start = () => {
-      plugin.sender ??= createAlertWorker(deps, segments);
+      plugin.sender ??= createAlertWorker(deps, segments, { onProgress: (alert, ended) => wizard.progress(alert, ended) });
       plugin.sender.start();
     };
     plugin.stop = async () => {
