@@ -6,8 +6,8 @@ import type { FlowSet } from "../engine/flow.ts";
 import { LANGS } from "../core/lang.ts";
 import { CaseService, type CaseServiceDeps } from "./service.ts";
 import { caseKinds } from "./kinds.ts";
-import { HANDOFF, openCaseSlot } from "./types.ts";
-import { createHandoffHandler, createRelayHook, relayKeys } from "./relay.ts";
+import { CASE_LEFT, HANDOFF, RELAY, openCaseSlot } from "./types.ts";
+import { createCaseLeftHandler, createFeedbackHook, createHandoffHandler, createRelayHandler, relayKeys } from "./relay.ts";
 import { TelegramDesk, type TelegramDeskDeps, type TelegramDeskOptions } from "./telegram-desk.ts";
 
 /** The messages the cases module needs in every language (the checker also compares all ids). */
@@ -69,9 +69,11 @@ export function createCasesPlugin(deps: CasesDeps): CasesPlugin {
     session: openCaseSlot,
     effects: {
       [HANDOFF]: createHandoffHandler(service),
+      [RELAY]: createRelayHandler(service),
+      [CASE_LEFT]: createCaseLeftHandler(service),
       forget: async (_effect, ctx) => service.forget(ctx.address),
     },
-    inbound: createRelayHook(service, deps.flows, deps.i18n),
+    inbound: createFeedbackHook(service),
     prefetch: relayKeys,
     check(flows, i18n) {
       const problems: CheckProblem[] = [];
@@ -80,6 +82,8 @@ export function createCasesPlugin(deps: CasesDeps): CasesPlugin {
         problems.push({ file: "flows/consultant.yaml", message: "the consultant flow is missing", fix: "restore flows/consultant.yaml (flow: consultant)" });
       } else if (![...flow.nodes.values()].some((n) => n.type === "case-open")) {
         problems.push({ file: flow.file, message: "the consultant flow has no case-open node, so no case is ever opened", fix: "end the flow with a node of type case-open" });
+      } else if (![...flow.nodes.values()].some((n) => n.type === "case-chat")) {
+        problems.push({ file: flow.file, message: "the consultant flow has no case-chat node, so the user cannot write to the consultant", fix: "add a node of type case-chat and point the case-open node's next at it" });
       }
       for (const lang of LANGS) {
         for (const id of REQUIRED) {

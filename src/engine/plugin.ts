@@ -34,6 +34,12 @@ export interface TextInterceptor {
   id: string;
   /** Higher runs first. >= 100 also runs before input nodes that would take free text. */
   priority: number;
+  /**
+   * Also sees text typed before the user chose a language whose language does not show (the
+   * language menu follows; `ctx.lang` is then the platform's hint). Return "stay" to only say
+   * something or set vars there.
+   */
+  beforeLanguage?: boolean;
   handle(text: string, ctx: NodeContext, where: { waitingType?: string }): NodeResult | "stay" | null;
 }
 
