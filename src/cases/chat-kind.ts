@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineKind, type NodeContext, type NodeResult } from "../engine/node-kind.ts";
 import { Id } from "../engine/schema-parts.ts";
+import type { Plugin } from "../engine/plugin.ts";
 import { LANGS } from "../core/lang.ts";
 import { userKey } from "../core/address.ts";
 import type { Input } from "../core/messages.ts";
@@ -50,6 +51,19 @@ export const caseChatKind = defineKind({
   },
   refs: () => ({ messages: ["case-already-open", "case-chat-reminder", "case-left", "case-end-words"] }),
 });
+
+/**
+ * The cases module's `Plugin.resume`: a user whose case is open and who has not left its chat
+ * (a consultant reopened it after they had gone back to the bot, or their session expired)
+ * goes back to the `case-chat` node of `flowId`, and their message to the consultant.
+ */
+export function resumeChat(flowId: string): NonNullable<Plugin["resume"]> {
+  return (ctx) => {
+    if (openCase(ctx) === undefined) return null;
+    const left = ctx.prefetched.get(caseKeys.left(userKey(ctx.address)));
+    return left === null || left === undefined ? flowId : null;
+  };
+}
 
 /** The user's open case, from the prefetched store key (none outside the router). */
 function openCase(ctx: NodeContext): number | undefined {

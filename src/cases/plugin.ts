@@ -6,9 +6,13 @@ import type { FlowSet } from "../engine/flow.ts";
 import { LANGS } from "../core/lang.ts";
 import { CaseService, type CaseServiceDeps } from "./service.ts";
 import { caseKinds } from "./kinds.ts";
+import { resumeChat } from "./chat-kind.ts";
 import { CASE_LEFT, HANDOFF, RELAY, openCaseSlot } from "./types.ts";
 import { createCaseLeftHandler, createFeedbackHook, createHandoffHandler, createRelayHandler, relayKeys } from "./relay.ts";
 import { TelegramDesk, type TelegramDeskDeps, type TelegramDeskOptions } from "./telegram-desk.ts";
+
+/** The flow that opens a case and holds the chat (`flows/consultant.yaml`). */
+const CONSULTANT_FLOW = "consultant";
 
 /** The messages the cases module needs in every language (the checker also compares all ids). */
 const REQUIRED = ["case-intro-shared", "case-describe-ask", "case-opened", "case-added", "case-left", "case-end-words", "case-feedback-ask"];
@@ -66,6 +70,7 @@ export function createCasesPlugin(deps: CasesDeps): CasesPlugin {
       await plugin.desk?.stop();
     },
     kinds: caseKinds(deps.config),
+    resume: resumeChat(CONSULTANT_FLOW),
     session: openCaseSlot,
     effects: {
       [HANDOFF]: createHandoffHandler(service),
@@ -77,7 +82,7 @@ export function createCasesPlugin(deps: CasesDeps): CasesPlugin {
     prefetch: relayKeys,
     check(flows, i18n) {
       const problems: CheckProblem[] = [];
-      const flow = flows.flows.get("consultant");
+      const flow = flows.flows.get(CONSULTANT_FLOW);
       if (!flow) {
         problems.push({ file: "flows/consultant.yaml", message: "the consultant flow is missing", fix: "restore flows/consultant.yaml (flow: consultant)" });
       } else if (![...flow.nodes.values()].some((n) => n.type === "case-open")) {

@@ -52,8 +52,8 @@ export function createHandoffHandler(cases: CaseService): EffectHandler {
   };
 }
 
-/** What the feedback hook reads for every message: pending feedback, and the user's open case (for `case-chat`). */
-export const relayKeys = (user: string): string[] => [caseKeys.feedback(user), caseKeys.user(user)];
+/** Read with the session for every message: pending feedback (the hook), the user's open case and whether they left its chat (the step). */
+export const relayKeys = (user: string): string[] => [caseKeys.feedback(user), caseKeys.user(user), caseKeys.left(user)];
 
 /**
  * Before the engine: the 1–5 answer after a close (the buttons' tokens are the cases module's,

@@ -1,6 +1,6 @@
 import type { Flow, FlowSet } from "./flow.ts";
 import type { BaseNode, ChoiceSpec, MessageRef, NodeContext, NodeKind, NodeResult } from "./node-kind.ts";
-import type { StartLink, TextInterceptor } from "./plugin.ts";
+import type { Plugin, StartLink, TextInterceptor } from "./plugin.ts";
 import type { KindRegistry } from "./kinds.ts";
 import type { Session } from "./session.ts";
 import { LANGS, type Lang } from "../core/lang.ts";
@@ -44,6 +44,8 @@ export interface EngineDeps {
   i18n: Localizer;
   kinds: KindRegistry;
   interceptors?: TextInterceptor[];
+  /** The plugins' `resume` (see `Plugin.resume`). */
+  resumes?: NonNullable<Plugin["resume"]>[];
   /** Deep links `/start PAYLOAD` that open a place in the flows (see `StartLink`). */
   startLinks?: StartLink[];
   /** Used before a user chose a language when the platform gives no hint. */
@@ -160,7 +162,7 @@ class Step implements CommandHost, ContextHost {
     }
 
     // A node that takes every input (a live chat) sees it first; "pass" leaves it.
-    const holding = this.holdingNode();
+    const holding = this.holdingNode() ?? this.resume();
     if (holding) {
       const result = holding.kind.receive!(holding.node, this.ctx(holding.flow), input);
       if (result.to !== "pass") {
@@ -402,6 +404,21 @@ class Step implements CommandHost, ContextHost {
     if (!found) return undefined;
     if ("broken" in found) return this.brokenReference(found.broken);
     return found.kind.enter(found.node, this.ctx(found.flow));
+  }
+
+  /** A plugin's place the user belongs at (`Plugin.resume`): moved there, the node that takes the input. */
+  private resume(): FoundNode | undefined {
+    const main = this.deps.flows.flows.get(MAIN_FLOW);
+    if (!this.session.lang || !main) return undefined;
+    for (const resume of this.deps.resumes ?? []) {
+      const flow = this.deps.flows.flows.get(resume(this.ctx(main)) ?? "");
+      const node = flow && [...flow.nodes.values()].find((n) => this.deps.kinds.get(n.type)?.takesAll);
+      if (!node) continue;
+      this.session.stack = [{ f: flow.id, n: node.id }];
+      this.session.wait = true;
+      return this.holdingNode();
+    }
+    return undefined;
   }
 
   /** The node the user waits at, when it takes every input itself (`NodeKind.takesAll`). */

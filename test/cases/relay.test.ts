@@ -172,6 +172,23 @@ describe("opening a case and relaying the user's messages", () => {
     expect(language.said[0]).toBe("case-left");
     expect(language.at?.f).toBe("language");
 
+    // The left chat is marked for the step: the user's messages go to the bot now, not back to the chat.
+    expect(await store.get(caseKeys.left(user))).toBe(String(c.id));
+    const left = new Map(prefetched).set(caseKeys.left(user), String(c.id));
+    const elsewhere = async (open: Map<string, string | null>) => {
+      const session = { ...structuredClone(atChat), stack: [], wait: false };
+      const inbound: Inbound = { address, messageId: "x", input: { kind: "text", text: "ещё вопрос" } };
+      const step = engine.step(session, inbound, rig.clock, { prefetched: open });
+      return { effects: step.effects.filter((e) => e.type !== "send"), at: step.session.stack.at(-1) };
+    };
+    expect((await elsewhere(left)).effects.filter((e) => e.type === "x-relay")).toEqual([]);
+    // Reopened by a consultant (open, not left): the next message goes back to the chat, as the user was told.
+    await plugin.service.take(c.id, actor(OPERATOR_A));
+    await plugin.service.close(c.id, actor(OPERATOR_A), "info");
+    expect((await plugin.service.reopen(c.id, actor(OPERATOR_A))).ok).toBe(true);
+    expect(await store.get(caseKeys.left(user))).toBeNull();
+    expect(await elsewhere(prefetched)).toEqual({ effects: [{ type: "x-relay", id: c.id, message: { kind: "text", text: "ещё вопрос" } }], at: chat });
+
     // Closed by the consultant (no open case in the prefetch): the message goes to the bot as usual.
     const closed = new Map(prefetched).set(caseKeys.user(user), null);
     const after = await say({ kind: "command", name: "menu" }, closed);
