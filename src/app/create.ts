@@ -128,7 +128,9 @@ export function engineFor(config: Config, content: Content & { plugins: Plugin[]
 
 /** Every plugin: the broadcast subscriptions plus the domain modules. */
 export function allPlugins(deps: PluginDeps): HostPlugin[] {
-  return [createBroadcastPlugin(), ...createPlugins(deps)];
+  // alerts (issue 14): the broadcast plugin runs the alert sender on the channels this process runs.
+  const running = deps.delivery instanceof ChannelRegistry ? deps.delivery : undefined;
+  return [createBroadcastPlugin({ ...deps, canSend: (channel) => !running || running.get(channel) !== undefined }), ...createPlugins(deps)];
 }
 
 /** Fluent arguments every message may use: contacts and retention figures come from settings, never from texts. */

@@ -4,14 +4,16 @@ import type { EffectContext, PluginEffects } from "../engine/effect-context.ts";
 import { defineKind } from "../engine/node-kind.ts";
 import { Id, MessageRefSchema } from "../engine/schema-parts.ts";
 import { userKey } from "../core/address.ts";
-import type { Effect } from "../engine/types.ts";
 import { defineSlot } from "../engine/slots.ts";
+import type { Store } from "../store/store.ts";
+import { knownSegments, SEGMENTS, segmentKey } from "../alerts/audience.ts";
+import { createAlertWorker, type AlertWorkerDeps } from "../alerts/worker.ts";
+import type { AlertSender } from "../alerts/sender.ts";
+import { AlertWizard, type WizardSettings } from "../alerts/wizard.ts";
+import { alertStoreFor } from "../alerts/worker.ts";
+import type { Bot } from "grammy";
 
-/** The alert segments a user can subscribe to. */
-export const SEGMENTS = ["kz", "abroad"] as const;
-
-/** Store key of the set of users subscribed to a segment. */
-export const segmentKey = (segment: string) => `alerts:${segment}`;
+export { SEGMENTS, segmentKey };
 
 /** The segments a user subscribed to, in their session (before slots: the session's `subs`). */
 const Subscriptions = z.object({ subs: z.array(z.string()).min(1) });
@@ -27,11 +29,11 @@ export const subscriptionsSlot = defineSlot({
 });
 
 /** Subscribe the user to these segments (the store's sets follow in the effect handler). */
-const SubscribeEffect = z.object({ type: z.literal("x-subscribe"), segments: z.array(z.enum(SEGMENTS)) });
+const SubscribeEffect = z.object({ type: z.literal("x-subscribe"), segments: z.array(z.string()) });
 
 const subscribeKind = defineKind({
   type: "subscribe",
-  schema: z.strictObject({ id: Id, type: z.literal("subscribe"), segments: z.array(z.enum(SEGMENTS)).min(1), text: MessageRefSchema, next: Id.optional() }),
+  schema: z.strictObject({ id: Id, type: z.literal("subscribe"), segments: z.array(Id).min(1), text: MessageRefSchema, next: Id.optional() }),
   waits: false,
   enter(node, ctx) {
     ctx.emit({ type: "x-subscribe", segments: node.segments });
@@ -55,13 +57,33 @@ const unsubscribeKind = defineKind({
   refs: (node) => ({ nodes: node.next ? [node.next] : [], messages: [node.text] }),
 });
 
+/** The broadcast plugin, with the alert sender once started (`jol start`). */
+export interface BroadcastPlugin extends Plugin, PluginEffects {
+  sender: AlertSender | undefined;
+  start?(): void;
+  stop?(): Promise<void>;
+  /** The staff's `/alert` wizard and progress cards on the Telegram bot. */
+  telegram?: (bot: Bot) => void;
+}
+
 /**
  * Alert subscriptions: flow nodes to subscribe and unsubscribe, and the sets of subscribers per
- * segment in the store (what a broadcast reads). `/stop` and `/forget` unsubscribe from all.
+ * segment in the store (what an alert's audience reads). `/stop`, `/forget` and the alerts menu
+ * unsubscribe from every segment. With `deps` (the app's), `start()` runs the alert sender
+ * (`src/alerts/`) in `jol start`; without, the plugin only keeps the subscriptions.
  */
-export function createBroadcastPlugin(): Plugin & PluginEffects {
-  return {
+export function createBroadcastPlugin(deps?: AlertWorkerDeps & { config: AlertWorkerDeps["config"] & WizardSettings }): BroadcastPlugin {
+  const segments = () => (deps ? [...new Set([...SEGMENTS, ...knownSegments(deps.flows)])] : [...SEGMENTS]);
+  const leave = async (store: Store, user: string) => {
+    for (const segment of segments()) await store.srem(segmentKey(segment), user);
+  };
+  const unsubscribeAll = async (_effect: unknown, ctx: EffectContext) => {
+    await leave(ctx.store, userKey(ctx.address));
+    subscriptionsSlot.clear(ctx.session);
+  };
+  const plugin: BroadcastPlugin = {
     name: "broadcast",
+    sender: undefined,
     kinds: [subscribeKind, unsubscribeKind], // kinds are typed by their own node shapes
     session: subscriptionsSlot,
     effects: {
@@ -76,9 +98,17 @@ export function createBroadcastPlugin(): Plugin & PluginEffects {
       forget: unsubscribeAll,
     },
   };
-}
-
-async function unsubscribeAll(_effect: Effect, ctx: EffectContext): Promise<void> {
-  for (const segment of SEGMENTS) await ctx.store.srem(segmentKey(segment), userKey(ctx.address));
-  subscriptionsSlot.clear(ctx.session);
+  if (deps) {
+    const wizard = new AlertWizard({ ...deps, alerts: alertStoreFor(deps), segments: () => [...segments()].sort() });
+    plugin.telegram = (bot) => wizard.install(bot);
+    plugin.start = () => {
+      plugin.sender ??= createAlertWorker(deps, segments, { onProgress: (alert, ended) => wizard.progress(alert, ended) });
+      plugin.sender.start();
+    };
+    plugin.stop = async () => {
+      await plugin.sender?.stop();
+      plugin.sender = undefined;
+    };
+  }
+  return plugin;
 }

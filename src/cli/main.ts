@@ -10,12 +10,13 @@ import { register as agencies } from "./commands/agencies.ts";
 import { register as desk } from "./commands/desk.ts";
 import { register as portal } from "./commands/portal.ts";
 import { register as whatsapp } from "./commands/whatsapp.ts"; // WhatsApp Cloud transport (issue 17)
+import { register as alert } from "./commands/alert.ts"; // alerts (issue 14)
 
 /**
  * The subcommands, one module each; adding one is a file and a line here. A module only declares
  * its command: what the command needs is imported when it runs, so `jol --help` stays fast.
  */
-const COMMANDS = [chat, start, config, flows, ask, screen, agencies, desk, portal, whatsapp];
+const COMMANDS = [chat, start, config, flows, ask, screen, agencies, desk, portal, whatsapp, alert];
 
 /**
  * The `jol` command line. Every failure ends with one line on stderr saying what to do and exit

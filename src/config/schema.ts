@@ -190,6 +190,14 @@ export const ConfigSchema = z.object({
   TELEGRAM_SEND_PER_SECOND: int(0, 1000)
     .default(30)
     .describe("Messages per second the whole bot sends, shared by every process through Redis (Telegram allows about 30); 0: no bot-wide limit."),
+  ALERT_RATE_PER_SEC: int(1, 1000)
+    .default(25)
+    .describe("Alerts per second at most, over every process (below TELEGRAM_SEND_PER_SECOND, so replies to users keep room)."),
+  ALERT_QUIET_HOURS: z
+    .string()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)?$/, "quiet hours as HH:MM-HH:MM, like 22:00-08:00, or empty for none")
+    .default("22:00-08:00")
+    .describe("Hours (HOTLINE_TIMEZONE) when scheduled alerts wait; empty: none. An alert sent now is not held."),
   TELEGRAM_REORDER_MS: int(0, 2000)
     .default(100)
     .describe("Webhook mode: how long a new update waits for an earlier one of the same user still arriving at another worker."),
@@ -209,6 +217,9 @@ export const ConfigSchema = z.object({
     .describe("Pair by phone-number code instead of QR."),
   WHATSAPP_QR_PNG: z.string().default("whatsapp-qr.png").describe("Where the pairing QR code is written as a PNG."),
   WHATSAPP_PACE_MS: int(0, 600000).default(5000).describe("Pause between bot-initiated WhatsApp messages (jittered)."),
+  WHATSAPP_ALERT_DAILY_CAP: int(0, 100000)
+    .default(200)
+    .describe("Alerts sent to WhatsApp users per day at most (bulk sending puts an unofficial number at risk of a ban); the rest wait for the next day. 0: none on WhatsApp."),
   PUPPETEER_EXECUTABLE_PATH: z.string().default("/usr/bin/chromium").describe("The Chromium that whatsapp-web.js drives."),
   WHATSAPP_TRANSPORT: z
     .enum(["web", "cloud"])

@@ -34,3 +34,12 @@ export class RateLimitedError extends DeliveryError {
     this.name = "RateLimitedError";
   }
 }
+
+/**
+ * The channel kept the message to send it later by itself (WhatsApp Cloud outside the 24-hour
+ * window): nothing is lost and nothing is to retry, so the outbox's part is done; the sender is
+ * still told why it has not arrived yet.
+ */
+export class HeldError extends DeliveryError {
+  readonly kept = true;
+}

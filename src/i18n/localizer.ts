@@ -15,12 +15,20 @@ import { LANGS, type Lang } from "../core/lang.ts";
  */
 export class Localizer {
   private readonly bundles = new Map<Lang, FluentBundle>();
+  /** Message ids per language, as the resources define them (FluentBundle does not list its own). */
+  private readonly messageIds = new Map<Lang, string[]>();
 
   constructor(sources: Map<Lang, string[]>) {
     for (const lang of LANGS) {
       const bundle = new FluentBundle(lang, { useIsolating: false });
-      for (const source of sources.get(lang) ?? []) bundle.addResource(new FluentResource(source), { allowOverrides: true });
+      const ids = new Set<string>();
+      for (const source of sources.get(lang) ?? []) {
+        const resource = new FluentResource(source);
+        for (const entry of resource.body) if (!entry.id.startsWith("-")) ids.add(entry.id); // "-name" is a term, not a message
+        bundle.addResource(resource, { allowOverrides: true });
+      }
       this.bundles.set(lang, bundle);
+      this.messageIds.set(lang, [...ids]);
     }
   }
 
@@ -30,11 +38,7 @@ export class Localizer {
 
   /** Message ids defined in a language. */
   ids(lang: Lang): string[] {
-    const bundle = this.bundles.get(lang);
-    if (!bundle) return [];
-    // FluentBundle keeps its messages in a public-but-undocumented Map; read it without copying the API.
-    const messages = (bundle as unknown as { _messages: Map<string, unknown> })._messages;
-    return [...messages.keys()];
+    return [...(this.messageIds.get(lang) ?? [])];
   }
 
   /** Render `id` in `lang`; `errors` collects Fluent's complaints (missing variables, ...). */

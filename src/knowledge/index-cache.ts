@@ -25,11 +25,15 @@ import { PACKAGE_ROOT } from "../core/paths.ts";
 /** `node_modules/.cache/jol` of the installation: the usual place for a package's build caches. */
 export const DEFAULT_INDEX_CACHE_DIR = join(PACKAGE_ROOT, "node_modules", ".cache", "jol");
 
-const PREFIX = "knowledge-index-";
-
 export class IndexCache {
-  /** @param dir where the files go; `null` keeps nothing on disk (build every time). */
-  constructor(readonly dir: string | null = DEFAULT_INDEX_CACHE_DIR) {}
+  /**
+   * @param dir where the files go; `null` keeps nothing on disk (build every time).
+   * @param prefix what the files' names start with: one kind of cached thing per prefix.
+   */
+  constructor(
+    readonly dir: string | null = DEFAULT_INDEX_CACHE_DIR,
+    readonly prefix = "knowledge-index-",
+  ) {}
 
   /** The hash naming the index built from `inputs` by this code. */
   key(inputs: unknown): string {
@@ -63,13 +67,13 @@ export class IndexCache {
       return false;
     }
     for (const name of safeList(this.dir)) {
-      if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}.json` && name.endsWith(".json")) quietlyRemove(join(this.dir, name));
+      if (name.startsWith(this.prefix) && name !== `${this.prefix}${key}.json` && name.endsWith(".json")) quietlyRemove(join(this.dir, name));
     }
     return true;
   }
 
   file(key: string): string {
-    return join(this.dir ?? "", `${PREFIX}${key}.json`);
+    return join(this.dir ?? "", `${this.prefix}${key}.json`);
   }
 }
 

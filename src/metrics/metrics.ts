@@ -97,6 +97,13 @@ export const errors = new Counter({
 });
 
 /** Answers "429 Too Many Requests" from a messenger's API (the pacer or rate limiter backs off). */
+export const whatsappStatuses = new Counter({
+  name: "jol_whatsapp_cloud_statuses_total",
+  help: "Delivery statuses the WhatsApp Cloud API reported (sent, delivered, read, failed), failures by Meta's error code",
+  labelNames: ["status", "code"] as const,
+  registers: [registry],
+});
+
 export const rateLimited = new Counter({
   name: "jol_rate_limited_total",
   help: "429 Too Many Requests answers from a messenger API, by channel",

@@ -107,6 +107,16 @@ export function createSendLimiter(store: Store, limits: Partial<Record<ChannelNa
   };
 }
 
+/**
+ * A bucket of its own at `rate`, shared by every process through Redis like the limiter's (the
+ * alerts' overall rate, below the bot's, so replies keep room). It also honours the pause a 429
+ * set on `channel`. Waits for a turn.
+ */
+export function createRateGate(store: Store, bucket: string, rate: Rate, channel: ChannelName): (signal?: AbortSignal) => Promise<void> {
+  const turn = store instanceof RedisStore ? redisTurn(store) : localTurn();
+  return (signal) => waitFor(() => turn(`rl:{bot}:${channel}:${bucket}`, rate, `rl:{bot}:${channel}:pause`), signal);
+}
+
 type Turn = ((bucket: string, rate: Rate, pauseKey?: string) => Promise<number>) & { pause(key: string, ms: number): Promise<void> };
 
 const scripted = new WeakSet<Redis>();

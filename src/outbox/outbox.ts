@@ -4,7 +4,7 @@ import type { Outbound } from "../core/messages.ts";
 import { userKey } from "../core/address.ts";
 import { hashId, type Logger } from "../core/log.ts";
 import type { BatchOp, Store } from "../store/store.ts";
-import { BlockedError, RateLimitedError } from "../core/delivery-errors.ts";
+import { BlockedError, HeldError, RateLimitedError } from "../core/delivery-errors.ts";
 import { errors } from "../metrics/metrics.ts";
 import { outboxKey, outboxLeaseKey, PENDING_KEY, sendingKey } from "../core/keys.ts";
 import { sleep, type SendLimiter } from "./limiter.ts";
@@ -53,6 +53,8 @@ export const outboxCounters = {
   possibleRepeats: 0,
   /** Entries parked after `maxAttempts` failures. */
   parked: 0,
+  /** Kept by the channel to send later itself (WhatsApp Cloud outside the 24-hour window). */
+  held: 0,
   /** Entries dropped because the user blocked the bot. */
   blocked: 0,
 };
@@ -234,15 +236,19 @@ export class Outbox {
               await this.o.onBlocked?.(entry.to);
               return;
             }
-            attempts++;
-            if (attempts < (this.o.maxAttempts ?? 5)) {
+            if (error instanceof HeldError) {
+              // The channel keeps it and sends it later itself: done here, not retried or parked.
+              outboxCounters.held++;
+              this.o.log.info("outbox: the channel holds the message for later", { user: hashId(chat), channel: entry.to.channel, error: describe(error) });
+            } else if (++attempts < (this.o.maxAttempts ?? 5)) {
               this.o.log.warn("outbox: sending failed, retrying", { user: hashId(chat), attempt: attempts, error: describe(error) });
               await sleep(Math.min(500 * 2 ** attempts, 10_000), this.halt.signal).catch(() => undefined);
               continue;
+            } else {
+              outboxCounters.parked++;
+              this.o.log.error("outbox: message not delivered after retries, parked in out:dead", { user: hashId(chat), error: describe(error) });
+              await store.rpush("out:dead", head);
             }
-            outboxCounters.parked++;
-            this.o.log.error("outbox: message not delivered after retries, parked in out:dead", { user: hashId(chat), error: describe(error) });
-            await store.rpush("out:dead", head);
           }
         } else {
           this.o.log.error("outbox: malformed entry dropped", { user: hashId(chat), bytes: head.length });

@@ -33,14 +33,14 @@ export function statsEffect(event: StatsEvent): { type: typeof STATS_EFFECT; eve
 
 /**
  * The statistics event an effect stands for: an `x-stats` effect's event, or one of the effects
- * other modules already emit (`unsubscribe`, `x-agency-lookup`).
+ * other modules already emit (`x-unsubscribe`, `x-agency-lookup`).
  */
 export function statsEventOf(effect: { type: string }): StatsEvent | null {
   if (effect.type === STATS_EFFECT) {
     const event = (effect as { event?: unknown }).event;
     return typeof event === "object" && event !== null && typeof (event as { k?: unknown }).k === "string" ? (event as StatsEvent) : null;
   }
-  if (effect.type === "unsubscribe") return { k: "unsubscribe" };
+  if (effect.type === "x-unsubscribe") return { k: "unsubscribe" };
   if (effect.type === "x-agency-lookup") return { k: "agency" };
   return null;
 }

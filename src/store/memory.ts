@@ -12,6 +12,14 @@ type Entry = Value & { expiresAt: number | undefined };
 type Kind = Value["kind"];
 type EntryOf<K extends Kind> = Extract<Entry, { kind: K }>;
 
+/** A new empty entry of each kind (what Redis creates on the first write to a missing key). */
+const EMPTY: { [K in Exclude<Kind, "string">]: () => EntryOf<K> } = {
+  hash: () => ({ kind: "hash", value: new Map(), expiresAt: undefined }),
+  set: () => ({ kind: "set", value: new Set(), expiresAt: undefined }),
+  zset: () => ({ kind: "zset", value: new Map(), expiresAt: undefined }),
+  list: () => ({ kind: "list", value: [], expiresAt: undefined }),
+};
+
 export interface MemoryStoreOptions {
   /** Current time in ms; tests pass a fake clock to expire keys without waiting. Default `Date.now`. */
   now?: () => number;
@@ -109,7 +117,7 @@ export class MemoryStore implements Store {
       case "ifEquals":
         return this.text(op.key) === op.value;
       case "hset": {
-        const hash = this.readOrCreate(op.key, "hash", () => new Map()).value;
+        const hash = this.readOrCreate(op.key, "hash").value;
         const fresh = !hash.has(op.field);
         hash.set(op.field, op.value);
         return fresh;
@@ -117,7 +125,7 @@ export class MemoryStore implements Store {
       case "hdel":
         return this.removeFrom(op.key, "hash", [op.field]) === 1;
       case "zadd": {
-        const zset = this.readOrCreate(op.key, "zset", () => new Map()).value;
+        const zset = this.readOrCreate(op.key, "zset").value;
         if (zset.has(op.member)) return false;
         zset.set(op.member, op.score);
         return true;
@@ -132,7 +140,7 @@ export class MemoryStore implements Store {
         return first?.[0] ?? null;
       }
       case "rpush":
-        this.readOrCreate(op.key, "list", () => []).value.push(op.value);
+        this.readOrCreate(op.key, "list").value.push(op.value);
         return true;
       case "lfirst":
         return this.read(op.key, "list")?.value[0] ?? null;
@@ -204,7 +212,7 @@ export class MemoryStore implements Store {
   async hset(key: string, fields: Record<string, string>): Promise<void> {
     const entries = Object.entries(fields);
     if (entries.length === 0) return;
-    const hash = this.readOrCreate(key, "hash", () => new Map()).value;
+    const hash = this.readOrCreate(key, "hash").value;
     for (const [field, value] of entries) hash.set(field, value);
   }
 
@@ -218,7 +226,7 @@ export class MemoryStore implements Store {
 
   async sadd(key: string, ...members: string[]): Promise<number> {
     if (members.length === 0) return 0;
-    const set = this.readOrCreate(key, "set", () => new Set()).value;
+    const set = this.readOrCreate(key, "set").value;
     const before = set.size;
     for (const member of members) set.add(member);
     return set.size - before;
@@ -238,7 +246,7 @@ export class MemoryStore implements Store {
 
   async zadd(key: string, score: number, member: string): Promise<void> {
     if (Number.isNaN(score)) throw new RangeError("zadd: score must be a number, got NaN");
-    this.readOrCreate(key, "zset", () => new Map()).value.set(member, score);
+    this.readOrCreate(key, "zset").value.set(member, score);
   }
 
   async zrem(key: string, ...members: string[]): Promise<number> {
@@ -260,7 +268,7 @@ export class MemoryStore implements Store {
 
   async rpush(key: string, ...values: string[]): Promise<number> {
     if (values.length === 0) return this.llen(key);
-    const list = this.readOrCreate(key, "list", () => []).value;
+    const list = this.readOrCreate(key, "list").value;
     list.push(...values);
     return list.length;
   }
@@ -322,10 +330,10 @@ export class MemoryStore implements Store {
     return entry as EntryOf<K>;
   }
 
-  private readOrCreate<K extends Kind>(key: string, kind: K, empty: () => EntryOf<K>["value"]): EntryOf<K> {
+  private readOrCreate<K extends Exclude<Kind, "string">>(key: string, kind: K): EntryOf<K> {
     const existing = this.read(key, kind);
     if (existing) return existing;
-    const entry = { kind, value: empty(), expiresAt: undefined } as unknown as EntryOf<K>; // TS cannot narrow a union by a generic kind
+    const entry = EMPTY[kind]();
     this.data.set(key, entry);
     return entry;
   }

@@ -75,8 +75,10 @@ describe("jol flows", { timeout: 120_000 }, () => {
   it("schema prints a JSON Schema that knows every node kind", () => {
     const { code, out } = jol(["flows", "schema"]);
     expect(code).toBe(0);
-    const schema = JSON.parse(out) as { properties: { nodes: { items: { anyOf: { properties: { type: { const: string } } }[] } } } };
-    const types = schema.properties.nodes.items.anyOf.map((s) => s.properties.type.const);
+    type NodeSchema = { properties: { type: { const: string } } };
+    const schema = JSON.parse(out) as { properties: { nodes: { items: { oneOf?: NodeSchema[]; anyOf?: NodeSchema[] } } } };
+    const items = schema.properties.nodes.items;
+    const types = (items.oneOf ?? items.anyOf ?? []).map((s) => s.properties.type.const);
     expect(types).toEqual(expect.arrayContaining(["message", "menu", "input", "set", "branch", "call", "goto", "end", "language", "subscribe"]));
   });
 

@@ -281,6 +281,8 @@ class GrammyTelegramChannel implements TelegramChannel {
     if (this.installed) return;
     this.installed = true;
     for (const extend of this.deps.telegramExtensions) extend(this.bot);
+    // A private update no extension took (the staff's /alert wizard takes admins' own) is the migrant chat's.
+    this.bot.chatType("private").use((ctx) => this.onPrivate(ctx.update));
     this.bot.chatType(["group", "supergroup"]).on("message", (ctx) => this.onGroup(ctx));
     this.bot.on("callback_query", (ctx) => this.answer(ctx.callbackQuery.id));
   }
@@ -335,12 +337,12 @@ class GrammyTelegramChannel implements TelegramChannel {
   /**
    * One update from Telegram (polling or webhook). A private chat's update is written to the
    * user's inbox and resolves once stored (a failure rejects: the update is not confirmed and
-   * comes again). Other updates go to the grammY handlers (staff desk, groups); their failures
-   * are logged.
+   * comes again); with extensions it passes them first (the staff's `/alert` wizard). Other
+   * updates go to the grammY handlers (staff desk, groups); their failures are logged.
    */
   private async receive(update: Update): Promise<void> {
     const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat;
-    if (chat?.type === "private") await this.onPrivate(update);
+    if (chat?.type === "private" && this.deps.telegramExtensions.length === 0) await this.onPrivate(update);
     else await this.bot.handleUpdate(update);
   }
 

@@ -1,17 +1,10 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { timingSafeEqual } from "node:crypto";
-import type { IncomingMessage } from "node:http";
 import type { Update } from "grammy/types";
 import type { Logger } from "../../core/log.ts";
+import { answerWhenStored, listenWebhook, readBody, type WebhookListener } from "../webhook-http.ts";
 
 /** A running webhook HTTP server. */
-export interface WebhookServer {
-  /** The port it listens on (useful when started on port 0). */
-  readonly port: number;
-  /** Stop accepting requests and wait for the updates in progress. */
-  close(): Promise<void>;
-}
+export type WebhookServer = WebhookListener;
 
 export interface WebhookServerOptions {
   host: string;
@@ -48,9 +41,13 @@ export interface WebhookServerOptions {
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const expected = Buffer.from(options.secret);
-  const inFlight = new Set<Promise<unknown>>();
-  let closing = false;
-  const server: Server = createServer((req, res) => {
+  const where = {
+    host: options.host,
+    port: options.port,
+    cannotListen: (reason: string) =>
+      `The Telegram webhook server cannot listen on ${options.host}:${options.port} (${reason}); set TELEGRAM_WEBHOOK_PORT / TELEGRAM_WEBHOOK_HOST to a free address.`,
+  };
+  return listenWebhook(where, async (req, res, closing) => {
     if (req.method === "GET" && req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;
@@ -65,74 +62,19 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       req.resume();
       return;
     }
-    if (closing || options.ready?.() === false) {
+    if (closing() || options.ready?.() === false) {
       res.writeHead(503, { "retry-after": "1" }).end();
       req.resume();
       return;
     }
-    const task = (async () => {
-      let update: Update;
-      try {
-        update = JSON.parse(await readBody(req, options.maxBytes ?? 1_000_000)) as Update;
-        if (typeof update?.update_id !== "number") throw new SyntaxError("no update_id");
-      } catch {
-        res.writeHead(400).end();
-        return;
-      }
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), options.answerWithinMs ?? 10_000)));
-      try {
-        const outcome = await Promise.race([options.receive(update).then(() => "stored" as const), late]);
-        if (outcome === "late") options.log.warn("telegram webhook: the update was not stored in time; answered 503 so Telegram retries", {});
-        res.writeHead(outcome === "stored" ? 200 : 503).end();
-      } catch (error) {
-        options.log.warn("telegram webhook: the update could not be stored; answered 503 so Telegram retries", {
-          error: error instanceof Error ? error.message : String(error),
-        });
-        if (!res.headersSent) res.writeHead(503, { "retry-after": "1" }).end();
-      } finally {
-        clearTimeout(timer);
-      }
-    })();
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          `The Telegram webhook server cannot listen on ${options.host}:${options.port} (${error.code ?? error.message}); ` +
-            "set TELEGRAM_WEBHOOK_PORT / TELEGRAM_WEBHOOK_HOST to a free address.",
-        ),
-      ),
-    );
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    async close() {
-      closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await Promise.allSettled([...inFlight]);
-      await closed;
-    },
-  };
-}
-
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        reject(new SyntaxError("body too large"));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
+    let update: Update;
+    try {
+      update = JSON.parse((await readBody(req, options.maxBytes ?? 1_000_000)).toString("utf8")) as Update;
+      if (typeof update?.update_id !== "number") throw new SyntaxError("no update_id");
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    await answerWhenStored(res, () => options.receive(update), { withinMs: options.answerWithinMs, log: options.log, what: "telegram" });
   });
 }

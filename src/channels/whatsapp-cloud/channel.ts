@@ -1,3 +1,4 @@
+import { whatsappStatuses } from "../../metrics/metrics.ts";
 import type { Channel } from "../channel.ts";
 import type { Config } from "../../config/schema.ts";
 import { userKey, type Address } from "../../core/address.ts";
@@ -166,7 +167,11 @@ export class WhatsAppCloudChannel implements Channel {
 
   private async onStatus(report: CloudStatusReport): Promise<void> {
     cloudCounters.statuses[report.status]++;
-    for (const code of report.codes) cloudCounters.failures[String(code)] = (cloudCounters.failures[String(code)] ?? 0) + 1;
+    if (report.codes.length === 0) whatsappStatuses.inc({ status: report.status });
+    for (const code of report.codes) {
+      cloudCounters.failures[String(code)] = (cloudCounters.failures[String(code)] ?? 0) + 1;
+      whatsappStatuses.inc({ status: report.status, code: String(code) });
+    }
     if (report.status !== "failed") return;
     const address: Address = { channel: "whatsapp", id: report.recipient };
     const user = userKey(address);

@@ -1,15 +1,13 @@
 import type { Address } from "../../core/address.ts";
-import { BlockedError, DeliveryError, RateLimitedError } from "../../core/delivery-errors.ts";
+import { BlockedError, DeliveryError, HeldError, RateLimitedError } from "../../core/delivery-errors.ts";
 
 /**
  * The user's 24-hour customer-service window is closed and no approved template is set for their
  * language (`WHATSAPP_TEMPLATES`): the message is kept and goes out when the user writes again.
  * `staffKey` is the locale message that tells the consultant why (with `$lang`).
  */
-export class WindowClosedError extends DeliveryError {
+export class WindowClosedError extends HeldError {
   readonly staffKey = "wa-cloud-staff-window-closed";
-  /** The message is not lost: it waits in the channel's held list. */
-  readonly kept = true;
   constructor(
     address: Address,
     readonly lang: string,

@@ -1,18 +1,14 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { timingSafeEqual } from "node:crypto";
 import type { Logger } from "../../core/log.ts";
+import { answerWhenStored, listenWebhook, readBody, type WebhookListener } from "../webhook-http.ts";
 import type { CloudWebhook } from "./payload.ts";
 import { validSignature } from "./signature.ts";
 
 /** The path Meta is given as the callback URL (behind the operator's HTTPS proxy). */
 export const WEBHOOK_PATH = "/whatsapp/webhook";
 
-export interface CloudWebhookServer {
-  readonly port: number;
-  /** Stop accepting (503 from now on) and wait for the requests in progress. */
-  close(): Promise<void>;
-}
+/** The running server: `close()` answers 503 from then on and waits for the requests in progress. */
+export type CloudWebhookServer = WebhookListener;
 
 export interface CloudWebhookOptions {
   host: string;
@@ -44,9 +40,13 @@ export interface CloudWebhookOptions {
  */
 export async function startCloudWebhook(options: CloudWebhookOptions): Promise<CloudWebhookServer> {
   const token = Buffer.from(options.verifyToken);
-  const inFlight = new Set<Promise<unknown>>();
-  let closing = false;
-  const server: Server = createServer((req, res) => {
+  const where = {
+    host: options.host,
+    port: options.port,
+    cannotListen: (reason: string) =>
+      `The WhatsApp webhook server cannot listen on ${options.host}:${options.port} (${reason}); set WHATSAPP_WEBHOOK_PORT / WHATSAPP_WEBHOOK_HOST to a free address.`,
+  };
+  return listenWebhook(where, async (req, res, closing) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "GET" && url.pathname === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -70,80 +70,29 @@ export async function startCloudWebhook(options: CloudWebhookOptions): Promise<C
       req.resume();
       return;
     }
-    const task = (async () => {
-      let body: Buffer;
-      try {
-        body = await readBody(req, options.maxBytes ?? 3_000_000);
-      } catch {
-        res.writeHead(413).end();
-        return;
-      }
-      if (!validSignature(body, req.headers["x-hub-signature-256"], options.appSecret)) {
-        options.log.warn("whatsapp webhook: a POST without a valid X-Hub-Signature-256 refused (401); check WHATSAPP_APP_SECRET if it repeats");
-        res.writeHead(401).end();
-        return;
-      }
-      if (closing || options.ready?.() === false) {
-        res.writeHead(503, { "retry-after": "1" }).end();
-        return;
-      }
-      let payload: CloudWebhook;
-      try {
-        payload = JSON.parse(body.toString("utf8")) as CloudWebhook;
-      } catch {
-        res.writeHead(400).end();
-        return;
-      }
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), options.answerWithinMs ?? 10_000)));
-      try {
-        const outcome = await Promise.race([options.receive(payload).then(() => "stored" as const), late]);
-        if (outcome === "late") options.log.warn("whatsapp webhook: not stored in time; answered 503 so Meta retries");
-        res.writeHead(outcome === "stored" ? 200 : 503).end();
-      } catch (error) {
-        options.log.warn("whatsapp webhook: could not be stored; answered 503 so Meta retries", { error: error instanceof Error ? error.message : String(error) });
-        if (!res.headersSent) res.writeHead(503, { "retry-after": "1" }).end();
-      } finally {
-        clearTimeout(timer);
-      }
-    })();
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          `The WhatsApp webhook server cannot listen on ${options.host}:${options.port} (${error.code ?? error.message}); set WHATSAPP_WEBHOOK_PORT / WHATSAPP_WEBHOOK_HOST to a free address.`,
-        ),
-      ),
-    );
-    server.listen(options.port, options.host, () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    async close() {
-      closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await Promise.allSettled([...inFlight]);
-      await closed;
-    },
-  };
-}
-
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        reject(new RangeError("body too large"));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    let body: Buffer;
+    try {
+      body = await readBody(req, options.maxBytes ?? 3_000_000);
+    } catch {
+      res.writeHead(413).end();
+      return;
+    }
+    if (!validSignature(body, req.headers["x-hub-signature-256"], options.appSecret)) {
+      options.log.warn("whatsapp webhook: a POST without a valid X-Hub-Signature-256 refused (401); check WHATSAPP_APP_SECRET if it repeats");
+      res.writeHead(401).end();
+      return;
+    }
+    if (closing() || options.ready?.() === false) {
+      res.writeHead(503, { "retry-after": "1" }).end();
+      return;
+    }
+    let payload: CloudWebhook;
+    try {
+      payload = JSON.parse(body.toString("utf8")) as CloudWebhook;
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    await answerWhenStored(res, () => options.receive(payload), { withinMs: options.answerWithinMs, log: options.log, what: "whatsapp" });
   });
 }

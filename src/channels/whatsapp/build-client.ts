@@ -31,6 +31,8 @@ export interface BuiltClient {
   client: WhatsAppClientLike;
   /** Remove the saved session, so the next start pairs again (after WhatsApp rejected it). */
   clearAuth(): Promise<void>;
+  /** What the real client was built with: its browser and where it keeps the session (read by the tests). */
+  options: { puppeteer: { executablePath: string; args: string[]; headless: boolean }; authStrategy: object };
 }
 
 /**
@@ -78,13 +80,29 @@ export async function buildWhatsAppClient(config: Config, store: Store): Promise
     clearAuth = () => rm(join(dataPath, `session-${clientId}`), { recursive: true, force: true });
   }
 
-  const client = new wwebjs.Client({
+  const options = {
     authStrategy,
     puppeteer: { headless: true, executablePath: chromium, args: CHROMIUM_ARGS },
     // Take the session back if WhatsApp Web is opened elsewhere (the number belongs to the bot).
     takeoverOnConflict: true,
     takeoverTimeoutMs: 10_000,
-  });
-  // The real Client's `on` is a set of overloads; it accepts every event the adapter uses.
-  return { client: client as unknown as WhatsAppClientLike, clearAuth };
+  };
+  return { client: adapt(new wwebjs.Client(options)), clearAuth, options };
+}
+
+/** The real client seen through the narrow interface the channel uses (delegating, no cast). */
+function adapt(client: import("whatsapp-web.js").Client): WhatsAppClientLike {
+  return {
+    // The real `on` is a set of overloads by event name; every event the channel listens to is one of them.
+    on: (event, listener) => client.on(event, listener),
+    removeAllListeners: (event) => client.removeAllListeners(event),
+    initialize: () => client.initialize(),
+    destroy: () => client.destroy(),
+    sendMessage: (chatId, content, options) => client.sendMessage(chatId, content, options),
+    getChatById: (chatId) => client.getChatById(chatId),
+    requestPairingCode: (phone, notify) => client.requestPairingCode(phone, notify),
+    get info() {
+      return client.info;
+    },
+  };
 }

@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { AgencyDirectory, importAgencies, readAgencyCsv, CSV_COLUMNS } from "../../screening/agencies.ts";
 import type { Store } from "../../store/store.ts";
-import { redisTarget } from "../../store/client.ts";
 
 /**
  * `jol agencies import FILE` — replace the NGO's list of recruitment agencies with a CSV
@@ -70,10 +69,12 @@ export function register(program: Command): void {
 }
 
 async function withStore(run: (store: Store) => Promise<void>): Promise<void> {
-  const [{ loadConfig }, { createStore }, { createLogger }] = await Promise.all([
+  // Loaded on use: every `jol` command imports this file, and ioredis costs start-up time.
+  const [{ loadConfig }, { createStore }, { createLogger }, { redisTarget }] = await Promise.all([
     import("../../config/load.ts"),
     import("../../store/create.ts"),
     import("../../core/log.ts"),
+    import("../../store/client.ts"),
   ]);
   const config = loadConfig();
   if (!redisTarget(config)) {

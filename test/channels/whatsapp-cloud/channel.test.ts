@@ -8,6 +8,7 @@ import type { App } from "../../../src/app/app.ts";
 import { createApp } from "../../../src/app/create.ts";
 import { loadConfig } from "../../../src/config/load.ts";
 import { silentLogger } from "../../../src/core/log.ts";
+import { renderMetrics } from "../../../src/metrics/metrics.ts";
 import { BlockedError, RateLimitedError } from "../../../src/core/delivery-errors.ts";
 import { cloudCounters, createWhatsAppCloudChannel, PairRateLimitedError, WindowClosedError, type WhatsAppCloudChannel } from "../../../src/channels/whatsapp-cloud/index.ts";
 import { GraphApiStandIn, hooks, postWebhook, VERIFY_TOKEN, type SentMessage } from "../../support/graph-api/index.ts";
@@ -150,6 +151,8 @@ describe("WhatsApp Cloud transport", () => {
     expect(api.sent.at(-1)!.body).toMatchObject({ type: "template" });
     expect(await channel.held(address)).toEqual([[{ text: "sent, then failed" }]]);
     expect(cloudCounters.failures["131047"]).toBe(failed131047 + 1);
+    // The same figures reach Prometheus.
+    expect(await renderMetrics()).toMatch(/jol_whatsapp_cloud_statuses_total\{status="failed",code="131047"\} [1-9]/);
   });
 
   it("with no template for the user's language the message waits and the error says why", async () => {

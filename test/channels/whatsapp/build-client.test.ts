@@ -8,12 +8,12 @@ import { loadConfig } from "../../../src/config/load.ts";
 import type { RedisStore } from "../../../src/store/redis.ts";
 import { testStore } from "../../support/redis.ts";
 
-/** What whatsapp-web.js keeps of its constructor options (read back to check the wiring). */
-interface BuiltOptions {
-  options: {
-    puppeteer: { executablePath: string; args: string[]; headless: boolean };
-    authStrategy: { constructor: { name: string }; dataPath: string; clientId: string; store?: unknown };
-  };
+/** The auth strategy whatsapp-web.js was given (read back to check the wiring). */
+interface AuthStrategy {
+  constructor: { name: string };
+  dataPath: string;
+  clientId: string;
+  store?: unknown;
 }
 
 describe("buildWhatsAppClient", () => {
@@ -42,13 +42,13 @@ describe("buildWhatsAppClient", () => {
   });
 
   it("builds a headless client for a container with LocalAuth in WHATSAPP_DATA_DIR", async () => {
-    const { client, clearAuth } = await buildWhatsAppClient(loadConfig(env({ WHATSAPP_CLIENT_ID: "line-1" })), store);
-    const { options } = client as unknown as BuiltOptions;
+    const { clearAuth, options } = await buildWhatsAppClient(loadConfig(env({ WHATSAPP_CLIENT_ID: "line-1" })), store);
+    const authStrategy = options.authStrategy as AuthStrategy;
     expect(options.puppeteer).toMatchObject({ executablePath: process.execPath, headless: true });
     expect(options.puppeteer.args).toEqual(CHROMIUM_ARGS);
     expect(CHROMIUM_ARGS).toEqual(expect.arrayContaining(["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]));
-    expect(options.authStrategy.constructor.name).toBe("LocalAuth");
-    expect(options.authStrategy).toMatchObject({ dataPath: tmp, clientId: "line-1" });
+    expect(authStrategy.constructor.name).toBe("LocalAuth");
+    expect(authStrategy).toMatchObject({ dataPath: tmp, clientId: "line-1" });
 
     await mkdir(join(tmp, "session-line-1", "Default"), { recursive: true });
     await clearAuth();
@@ -59,10 +59,10 @@ describe("buildWhatsAppClient", () => {
     await expect(buildWhatsAppClient(loadConfig(env({ WHATSAPP_AUTH: "remote" })), store)).rejects.toThrow(/set REDIS_URL/);
 
     const config = loadConfig(env({ WHATSAPP_AUTH: "remote", REDIS_URL: "redis://127.0.0.1:6379" }));
-    const { client, clearAuth } = await buildWhatsAppClient(config, store);
-    const { options } = client as unknown as BuiltOptions;
-    expect(options.authStrategy.store).toBeInstanceOf(RedisAuthStore);
-    expect(options.authStrategy).toMatchObject({ dataPath: tmp, clientId: "jol" });
+    const { clearAuth, options } = await buildWhatsAppClient(config, store);
+    const authStrategy = options.authStrategy as AuthStrategy;
+    expect(authStrategy.store).toBeInstanceOf(RedisAuthStore);
+    expect(authStrategy).toMatchObject({ dataPath: tmp, clientId: "jol" });
 
     await store.setBuffer(RedisAuthStore.key("RemoteAuth-jol"), Buffer.from("zip"));
     await clearAuth();
