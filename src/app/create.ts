@@ -119,6 +119,7 @@ export function engineFor(config: Config, content: Content & { plugins: Plugin[]
     i18n: content.i18n,
     kinds: content.kinds,
     interceptors: content.plugins.flatMap((p) => p.interceptors ?? []),
+    resumes: content.plugins.flatMap((p) => (p.resume ? [p.resume] : [])),
     startLinks: content.plugins.flatMap((p) => p.startLinks ?? []),
     defaultLang: config.DEFAULT_LANG,
     globals: globalArgs(config),

@@ -4,6 +4,9 @@ import { Id } from "../engine/schema-parts.ts";
 import type { Config } from "../config/schema.ts";
 import { isOpen, nextOpening, parseHours, type Hours } from "./hours.ts";
 import { HANDOFF, REASONS, type HandoffEffect } from "./types.ts";
+import { caseChatKind } from "./chat-kind.ts";
+import type { Input } from "../core/messages.ts";
+import { parseCommandToken } from "../engine/choice-token.ts";
 
 /**
  * The node kinds of the `consultant` flow. They only talk and set vars; the case is opened by the
@@ -29,6 +32,7 @@ export function caseIntroKind(config: Config): NodeKind {
     schema: z.strictObject({ id: Id, type: z.literal("case-intro"), next: Id }),
     waits: true,
     enter(_node, ctx) {
+      noteReason(ctx);
       const now = ctx.clock.now();
       if (!isOpen(hours, now)) {
         const opening = nextOpening(hours, now);
@@ -89,9 +93,8 @@ export const caseConsentKind = defineKind({
 });
 
 /**
- * Emits the `handoff` effect with what the user said and the vars named in `summary`, then
- * waits: while the case is open the user's messages go to the consultant (the inbound hook), so
- * this node only sees input again after the chat ended — it then ends the flow (main menu).
+ * Emits the `handoff` effect with what the user said and the vars named in `summary`, then goes
+ * to `next`, the `case-chat` node where the user talks to the consultant.
  */
 export const caseOpenKind = defineKind({
   type: "case-open",
@@ -100,18 +103,38 @@ export const caseOpenKind = defineKind({
     type: z.literal("case-open"),
     /** Session vars to show the consultant (job-check answers, the article read, danger words). */
     summary: z.array(VarName).default([]),
+    /** The `case-chat` node. */
+    next: Id,
   }),
-  waits: true,
+  waits: false,
   enter(node, ctx) {
     ctx.emit(handoffEffect(ctx, node.summary));
     for (const name of ["case_desc", "case_contact", "handoff_reason", "handoff_urgent", "danger"]) ctx.set(name, null);
-    return { to: "wait" };
+    return { to: "node", node: node.next };
   },
-  receive(): NodeResult {
-    return { to: "end" };
-  },
-  refs: () => ({ messages: [] }),
+  // A session saved while waiting here (before `case-chat` existed): the chat is over, main menu.
+  receive: (): NodeResult => ({ to: "end" }),
+  refs: (node) => ({ nodes: [node.next], messages: [] }),
 });
+
+/**
+ * The engine sends `/human`, the "consultant" word and the offer after repeated misunderstanding
+ * to the `consultant` flow alike; remember which it was, for the case card (unless another
+ * module already said why, e.g. a job check).
+ */
+function noteReason(ctx: NodeContext): void {
+  const given = ctx.get("handoff_reason");
+  if (given !== undefined && given !== null) return;
+  const reason = reasonOf(ctx.input, ctx);
+  if (reason) ctx.set("handoff_reason", reason);
+}
+
+function reasonOf(input: Input, ctx: NodeContext): string | undefined {
+  if (input.kind === "command" && input.name === "human") return "command";
+  if (input.kind === "text" && ctx.matchWord(input.text) === "human") return "command";
+  if (input.kind === "choice" && parseCommandToken(input.data) === "human") return "misunderstood";
+  return undefined;
+}
 
 /** The `handoff` effect for the current session. `via: flow` tells the handler the intro was shown. */
 export function handoffEffect(ctx: NodeContext, summaryVars: string[]): HandoffEffect {
@@ -137,5 +160,5 @@ export const CONTACT_KEY = "_contact";
 export const VIA_KEY = "_via";
 
 export function caseKinds(config: Config): NodeKind[] {
-  return [caseIntroKind(config), caseConsentKind, caseOpenKind];
+  return [caseIntroKind(config), caseConsentKind, caseOpenKind, caseChatKind];
 }

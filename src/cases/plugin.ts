@@ -6,9 +6,13 @@ import type { FlowSet } from "../engine/flow.ts";
 import { LANGS } from "../core/lang.ts";
 import { CaseService, type CaseServiceDeps } from "./service.ts";
 import { caseKinds } from "./kinds.ts";
-import { HANDOFF, openCaseSlot } from "./types.ts";
-import { createHandoffHandler, createRelayHook, relayKeys } from "./relay.ts";
+import { resumeChat } from "./chat-kind.ts";
+import { CASE_LEFT, HANDOFF, RELAY, openCaseSlot } from "./types.ts";
+import { createCaseLeftHandler, createFeedbackHook, createHandoffHandler, createRelayHandler, relayKeys } from "./relay.ts";
 import { TelegramDesk, type TelegramDeskDeps, type TelegramDeskOptions } from "./telegram-desk.ts";
+
+/** The flow that opens a case and holds the chat (`flows/consultant.yaml`). */
+const CONSULTANT_FLOW = "consultant";
 
 /** The messages the cases module needs in every language (the checker also compares all ids). */
 const REQUIRED = ["case-intro-shared", "case-describe-ask", "case-opened", "case-added", "case-left", "case-end-words", "case-feedback-ask"];
@@ -66,20 +70,25 @@ export function createCasesPlugin(deps: CasesDeps): CasesPlugin {
       await plugin.desk?.stop();
     },
     kinds: caseKinds(deps.config),
+    resume: resumeChat(CONSULTANT_FLOW),
     session: openCaseSlot,
     effects: {
       [HANDOFF]: createHandoffHandler(service),
+      [RELAY]: createRelayHandler(service),
+      [CASE_LEFT]: createCaseLeftHandler(service),
       forget: async (_effect, ctx) => service.forget(ctx.address),
     },
-    inbound: createRelayHook(service, deps.flows, deps.i18n),
+    inbound: createFeedbackHook(service),
     prefetch: relayKeys,
     check(flows, i18n) {
       const problems: CheckProblem[] = [];
-      const flow = flows.flows.get("consultant");
+      const flow = flows.flows.get(CONSULTANT_FLOW);
       if (!flow) {
         problems.push({ file: "flows/consultant.yaml", message: "the consultant flow is missing", fix: "restore flows/consultant.yaml (flow: consultant)" });
       } else if (![...flow.nodes.values()].some((n) => n.type === "case-open")) {
         problems.push({ file: flow.file, message: "the consultant flow has no case-open node, so no case is ever opened", fix: "end the flow with a node of type case-open" });
+      } else if (![...flow.nodes.values()].some((n) => n.type === "case-chat")) {
+        problems.push({ file: flow.file, message: "the consultant flow has no case-chat node, so the user cannot write to the consultant", fix: "add a node of type case-chat and point the case-open node's next at it" });
       }
       for (const lang of LANGS) {
         for (const id of REQUIRED) {

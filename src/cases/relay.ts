@@ -1,21 +1,12 @@
 import type { EffectContext, EffectHandler, InboundHook } from "../engine/plugin.ts";
-import type { FlowSet } from "../engine/flow.ts";
-import type { Localizer } from "../i18n/localizer.ts";
-import { LANGS } from "../core/lang.ts";
 import { userKey } from "../core/address.ts";
-import { type Inbound, type Input } from "../core/messages.ts";
-import { normalize } from "../core/words.ts";
-import type { WordLists } from "../engine/match.ts";
-import { commandTable } from "../engine/commands.ts";
-import type { CaseService, UserMessage } from "./service.ts";
+import type { Input } from "../core/messages.ts";
+import type { CaseService } from "./service.ts";
 import { CONTACT_KEY, DESC_KEY, VIA_KEY } from "./kinds.ts";
 import { caseKeys } from "./store.ts";
 import { isOpen, nextOpening, parseHours } from "./hours.ts";
-import { FEEDBACK_TOKEN, HandoffEffectSchema, openCaseSlot } from "./types.ts";
+import { CaseLeftEffectSchema, FEEDBACK_TOKEN, HandoffEffectSchema, RelayEffectSchema, openCaseSlot } from "./types.ts";
 import { parseModuleToken } from "../engine/choice-token.ts";
-
-/** Commands that end the chat with the consultant and then go to the bot as usual. */
-const LEAVING_COMMANDS = new Set(["menu", "start", "stop", "forget", "language", "lang", "end"]);
 
 /**
  * The `x-handoff` effect: open the user's case (or add to their open one), remember it in the
@@ -61,123 +52,48 @@ export function createHandoffHandler(cases: CaseService): EffectHandler {
   };
 }
 
+/** Read with the session for every message: pending feedback (the hook), the user's open case and whether they left its chat (the step). */
+export const relayKeys = (user: string): string[] => [caseKeys.feedback(user), caseKeys.user(user), caseKeys.left(user)];
+
 /**
- * Before the engine: while the user has an open case, their messages go to the consultant
- * (text, and stickers, voice, photos as such); `/menu`, other leaving commands or an "end chat"
- * phrase leave the chat (the consultant sees it). Also takes the 1–5 answer after a close.
+ * Before the engine: the 1–5 answer after a close (the buttons' tokens are the cases module's,
+ * and answering needs the store). It changes no session; the chat itself is the `case-chat` node.
  */
-/** What the relay hook reads for every message: pending feedback, and the user's open case. */
-export const relayKeys = (user: string): string[] => [caseKeys.feedback(user), caseKeys.user(user)];
-
-export function createRelayHook(cases: CaseService, flows: FlowSet, i18n: Localizer): InboundHook {
-  const words = commandTable(flows).words;
-  const endWords = new Set(
-    LANGS.flatMap((lang) =>
-      i18n
-        .t(lang, "case-end-words")
-        .split(",")
-        .map((w) => normalize(w))
-        .filter(Boolean),
-    ),
-  );
+export function createFeedbackHook(cases: CaseService): InboundHook {
   const store = cases.cases.store;
-
-  const isLeaving = (input: Input): boolean => {
-    if (input.kind === "command") return LEAVING_COMMANDS.has(input.name);
-    if (input.kind !== "text") return false;
-    if (endWords.has(normalize(input.text))) return true;
-    const word = words.match(input.text);
-    return word !== undefined && LEAVING_COMMANDS.has(word);
-  };
-
   return async (inbound, ctx) => {
-    const key = userKey(inbound.address);
-    const session = ctx.session;
-
-    // The 1–5 feedback after a close, and (when the session knows of no case) whether a
-    // consultant reopened one: both read in one round trip, as this runs for every message.
-    const keys = relayKeys(key);
-    const [pendingRaw, openRaw] = ctx.prefetched && keys.every((k) => ctx.prefetched!.has(k))
-      ? keys.map((k) => ctx.prefetched!.get(k) ?? null)
-      : await store.batch(keys.map((k) => ({ op: "get" as const, key: k })));
+    const key = caseKeys.feedback(userKey(inbound.address));
+    const pendingRaw = ctx.prefetched?.has(key) ? ctx.prefetched.get(key) : await store.get(key);
     const pending = typeof pendingRaw === "string" ? pendingRaw : null;
-    if (pending !== null) {
-      const score = feedbackScore(inbound.input, pending);
-      if (score !== undefined) {
-        await cases.cases.clearFeedback(inbound.address);
-        await cases.feedback(Number(pending), score);
-        ctx.reply(cases.userText(ctx.lang, "case-feedback-thanks"));
-        return "handled";
-      }
-      // They moved on (wrote something else): the question is not asked twice. A command
-      // (`jol chat` sends /help when it reconnects) leaves the question open.
-      if (inbound.input.kind !== "command") await cases.cases.clearFeedback(inbound.address);
-    }
-
-    let id = openCaseSlot.get(session)?.id;
-    if (id === undefined) {
-      // A consultant may have reopened the case since: the chat continues.
-      const open = typeof openRaw === "string" ? Number(openRaw) : null;
-      const c = open === null ? null : await cases.cases.get(open);
-      if (open === null || !c || c.left || c.status === "closed") {
-        noteReason(inbound.input, session.vars, words);
-        return "continue";
-      }
-      id = open;
-      openCaseSlot.set(session, { id: open });
-    }
-
-    const c = await cases.cases.get(id);
-    if (!c || c.status === "closed" || c.left) {
-      // The chat is over: back to the bot from a clean position (the flow's last node would only
-      // ask for a consultant again on a re-prompt).
-      openCaseSlot.clear(session);
-      session.stack = [];
-      session.wait = false;
-      return "continue";
-    }
-
-    if (isLeaving(inbound.input)) {
-      await cases.userLeft(id);
-      openCaseSlot.clear(session);
-      ctx.reply(cases.userText(ctx.lang, "case-left", { id }));
-      // Leave the flow's last node (it would ask for a consultant again when returned to, e.g.
-      // after /language). /menu and the like: the engine does the rest.
-      session.stack = [];
-      session.wait = false;
-      if (inbound.input.kind === "command") return "continue";
-      // "end chat" typed in words: the engine shows the main menu, as for /menu. The router hands
-      // this same Inbound to the engine; the reset stack makes the next message start afresh anyway.
-      inbound.input = { kind: "command", name: "menu" };
-      return "continue";
-    }
-    if (inbound.input.kind === "command" && inbound.input.name === "human") {
-      ctx.reply(cases.userText(ctx.lang, "case-already-open", { id }));
+    if (pending === null) return "continue";
+    const score = feedbackScore(inbound.input, pending);
+    if (score !== undefined) {
+      await cases.cases.clearFeedback(inbound.address);
+      await cases.feedback(Number(pending), score);
+      ctx.reply(cases.userText(ctx.lang, "case-feedback-thanks"));
       return "handled";
     }
-    if (inbound.input.kind === "command" && inbound.input.name === "help") {
-      ctx.reply(cases.userText(ctx.lang, "case-chat-reminder", { id }));
-      return "handled";
-    }
-    const message = toUserMessage(inbound);
-    if (!message) {
-      ctx.reply(cases.userText(ctx.lang, "case-chat-reminder", { id }));
-      return "handled";
-    }
-    await cases.fromUser(id, message);
-    return "handled";
+    // They moved on (wrote something else): the question is not asked twice. A command
+    // (`jol chat` sends /help when it reconnects) leaves the question open.
+    if (inbound.input.kind !== "command") await cases.cases.clearFeedback(inbound.address);
+    return "continue";
   };
 }
 
-/**
- * The engine sends `/human`, the "consultant" word and the offer after repeated misunderstanding
- * to the `consultant` flow alike; remember which it was, for the case card.
- */
-function noteReason(input: Input, vars: Record<string, unknown>, words: WordLists): void {
-  if (vars.handoff_reason !== undefined && vars.handoff_reason !== null) return;
-  if (input.kind === "command" && input.name === "human") vars.handoff_reason = "command";
-  else if (input.kind === "text" && words.match(input.text) === "human") vars.handoff_reason = "command";
-  else if (input.kind === "choice" && input.data === "!human") vars.handoff_reason = "misunderstood";
+/** `x-relay`: a message of the user at the `case-chat` node, to the consultant. */
+export function createRelayHandler(cases: CaseService): EffectHandler {
+  return async (raw) => {
+    const parsed = RelayEffectSchema.safeParse(raw);
+    if (parsed.success) await cases.fromUser(parsed.data.id, parsed.data.message);
+  };
+}
+
+/** `x-case-left`: the user left the chat; the consultant sees it. */
+export function createCaseLeftHandler(cases: CaseService): EffectHandler {
+  return async (raw) => {
+    const parsed = CaseLeftEffectSchema.safeParse(raw);
+    if (parsed.success) await cases.userLeft(parsed.data.id);
+  };
 }
 
 function feedbackScore(input: Input, pending: string): number | undefined {
@@ -190,23 +106,6 @@ function feedbackScore(input: Input, pending: string): number | undefined {
     return m ? Number(m[1]) : undefined;
   }
   return undefined;
-}
-
-/** What the consultant gets from one inbound message, or undefined for a stale button press. */
-function toUserMessage(inbound: Inbound): UserMessage | undefined {
-  const input = inbound.input;
-  switch (input.kind) {
-    case "text":
-      return { kind: "text", text: input.text };
-    case "edited":
-      return { kind: "text", text: input.text };
-    case "command":
-      return { kind: "text", text: `/${input.name}${input.arg ? ` ${input.arg}` : ""}` };
-    case "media":
-      return { kind: input.media, text: input.caption, fileId: input.fileId };
-    case "choice":
-      return undefined;
-  }
 }
 
 export type { EffectContext };

@@ -111,6 +111,7 @@ export class CaseService {
    */
   async open(req: OpenRequest): Promise<{ case: Case; created: boolean }> {
     const now = this.deps.clock.now();
+    await this.cases.clearLeft(req.address);
     const existing = await this.cases.openFor(req.address);
     if (existing !== null) {
       const { after } = await this.cases.update(existing, (c) =>
@@ -169,7 +170,8 @@ export class CaseService {
 
   /** The user left the chat (`/menu`, "end chat"): the consultant sees it; the case stays open. */
   async userLeft(id: number): Promise<void> {
-    await this.cases.update(id, (c) => (c.left || c.status === "closed" ? null : { ...c, left: true }));
+    const { after, changed } = await this.cases.update(id, (c) => (c.left || c.status === "closed" ? null : { ...c, left: true }));
+    if (after && changed) await this.cases.markLeft(after);
     await this.cases.append(id, { t: this.deps.clock.now(), type: "event", kind: "text", event: "left" });
     await this.push({ t: "event", id, key: "case-staff-user-left" });
   }
@@ -330,6 +332,7 @@ export class CaseService {
     );
     if (!after || !changed) return { ok: false, reason: "open" };
     await this.cases.revive(after);
+    await this.cases.clearLeft(after.user);
     await this.cases.append(id, { t: this.deps.clock.now(), type: "event", kind: "text", event: "reopened", who: actor.name });
     await this.push({ t: "card", id }, { t: "event", id, key: "case-staff-reopened", args: { name: actor.name } });
     await this.tellUser(after, "case-user-reopened");

@@ -37,6 +37,8 @@ export const caseKeys = {
   byUser: (user: string): string => `case:by-user:${user}`,
   /** Pending 1–5 feedback; hash-tagged like `user`. */
   feedback: (user: string): string => `case:fb:{${user}}`,
+  /** The open case the user left the chat of (`/menu`): their messages go to the bot; hash-tagged like `user`. */
+  left: (user: string): string => `case:left:{${user}}`,
 } as const;
 
 /** A staff reminder level: 1 after the SLA, 2 (to the admins) after twice the SLA. */
@@ -78,7 +80,7 @@ export class CaseStore {
       await this.store.srem(caseKeys.open, String(id));
       await this.store.delete(CaseStore.key(id), caseKeys.log(id));
     }
-    await this.store.delete(caseKeys.user(key), caseKeys.byUser(key), caseKeys.feedback(key));
+    await this.store.delete(caseKeys.user(key), caseKeys.byUser(key), caseKeys.feedback(key), caseKeys.left(key));
     return open;
   }
 
@@ -187,10 +189,21 @@ export class CaseStore {
     return raw === null ? null : Number(raw);
   }
 
+  /** Note that the user left the chat of their open case `c` (until they ask again or it is reopened). */
+  async markLeft(c: Case): Promise<void> {
+    await this.store.set(caseKeys.left(userKey(c.user)), String(c.id));
+  }
+
+  /** The user talks to the consultant again (asked again, or the case was reopened). */
+  async clearLeft(address: Address): Promise<void> {
+    await this.store.delete(caseKeys.left(userKey(address)));
+  }
+
   /** After a close: leave the open set, free the user, and let everything expire after the retention. */
   async retire(c: Case): Promise<void> {
     await this.store.srem(caseKeys.open, String(c.id));
     await this.store.deleteIfEquals(caseKeys.user(userKey(c.user)), String(c.id));
+    await this.store.deleteIfEquals(caseKeys.left(userKey(c.user)), String(c.id));
     await this.store.expire(caseKeys.log(c.id), this.options.retentionMs);
     if (c.topic !== undefined) await this.store.expire(caseKeys.topic(c.topic), this.options.retentionMs);
   }

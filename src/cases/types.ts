@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LANGS } from "../core/lang.ts";
 import { defineSlot } from "../engine/slots.ts";
+import type { MediaKind } from "../core/messages.ts";
 
 /**
  * The shape of a hotline case as it lives in the store (`case:<id>`, JSON), and the entries of
@@ -32,6 +33,24 @@ export const HandoffEffectSchema = z.object({
   summary: z.record(z.string(), z.string()),
 });
 export type HandoffEffect = z.infer<typeof HandoffEffectSchema>;
+
+/** A message of the user at the `case-chat` node, for the consultant of open case `id`. */
+export const RELAY = "x-relay";
+export const RelayEffectSchema = z.object({
+  type: z.literal(RELAY),
+  id: z.number().int().positive(),
+  message: z.object({
+    /** "text", or the media kind (photo, voice, sticker, ...). */
+    kind: z.custom<"text" | MediaKind>((v) => typeof v === "string"),
+    text: z.string().optional(),
+    fileId: z.string().optional(),
+  }),
+});
+export type RelayEffect = z.infer<typeof RelayEffectSchema>;
+
+/** The user left the chat of open case `id` (`/menu`, "end chat"): the consultant is told. */
+export const CASE_LEFT = "x-case-left";
+export const CaseLeftEffectSchema = z.object({ type: z.literal(CASE_LEFT), id: z.number().int().positive() });
 
 /** The prefix of the feedback buttons after a close: `case-fb:<case id>:<1–5>` (see `moduleToken`). */
 export const FEEDBACK_TOKEN = "case-fb";

@@ -1,6 +1,7 @@
 import type { Lang } from "../core/lang.ts";
 import type { Clock } from "../core/clock.ts";
-import type { Outbound } from "../core/messages.ts";
+import type { Input, Outbound } from "../core/messages.ts";
+import type { Address } from "../core/address.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Flow } from "./flow.ts";
 import type { ChoiceSpec, MessageRef, NodeContext } from "./node-kind.ts";
@@ -16,6 +17,9 @@ export interface ContextHost {
   readonly session: Session;
   readonly clock: Clock;
   readonly hint: string | undefined;
+  readonly address: Address;
+  readonly input: Input;
+  readonly prefetched: ReadonlyMap<string, string | null>;
   readonly i18n: Localizer;
   readonly words: WordLists;
   render(lang: Lang, ref: MessageRef, args?: Record<string, string | number>): string;
@@ -46,6 +50,9 @@ export function makeContext(host: ContextHost, flow: Flow): NodeContext {
     flowId: flow.id,
     clock: host.clock,
     hint: host.hint,
+    address: host.address,
+    input: host.input,
+    prefetched: host.prefetched,
     t: (ref, args) => host.render(host.lang, ref, args),
     tIn: (lang, ref, args) => host.render(lang, ref, args),
     has: (id) => host.i18n.has(host.lang, id),

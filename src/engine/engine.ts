@@ -1,6 +1,6 @@
 import type { Flow, FlowSet } from "./flow.ts";
 import type { BaseNode, ChoiceSpec, MessageRef, NodeContext, NodeKind, NodeResult } from "./node-kind.ts";
-import type { StartLink, TextInterceptor } from "./plugin.ts";
+import type { Plugin, StartLink, TextInterceptor } from "./plugin.ts";
 import type { KindRegistry } from "./kinds.ts";
 import type { Session } from "./session.ts";
 import { LANGS, type Lang } from "../core/lang.ts";
@@ -44,6 +44,8 @@ export interface EngineDeps {
   i18n: Localizer;
   kinds: KindRegistry;
   interceptors?: TextInterceptor[];
+  /** The plugins' `resume` (see `Plugin.resume`). */
+  resumes?: NonNullable<Plugin["resume"]>[];
   /** Deep links `/start PAYLOAD` that open a place in the flows (see `StartLink`). */
   startLinks?: StartLink[];
   /** Used before a user chose a language when the platform gives no hint. */
@@ -51,6 +53,14 @@ export interface EngineDeps {
   /** Fluent arguments available to every message (`$hotlinePhone`, ...), from the settings. */
   globals?: Record<string, string | number>;
 }
+
+/** Read-only input to a step from outside it (the router reads it with the session). */
+export interface StepInput {
+  /** Values of the plugins' `prefetch` keys; node kinds read them as `ctx.prefetched`. */
+  prefetched?: ReadonlyMap<string, string | null>;
+}
+
+const NOTHING_PREFETCHED: ReadonlyMap<string, string | null> = new Map();
 
 export interface StepResult {
   session: Session;
@@ -78,8 +88,9 @@ export class Engine {
     this.renderer = new Renderer(deps.i18n, deps.globals);
   }
 
-  step(session: Session, inbound: Inbound, clock: Clock): StepResult {
-    const run = new Step(this.deps, this.commands, this.languages, this.interceptors, this.renderer, structuredClone(session), inbound, clock);
+  step(session: Session, inbound: Inbound, clock: Clock, input: StepInput = {}): StepResult {
+    const prefetched = input.prefetched ?? NOTHING_PREFETCHED;
+    const run = new Step(this.deps, this.commands, this.languages, this.interceptors, this.renderer, structuredClone(session), inbound, clock, prefetched);
     run.go();
     return { session: run.session, effects: run.effects };
   }
@@ -105,7 +116,16 @@ class Step implements CommandHost, ContextHost {
     public session: Session,
     private readonly inbound: Inbound,
     readonly clock: Clock,
+    readonly prefetched: ReadonlyMap<string, string | null>,
   ) {}
+
+  get address(): Inbound["address"] {
+    return this.inbound.address;
+  }
+
+  get input(): Input {
+    return this.inbound.input;
+  }
 
   get lang(): Lang {
     return this.session.lang ?? matchLang(this.inbound.langHint) ?? this.deps.defaultLang;
@@ -139,6 +159,18 @@ class Step implements CommandHost, ContextHost {
     if ((input.kind === "text" || input.kind === "edited") && input.text.length > MAX_TEXT) {
       this.say("input-too-long", { max: MAX_TEXT });
       input = { ...input, text: input.text.slice(0, MAX_TEXT) };
+    }
+
+    // A node that takes every input (a live chat) sees it first; "pass" leaves it.
+    const holding = this.holdingNode() ?? this.resume();
+    if (holding) {
+      const result = holding.kind.receive!(holding.node, this.ctx(holding.flow), input);
+      if (result.to !== "pass") {
+        s.miss = 0;
+        return this.run(result);
+      }
+      s.stack = [];
+      s.wait = false;
     }
 
     const command = commandOf(input, this.table, () => this.waitingFreeText());
@@ -193,6 +225,10 @@ class Step implements CommandHost, ContextHost {
     if (this.atLanguageNode() && typedChoice) return false;
     const guessed = this.languages.guess(text);
     if (!guessed) {
+      const main = this.deps.flows.flows.get(MAIN_FLOW);
+      for (const interceptor of this.interceptors) {
+        if (interceptor.beforeLanguage && main) interceptor.handle(text, this.ctx(main), { waitingType: "language" });
+      }
       if (!typedChoice && /\p{L}{2}/u.test(text) && !this.languages.greeting(text)) s.vars[PENDING_VAR] = text.slice(0, MAX_PENDING);
       return false;
     }
@@ -368,6 +404,28 @@ class Step implements CommandHost, ContextHost {
     if (!found) return undefined;
     if ("broken" in found) return this.brokenReference(found.broken);
     return found.kind.enter(found.node, this.ctx(found.flow));
+  }
+
+  /** A plugin's place the user belongs at (`Plugin.resume`): moved there, the node that takes the input. */
+  private resume(): FoundNode | undefined {
+    const main = this.deps.flows.flows.get(MAIN_FLOW);
+    if (!this.session.lang || !main) return undefined;
+    for (const resume of this.deps.resumes ?? []) {
+      const flow = this.deps.flows.flows.get(resume(this.ctx(main)) ?? "");
+      const node = flow && [...flow.nodes.values()].find((n) => this.deps.kinds.get(n.type)?.takesAll);
+      if (!node) continue;
+      this.session.stack = [{ f: flow.id, n: node.id }];
+      this.session.wait = true;
+      return this.holdingNode();
+    }
+    return undefined;
+  }
+
+  /** The node the user waits at, when it takes every input itself (`NodeKind.takesAll`). */
+  private holdingNode(): FoundNode | undefined {
+    const frame = top(this.session);
+    const found = frame && this.session.wait ? this.node(frame.f, frame.n) : undefined;
+    return found?.kind.takesAll && found.kind.receive ? found : undefined;
   }
 
   /** Whether the user is at a node that takes free text (their words are an answer there). */

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Clock } from "../core/clock.ts";
 import type { Effect } from "./types.ts";
 import type { Input } from "../core/messages.ts";
+import type { Address } from "../core/address.ts";
 import type { Lang } from "../core/lang.ts";
 import type { Session, VarValue } from "./session.ts";
 
@@ -42,6 +43,12 @@ export interface NodeKind<N extends BaseNode = BaseNode> {
    * words and low-priority free-text handlers leave the text to the node.
    */
   freeText?(node: N): boolean;
+  /**
+   * True when the node takes every input while it waits — commands, buttons, media — before the
+   * engine's own handling (a live chat with a person). Its `receive` returning `{ to: "pass" }`
+   * leaves the node: the engine forgets the position and handles the input as usual.
+   */
+  takesAll?: boolean;
 }
 
 export function defineKind<N extends BaseNode>(kind: NodeKind<N>): NodeKind<N> {
@@ -100,6 +107,12 @@ export interface NodeContext {
   readonly clock: Clock;
   /** The platform's language hint for this update (Telegram `language_code`), if any. */
   readonly hint?: string;
+  /** Who wrote (read-only). */
+  readonly address: Address;
+  /** The user's input in this step, as received (read-only; e.g. which command led here). */
+  readonly input: Input;
+  /** Read-only input from outside the step: the plugins' prefetched store keys (`StepInput`). */
+  readonly prefetched: ReadonlyMap<string, string | null>;
   /** Render a message in the user's language. */
   t(ref: MessageRef, args?: Record<string, string | number>): string;
   /** Render a message in another language (the language menu shows each language in its own name). */

@@ -21,6 +21,12 @@ export interface Plugin {
   interceptors?: TextInterceptor[];
   /** Places a `/start PAYLOAD` deep link can open (`t.me/<bot>?start=kb-stay-rules`). */
   startLinks?: StartLink[];
+  /**
+   * Where the user belongs whatever the session says, read from `ctx.prefetched` (a chat that a
+   * consultant reopened): the id of a flow with a node that `takesAll`. Asked first in every step
+   * when the user is not at such a node; the user is put there and the input goes to that node.
+   */
+  resume?: (ctx: NodeContext) => string | null;
   /** Problems in flows and texts that only this module can see (e.g. article metadata). */
   check?(flows: FlowSet, i18n: Localizer): CheckProblem[];
 }
@@ -34,6 +40,12 @@ export interface TextInterceptor {
   id: string;
   /** Higher runs first. >= 100 also runs before input nodes that would take free text. */
   priority: number;
+  /**
+   * Also sees text typed before the user chose a language whose language does not show (the
+   * language menu follows; `ctx.lang` is then the platform's hint). Return "stay" to only say
+   * something or set vars there.
+   */
+  beforeLanguage?: boolean;
   handle(text: string, ctx: NodeContext, where: { waitingType?: string }): NodeResult | "stay" | null;
 }
 

@@ -1,7 +1,5 @@
 import type { NodeContext, NodeResult } from "../engine/node-kind.ts";
-import type { InboundHook, StartLink, TextInterceptor } from "../engine/plugin.ts";
-import { matchLang } from "../i18n/localizer.ts";
-import type { LanguageWords } from "../i18n/guess-lang.ts";
+import type { StartLink, TextInterceptor } from "../engine/plugin.ts";
 import type { KnowledgeBase } from "./articles.ts";
 import type { DangerWords } from "./danger.ts";
 import { queryWords } from "./normalise.ts";
@@ -109,15 +107,18 @@ export function articleStartLink(kb: KnowledgeBase): StartLink {
  * menu, so the hotline contacts are sent first, in the platform's language, and `danger` is
  * noted for the case. (When the language shows, the engine answers in it, danger words first.)
  */
-export function dangerBeforeLanguage(words: DangerWords, contacts: Record<string, string>, languages: LanguageWords): InboundHook {
-  return async (inbound, ctx) => {
-    if (ctx.session.lang || inbound.input.kind !== "text") return "continue";
-    if (languages.named(inbound.input.text) || languages.guess(inbound.input.text)) return "continue";
-    const matched = words.match(inbound.input.text);
-    if (!matched.length) return "continue";
-    ctx.session.vars[VARS.danger] = matched.join(", ");
-    const lang = matchLang(inbound.langHint) ?? ctx.lang;
-    ctx.reply({ text: ctx.i18n.t(lang, "kb-danger", contacts), keys: ["kb-danger"] });
-    return "continue";
+export function dangerBeforeLanguage(words: DangerWords, contacts: Record<string, string>): TextInterceptor {
+  return {
+    id: "knowledge-danger-before-language",
+    priority: 100,
+    beforeLanguage: true,
+    handle(text, ctx) {
+      if (ctx.session.lang) return null;
+      const matched = words.match(text);
+      if (!matched.length) return null;
+      ctx.set(VARS.danger, matched.join(", "));
+      ctx.say("kb-danger", undefined, contacts);
+      return "stay";
+    },
   };
 }

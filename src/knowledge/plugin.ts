@@ -10,8 +10,6 @@ import { articleKind } from "./kinds/article.ts";
 import { dangerKind } from "./kinds/danger.ts";
 import { articleStartLink, dangerBeforeLanguage, dangerInterceptor, searchInterceptor } from "./interceptors.ts";
 import { DATA_NAME, checkKnowledge } from "./check.ts";
-import { LanguageWords } from "../i18n/guess-lang.ts";
-import { LANGUAGES_DATA } from "../engine/engine.ts";
 
 /** What the knowledge module needs from the app: its data and texts, and the contacts its articles name. */
 export interface KnowledgeDeps {
@@ -46,9 +44,8 @@ export function createKnowledgePlugin(deps: KnowledgeDeps): Plugin & PluginEffec
   return {
     name: "knowledge",
     kinds: [articleKind(kb), dangerKind(kb)],
-    interceptors: [dangerInterceptor(danger, kb), searchInterceptor(kb)],
+    interceptors: [dangerInterceptor(danger, kb), searchInterceptor(kb), dangerBeforeLanguage(danger, contactArgs(deps.config))],
     startLinks: [articleStartLink(kb)],
-    inbound: dangerBeforeLanguage(danger, contactArgs(deps.config), new LanguageWords(deps.flows.data.get(LANGUAGES_DATA)?.value)),
     check: (flows, i18n) => checkKnowledge(kb.meta, flows, i18n),
   };
 }

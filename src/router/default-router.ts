@@ -393,7 +393,7 @@ export class DefaultRouter implements Router {
       if ((await hook(inbound, ctx)) === "handled") return { session: ctx.session, replies, forgotten: false, stats };
     }
     let forgotten = false;
-    const { session, effects } = this.o.engine.step(ctx.session, inbound, clock);
+    const { session, effects } = this.o.engine.step(ctx.session, inbound, clock, { prefetched });
     stats[0] = messageEvent(key, inbound, read.session, session);
     ctx.session = session;
     ctx.lang = session.lang ?? ctx.lang;

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testStore } from "../support/redis.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
-import { createHandoffHandler, createRelayHook } from "../../src/cases/relay.ts";
+import { createFeedbackHook, createHandoffHandler, relayKeys } from "../../src/cases/relay.ts";
+import { casesPluginOf } from "../../src/cases/plugin.ts";
+import { caseKeys } from "../../src/cases/store.ts";
+import { loadContent } from "../../src/app/load-content.ts";
+import { createPlugins } from "../../src/app/plugins.ts";
+import { engineFor } from "../../src/app/create.ts";
+import { userKey } from "../../src/core/address.ts";
 import { caseIntroKind, caseOpenKind, handoffEffect } from "../../src/cases/kinds.ts";
 import { openCaseSlot } from "../../src/cases/types.ts";
 import type { EffectContext } from "../../src/engine/plugin.ts";
@@ -10,14 +16,12 @@ import { newSession, type Session, type VarValue } from "../../src/engine/sessio
 import type { Effect } from "../../src/engine/types.ts";
 import type { Inbound, Input, Outbound } from "../../src/core/messages.ts";
 import type { Lang } from "../../src/core/lang.ts";
-import type { FlowSet } from "../../src/engine/flow.ts";
 import { silentLogger } from "../../src/core/log.ts";
 import type { StaffJob } from "../../src/cases/queue.ts";
 import { FakeClock, OPERATOR_A, actor, coreRig, testI18n, type CoreRig } from "./helpers.ts";
 
 const NIGHT = Date.UTC(2026, 0, 5, 20, 0); // Tuesday 01:00 in Almaty (UTC+5)
 const address = { channel: "telegram" as const, id: "8001" };
-const noFlows: FlowSet = { flows: new Map(), data: new Map() };
 
 function effectContext(rig: CoreRig, session: Session, lang: Lang = "ru"): EffectContext & { replies: Outbound[] } {
   const replies: Outbound[] = [];
@@ -46,6 +50,9 @@ function nodeContext(clock: FakeClock, vars: Record<string, VarValue> = {}) {
     session,
     flowId: "consultant",
     clock,
+    address,
+    input: { kind: "command", name: "human" },
+    prefetched: new Map(),
     t: (ref: unknown) => String(ref),
     tIn: (_l: unknown, ref: unknown) => String(ref),
     has: () => true,
@@ -94,7 +101,7 @@ describe("opening a case and relaying the user's messages", () => {
 
   it("marks a case urgent when danger words brought the user, with the words in the summary", () => {
     const { ctx, effects, session } = nodeContext(rig.clock, { danger: "паспорт отобрали", case_desc: "помогите", case_contact: true, kb_article: "stay-limits" });
-    caseOpenKind.enter({ id: "open", type: "case-open", summary: ["kb_article"] } as never, ctx);
+    expect(caseOpenKind.enter({ id: "open", type: "case-open", summary: ["kb_article"], next: "chat" } as never, ctx)).toEqual({ to: "node", node: "chat" });
     expect(effects).toEqual([
       { type: "x-handoff", reason: "danger", urgent: true, summary: { danger: "паспорт отобрали", kb_article: "stay-limits", _desc: "помогите", _contact: "yes", _via: "flow" } },
     ]);
@@ -113,51 +120,99 @@ describe("opening a case and relaying the user's messages", () => {
     expect(c).toMatchObject({ priority: "urgent", reason: "job-check", lang: "tg", contact: false, summary: { scr_result: "high" } });
   });
 
-  it("relays text and media to the consultant instead of the engine, and lets the user leave", async () => {
-    const { case: c } = await rig.cases.open({ address, lang: "ru", reason: "menu", urgent: false, summary: {}, contact: false });
-    const hook = createRelayHook(rig.cases, noFlows, testI18n());
-    const session: Session = { ...newSession(rig.clock.now()), slots: { cases: { v: 1, d: { id: c.id } } }, stack: [{ f: "consultant", n: "open" }], wait: true };
-    const say = async (input: Input) => {
-      const ctx = effectContext(rig, session);
-      const result = await hook({ address, messageId: String(Math.random()), input } as Inbound, ctx);
-      return { result, replies: ctx.replies.map((m) => m.keys?.[0]) };
+  it("relays through the step: the hook edits nothing, the case-chat node emits x-relay, and /menu or \"end chat\" leave", async () => {
+    const content = loadContent(rig.config, (flows, i18n) => createPlugins({ config: rig.config, flows, i18n, store, log: silentLogger, clock: rig.clock, delivery: rig.channels }));
+    const engine = engineFor(rig.config, content);
+    const plugin = casesPluginOf(content.plugins)!;
+    const { case: c } = await plugin.service.open({ address, lang: "ru", reason: "menu", urgent: false, summary: {}, contact: false });
+    const user = userKey(address);
+    const prefetched = new Map(relayKeys(user).map((k) => [k, null as string | null]));
+    prefetched.set(caseKeys.user(user), String(c.id));
+    const atChat: Session = { ...newSession(rig.clock.now()), lang: "ru", slots: { cases: { v: 1, d: { id: c.id } } }, stack: [{ f: "consultant", n: "chat" }], wait: true };
+    /** One message as the router runs it: the module's inbound hook, then the step with the prefetched keys. */
+    const say = async (input: Input, open = prefetched) => {
+      const session = structuredClone(atChat);
+      const inbound: Inbound = { address, messageId: String(Math.random()), input: structuredClone(input) };
+      const ctx = { ...effectContext(rig, session), prefetched: open };
+      expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
+      // The hook changed neither the session nor the message: the engine gets both as they came.
+      expect(session).toEqual(atChat);
+      expect(inbound.input).toEqual(input);
+      const step = engine.step(session, inbound, rig.clock, { prefetched: open });
+      return {
+        effects: step.effects.filter((e) => e.type !== "send"),
+        said: step.effects.flatMap((e) => (e.type === "send" ? (e.message as Outbound).keys ?? [] : [])),
+        at: step.session.stack.at(-1),
+      };
     };
-    expect(await say({ kind: "text", text: "Где мой паспорт?" })).toEqual({ result: "handled", replies: [] });
-    expect(await say({ kind: "media", media: "voice", fileId: "AwACvoice" })).toEqual({ result: "handled", replies: [] });
-    expect(await say({ kind: "choice", data: "main/menu/job" })).toEqual({ result: "handled", replies: ["case-chat-reminder"] });
-    expect(await say({ kind: "command", name: "human" })).toEqual({ result: "handled", replies: ["case-already-open"] });
-    expect(await say({ kind: "command", name: "help" })).toEqual({ result: "handled", replies: ["case-chat-reminder"] });
-    const relayed = (await jobs()).filter((j) => j.t === "user");
-    expect(relayed.map((j) => (j as Extract<StaffJob, { t: "user" }>).e)).toEqual([
-      expect.objectContaining({ kind: "text", text: "Где мой паспорт?" }),
-      expect.objectContaining({ kind: "voice", fileId: "AwACvoice" }),
-    ]);
+    const chat = { f: "consultant", n: "chat" };
+    expect(await say({ kind: "text", text: "Где мой паспорт?" })).toEqual({ effects: [{ type: "x-relay", id: c.id, message: { kind: "text", text: "Где мой паспорт?" } }], said: [], at: chat });
+    expect(await say({ kind: "media", media: "voice", fileId: "AwACvoice" })).toEqual({ effects: [{ type: "x-relay", id: c.id, message: { kind: "voice", fileId: "AwACvoice" } }], said: [], at: chat });
+    // Danger words in a chat message are the consultant's to read (no knowledge answer).
+    expect((await say({ kind: "text", text: "у меня отобрали паспорт" })).effects).toEqual([{ type: "x-relay", id: c.id, message: { kind: "text", text: "у меня отобрали паспорт" } }]);
+    expect(await say({ kind: "choice", data: "main/menu/job" })).toEqual({ effects: [], said: ["case-chat-reminder"], at: chat });
+    expect(await say({ kind: "command", name: "human" })).toEqual({ effects: [], said: ["case-already-open"], at: chat });
+    expect(await say({ kind: "command", name: "help" })).toEqual({ effects: [], said: ["case-chat-reminder"], at: chat });
 
-    // "end chat" in another language than the user's still ends it.
-    expect(await say({ kind: "text", text: "Suhbatni tugatish!" })).toEqual({ result: "continue", replies: ["case-left"] });
-    expect(openCaseSlot.get(session)).toBeUndefined();
-    expect(session.stack).toEqual([]);
+    // The effects reach the consultant through the module's handlers.
+    const handlerCtx = effectContext(rig, structuredClone(atChat));
+    await plugin.effects!["x-relay"]!({ type: "x-relay", id: c.id, message: { kind: "text", text: "Где мой паспорт?" } }, handlerCtx);
+    expect((await jobs()).filter((j) => j.t === "user").map((j) => (j as Extract<StaffJob, { t: "user" }>).e)).toEqual([expect.objectContaining({ kind: "text", text: "Где мой паспорт?" })]);
+
+    // "end chat" in another language than the user's ends it: the consultant is told, then the main menu.
+    const ended = await say({ kind: "text", text: "Suhbatni tugatish!" });
+    expect(ended.effects).toEqual([{ type: "x-case-left", id: c.id }]);
+    expect(ended.said[0]).toBe("case-left");
+    expect(ended.at?.f).toBe("main");
+    await plugin.effects!["x-case-left"]!({ type: "x-case-left", id: c.id }, handlerCtx);
     expect((await jobs()).at(-1)).toMatchObject({ t: "event", key: "case-staff-user-left" });
-    expect(await say({ kind: "text", text: "ещё вопрос" })).toEqual({ result: "continue", replies: [] });
+    // /language leaves too, and the language menu does not lead back to the chat.
+    const language = await say({ kind: "command", name: "language" });
+    expect(language.effects).toEqual([{ type: "x-case-left", id: c.id }]);
+    expect(language.said[0]).toBe("case-left");
+    expect(language.at?.f).toBe("language");
+
+    // The left chat is marked for the step: the user's messages go to the bot now, not back to the chat.
+    expect(await store.get(caseKeys.left(user))).toBe(String(c.id));
+    const left = new Map(prefetched).set(caseKeys.left(user), String(c.id));
+    const elsewhere = async (open: Map<string, string | null>) => {
+      const session = { ...structuredClone(atChat), stack: [], wait: false };
+      const inbound: Inbound = { address, messageId: "x", input: { kind: "text", text: "ещё вопрос" } };
+      const step = engine.step(session, inbound, rig.clock, { prefetched: open });
+      return { effects: step.effects.filter((e) => e.type !== "send"), at: step.session.stack.at(-1) };
+    };
+    expect((await elsewhere(left)).effects.filter((e) => e.type === "x-relay")).toEqual([]);
+    // Reopened by a consultant (open, not left): the next message goes back to the chat, as the user was told.
+    await plugin.service.take(c.id, actor(OPERATOR_A));
+    await plugin.service.close(c.id, actor(OPERATOR_A), "info");
+    expect((await plugin.service.reopen(c.id, actor(OPERATOR_A))).ok).toBe(true);
+    expect(await store.get(caseKeys.left(user))).toBeNull();
+    expect(await elsewhere(prefetched)).toEqual({ effects: [{ type: "x-relay", id: c.id, message: { kind: "text", text: "ещё вопрос" } }], at: chat });
+
+    // Closed by the consultant (no open case in the prefetch): the message goes to the bot as usual.
+    const closed = new Map(prefetched).set(caseKeys.user(user), null);
+    const after = await say({ kind: "command", name: "menu" }, closed);
+    expect(after.effects).toEqual([]);
+    expect(after.said).not.toContain("case-left");
+    expect(after.at?.f).toBe("main");
   });
 
-  it("takes the 1–5 answer after a close, once", async () => {
+  it("takes the 1–5 answer after a close, once, without touching the session", async () => {
     const { case: c } = await rig.cases.open({ address, lang: "ru", reason: "menu", urgent: false, summary: {}, contact: false });
     await rig.cases.take(c.id, actor(OPERATOR_A));
     await rig.cases.close(c.id, actor(OPERATOR_A), "info");
-    const hook = createRelayHook(rig.cases, noFlows, testI18n());
-    const session: Session = { ...newSession(rig.clock.now()), slots: { cases: { v: 1, d: { id: c.id } } }, stack: [{ f: "consultant", n: "open" }], wait: true };
+    const hook = createFeedbackHook(rig.cases);
+    const session: Session = { ...newSession(rig.clock.now()), slots: { cases: { v: 1, d: { id: c.id } } }, stack: [{ f: "consultant", n: "chat" }], wait: true };
+    const before = structuredClone(session);
     // `jol chat` says /help when it reconnects: the question stays open.
     expect(await hook({ address, messageId: "0", input: { kind: "command", name: "help" } }, effectContext(rig, session))).toBe("continue");
-    expect(openCaseSlot.get(session)).toBeUndefined();
-    expect(session.stack).toEqual([]); // not back at the node that opens a case
     const ctx = effectContext(rig, session);
     expect(await hook({ address, messageId: "1", input: { kind: "choice", data: `case-fb:${c.id}:4` } }, ctx)).toBe("handled");
     expect(ctx.replies.map((m) => m.keys?.[0])).toEqual(["case-feedback-thanks"]);
     expect((await rig.cases.cases.get(c.id))?.feedback).toBe(4);
     const again = effectContext(rig, session);
     expect(await hook({ address, messageId: "2", input: { kind: "text", text: "5" } }, again)).toBe("continue");
-    expect(openCaseSlot.get(session)).toBeUndefined();
     expect((await rig.cases.cases.get(c.id))?.feedback).toBe(4);
+    expect(session).toEqual(before);
   });
 });

@@ -4,10 +4,9 @@ import { loadConfig } from "../../src/config/load.ts";
 import { engineFor, globalArgs } from "../../src/app/create.ts";
 import { createKnowledgePlugin } from "../../src/knowledge/plugin.ts";
 import { Talk } from "../support/engine.ts";
-import { MemoryStore } from "../../src/store/memory.ts";
-import { silentLogger } from "../../src/core/log.ts";
 import { systemClock } from "../../src/core/clock.ts";
-import { newSession, type Session } from "../../src/engine/session.ts";
+import { newSession } from "../../src/engine/session.ts";
+import type { Effect } from "../../src/engine/types.ts";
 import type { Outbound } from "../../src/core/messages.ts";
 
 // The knowledge module inside the real engine with the real flows and texts (no storage needed:
@@ -120,46 +119,30 @@ describe("free-text answers", () => {
 });
 
 describe("danger words before a language is chosen", () => {
-  const plugin = content.plugins.find((p) => p.name === "knowledge")!;
-  const context = (session: Session) => {
-    const replies: Outbound[] = [];
-    const ctx = {
-      address: { channel: "console" as const, id: "x" },
-      lang: "ru" as const,
-      session,
-      store: new MemoryStore(),
-      i18n: content.i18n,
-      log: silentLogger,
-      clock: systemClock,
-      reply: (m: Outbound) => replies.push(m),
-      sendTo: async () => undefined,
-    };
-    return { ctx, replies };
-  };
-  it("send the hotline contacts in the platform's language and note the words, then let the engine go on", async () => {
-    const { ctx, replies } = context(newSession(0));
-    // "SOS, beat" does not show its language: the engine will ask for it.
-    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "SOS, beat" }, langHint: "en" };
-    expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
-    expect(replies.map((r) => r.keys)).toEqual([["kb-danger"]]);
+  const address = { channel: "console" as const, id: "x" };
+  const sent = (effects: Effect[]) => effects.flatMap((e) => (e.type === "send" ? [e.message as Outbound] : []));
+  it("send the hotline contacts in the platform's language and note the words, then ask for the language (inside the step)", () => {
+    // "SOS, beat" does not show its language: the engine asks for it, after the contacts.
+    const inbound = { address, messageId: "1", input: { kind: "text" as const, text: "SOS, beat" }, langHint: "en" };
+    const out = engine.step(newSession(0), inbound, systemClock);
+    const replies = sent(out.effects);
+    expect(replies.map((r) => r.keys?.[0])).toEqual(["kb-danger", "language-choose"]);
     expect(replies[0]!.text).toContain(config.HOTLINE_PHONE);
     expect(replies[0]!.text).toContain(content.i18n.t("en", "kb-danger", globalArgs(config)).split("\n")[0]!);
-    expect(String(ctx.session.vars.danger)).toContain("SOS");
+    expect(String(out.session.vars.danger)).toContain("SOS");
+    expect(out.session.lang).toBeUndefined();
   });
-  it("leave a message whose language shows to the engine, which answers in it (danger first)", async () => {
-    const { ctx, replies } = context(newSession(0));
-    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "help, they beat me" }, langHint: "ru" };
-    expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
-    expect(replies).toEqual([]);
-    const out = engine.step(ctx.session, inbound, systemClock);
+  it("leave a message whose language shows to the engine, which answers in it (danger first)", () => {
+    const inbound = { address, messageId: "1", input: { kind: "text" as const, text: "help, they beat me" }, langHint: "ru" };
+    const out = engine.step(newSession(0), inbound, systemClock);
     expect(out.session.lang).toBe("en");
     expect(out.session.vars.danger).toContain("beat me");
+    expect(sent(out.effects).filter((r) => r.keys?.includes("kb-danger"))).toHaveLength(1);
   });
-  it("stay quiet once a language is chosen (the interceptor answers then)", async () => {
-    const { ctx, replies } = context({ ...newSession(0), lang: "ru" });
-    const inbound = { address: ctx.address, messageId: "1", input: { kind: "text" as const, text: "меня бьют" } };
-    expect(await plugin.inbound!(inbound, ctx)).toBe("continue");
-    expect(replies).toEqual([]);
+  it("stay quiet once a language is chosen (the interceptor answers then)", () => {
+    const inbound = { address, messageId: "1", input: { kind: "text" as const, text: "меня бьют" } };
+    const out = engine.step({ ...newSession(0), lang: "ru" }, inbound, systemClock);
+    expect(sent(out.effects).filter((r) => r.keys?.includes("kb-danger"))).toHaveLength(1);
   });
 });
 
