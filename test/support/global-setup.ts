@@ -1,6 +1,9 @@
 import type { ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import type { TestProject } from "vitest/node";
+// The `ProvidedContext` augmentation below needs "vitest" itself in the program, also when only
+// a bench that reaches this file is compiled (`tsconfig.bench.json`).
+import type {} from "vitest";
 import { freePort, onPath, startWatched, stopWatched } from "./servers.ts";
 
 /**
