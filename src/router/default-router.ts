@@ -214,14 +214,21 @@ export class DefaultRouter implements Router {
 
   /** Mark a user who blocked the bot, under their lock. */
   async markBlocked(to: Address): Promise<void> {
+    await this.editSession(to, (session) => {
+      session.blocked = true;
+      return true;
+    });
+  }
+
+  async editSession(to: Address, change: (session: Session) => boolean): Promise<Session> {
     const user = userKey(to);
     const lock = lockKey(user);
     const token = randomUUID();
     await this.lock.acquire(lock, token);
     try {
       const read = readSession(await this.o.store.get(sessionKey(user)), this.o.clock.now(), this.slots);
-      read.session.blocked = true;
-      await this.o.store.set(sessionKey(user), writeSession(read.session), this.o.sessionTtlMs);
+      if (change(read.session)) await this.o.store.set(sessionKey(user), writeSession(read.session), this.o.sessionTtlMs);
+      return read.session;
     } finally {
       await this.lock.release(lock, token);
     }

@@ -1,4 +1,6 @@
+import type { Address } from "../core/address.ts";
 import type { Inbound, Outbound } from "../core/messages.ts";
+import type { Session } from "../engine/session.ts";
 
 /** What became of one inbound message handed to `Router.handle`. */
 export interface HandleResult {
@@ -41,6 +43,12 @@ export interface Router {
    * `reply` may throw `BlockedError` (the user is then marked blocked).
    */
   handle(inbound: Inbound, reply: (messages: Outbound[]) => Promise<void>): Promise<HandleResult>;
+  /**
+   * Change a user's session outside a dialogue step (the console's `--lang`), under the user's
+   * lock and with the plugins' session slots, like a step: `change` edits the session in place
+   * and says whether to save it. Resolves to the session as it is now.
+   */
+  editSession(to: Address, change: (session: Session) => boolean): Promise<Session>;
   /** Handle what is in the user's inbox if no other process is doing it (recovery). */
   drain(user: string): Promise<void>;
   /** Resolves when nothing is being handled in this process (tests, shutdown). */

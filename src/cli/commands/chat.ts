@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { isLang, LANGS } from "../../core/lang.ts";
-import { userKey } from "../../core/address.ts";
 
 /** `jol chat` — talk to the bot in the terminal; scriptable through standard input. */
 export function register(program: Command): void {
@@ -15,13 +14,11 @@ export function register(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { readSession, writeSession }, { sessionKey }, { redisTarget }] = await Promise.all([
+      const [{ loadConfig }, { createApp }, { createLogger }, { ConsoleChannel }, { redisTarget }] = await Promise.all([
         import("../../config/load.ts"),
         import("../../app/create.ts"),
         import("../../core/log.ts"),
         import("../../channels/console/console-channel.ts"),
-        import("../../engine/session.ts"),
-        import("../../router/default-router.ts"),
         import("../../store/client.ts"),
       ]);
       const config = loadConfig();
@@ -31,13 +28,14 @@ export function register(program: Command): void {
       const channel = new ConsoleChannel(app, { user: options.user });
       app.channels.add(channel);
 
-      const key = sessionKey(userKey(channel.address));
-      const existing = readSession(await app.store.get(key), app.clock.now());
-      const fresh = existing.session.stack.length === 0;
-      if (options.lang && existing.session.lang !== options.lang) {
-        existing.session.lang = options.lang;
-        await app.store.set(key, writeSession(existing.session), config.SESSION_TTL_DAYS * 86_400_000);
-      }
+      const lang = options.lang !== undefined && isLang(options.lang) ? options.lang : undefined;
+      let fresh = true;
+      await app.router.editSession(channel.address, (session) => {
+        fresh = session.stack.length === 0;
+        if (lang === undefined || session.lang === lang) return false;
+        session.lang = lang;
+        return true;
+      });
       if (fresh) await channel.say({ kind: "command", name: "start" });
       else await channel.say({ kind: "command", name: "help" });
 

@@ -35,6 +35,7 @@ function scriptedRouter(store: Store, app: () => App) {
       return { duplicate: false };
     },
     handle: () => Promise.reject(new Error("the channel stores updates with intake")),
+    editSession: () => Promise.reject(new Error("the channel edits no session")),
     drain: async () => undefined,
     idle: async () => undefined,
     stop: async () => undefined,
@@ -268,6 +269,7 @@ describe("Telegram channel extensions and webhook security", () => {
         stored.push(inbound);
         return { duplicate: false };
       },
+      editSession: () => Promise.reject(new Error("the channel edits no session")),
       handle: () => Promise.reject(new Error("not used")),
       drain: async () => undefined,
       idle: async () => undefined,

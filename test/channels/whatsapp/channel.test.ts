@@ -260,6 +260,7 @@ describe("rendering through the channel", () => {
   function scripted(replies: Outbound[]): App {
     const router: Router = {
       intake: () => Promise.reject(new Error("the WhatsApp channel hands messages to handle")),
+      editSession: () => Promise.reject(new Error("the channel edits no session")),
       drain: async () => undefined,
       idle: async () => undefined,
       stop: async () => undefined,
