@@ -17,6 +17,36 @@ export interface WebhookListener {
 }
 
 /**
+ * What every webhook server is given: where to listen, and the durable intake behind it.
+ * `T` is what one request carries once checked and parsed (a Telegram update, a Cloud payload).
+ */
+export interface WebhookIntakeOptions<T> {
+  host: string;
+  port: number;
+  log: Logger;
+  /**
+   * Record what the request carries durably (the router's inbox); resolves when it is stored.
+   * The request is answered 200 only then; a failure answers 503, so the platform retries.
+   */
+  receive: (payload: T) => Promise<void>;
+  /** False while the store is unreachable: requests are answered 503 at once. */
+  ready?: () => boolean;
+  /** Longest a request waits for `receive` before it is answered 503 (default 10 s). */
+  answerWithinMs?: number;
+  /** Largest body accepted (each server has its own default). */
+  maxBytes?: number;
+}
+
+/** Where a webhook server listens, and the start-up error naming the settings to change. */
+export function listenAt(o: { host: string; port: number }, server: string, settings: string): { host: string; port: number; cannotListen: (reason: string) => string } {
+  return {
+    host: o.host,
+    port: o.port,
+    cannotListen: (reason) => `The ${server} webhook server cannot listen on ${o.host}:${o.port} (${reason}); set ${settings}_PORT / ${settings}_HOST to a free address.`,
+  };
+}
+
+/**
  * Listen on `host:port` and run `handle` for each request; `closing()` turns true once `close()`
  * was called (answer 503 then, so the platform retries elsewhere). `cannotListen` words the
  * start-up error with the settings to change.

@@ -1,28 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Update } from "grammy/types";
-import type { Logger } from "../../core/log.ts";
-import { answerWhenStored, listenWebhook, readBody, type WebhookListener } from "../webhook-http.ts";
+import { answerWhenStored, listenAt, listenWebhook, readBody, type WebhookIntakeOptions, type WebhookListener } from "../webhook-http.ts";
 
 /** A running webhook HTTP server. */
 export type WebhookServer = WebhookListener;
 
-export interface WebhookServerOptions {
-  host: string;
-  port: number;
-  /** Compared with `X-Telegram-Bot-Api-Secret-Token` on every request (constant time). */
+export interface WebhookServerOptions extends WebhookIntakeOptions<Update> {
+  /** Compared with `X-Telegram-Bot-Api-Secret-Token` on every request (constant time). Body limit default: 1 MB (Telegram's updates are far smaller). */
   secret: string;
-  log: Logger;
-  /**
-   * Record the update durably (the router's inbox); resolves when it is stored. The request is
-   * answered 200 only then; a failure answers 503, so Telegram keeps the update and retries.
-   */
-  receive: (update: Update) => Promise<void>;
-  /** False while the store is unreachable: requests are answered 503 at once. */
-  ready?: () => boolean;
-  /** Longest a request waits for `receive` before it is answered 503 (default 10 s). */
-  answerWithinMs?: number;
-  /** Largest body accepted (default 1 MB; Telegram's updates are far smaller). */
-  maxBytes?: number;
 }
 
 /**
@@ -41,12 +26,7 @@ export interface WebhookServerOptions {
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const expected = Buffer.from(options.secret);
-  const where = {
-    host: options.host,
-    port: options.port,
-    cannotListen: (reason: string) =>
-      `The Telegram webhook server cannot listen on ${options.host}:${options.port} (${reason}); set TELEGRAM_WEBHOOK_PORT / TELEGRAM_WEBHOOK_HOST to a free address.`,
-  };
+  const where = listenAt(options, "Telegram", "TELEGRAM_WEBHOOK");
   return listenWebhook(where, async (req, res, closing) => {
     if (req.method === "GET" && req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");

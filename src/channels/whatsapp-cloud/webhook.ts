@@ -1,6 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import type { Logger } from "../../core/log.ts";
-import { answerWhenStored, listenWebhook, readBody, type WebhookListener } from "../webhook-http.ts";
+import { answerWhenStored, listenAt, listenWebhook, readBody, type WebhookIntakeOptions, type WebhookListener } from "../webhook-http.ts";
 import type { CloudWebhook } from "./payload.ts";
 import { validSignature } from "./signature.ts";
 
@@ -10,20 +9,11 @@ export const WEBHOOK_PATH = "/whatsapp/webhook";
 /** The running server: `close()` answers 503 from then on and waits for the requests in progress. */
 export type CloudWebhookServer = WebhookListener;
 
-export interface CloudWebhookOptions {
-  host: string;
-  port: number;
+export interface CloudWebhookOptions extends WebhookIntakeOptions<CloudWebhook> {
+  /** Checks `X-Hub-Signature-256` on every POST. Body limit default: 3 MB. */
   appSecret: string;
+  /** Answers Meta's `hub.verify_token` check when the callback URL is saved. */
   verifyToken: string;
-  log: Logger;
-  /** Store what the payload carries (the router's inbox); the POST is answered 200 only once it resolves. */
-  receive: (payload: CloudWebhook) => Promise<void>;
-  /** False while the store is unreachable: POSTs are answered 503 at once (Meta retries). */
-  ready?: () => boolean;
-  /** Longest a POST waits for `receive` before it is answered 503 (default 10 s). */
-  answerWithinMs?: number;
-  /** Largest body accepted (default 3 MB). */
-  maxBytes?: number;
 }
 
 /**
@@ -40,12 +30,7 @@ export interface CloudWebhookOptions {
  */
 export async function startCloudWebhook(options: CloudWebhookOptions): Promise<CloudWebhookServer> {
   const token = Buffer.from(options.verifyToken);
-  const where = {
-    host: options.host,
-    port: options.port,
-    cannotListen: (reason: string) =>
-      `The WhatsApp webhook server cannot listen on ${options.host}:${options.port} (${reason}); set WHATSAPP_WEBHOOK_PORT / WHATSAPP_WEBHOOK_HOST to a free address.`,
-  };
+  const where = listenAt(options, "WhatsApp", "WHATSAPP_WEBHOOK");
   return listenWebhook(where, async (req, res, closing) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "GET" && url.pathname === "/healthz") {
