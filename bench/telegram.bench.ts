@@ -16,8 +16,9 @@
  * - **bare**: a grammY bot with `@grammyjs/storage-redis` sessions that answers every update with
  *   one message (and answers button presses), behind grammY's own webhook callback.
  *
- * Latency is from posting an update to the webhook until the webhook answers, which in both bots
- * is after every reply has been sent to the stand-in ("update in to reply out"). Throughput is
+ * Latency is from posting an update to the webhook until its reply reaches the stand-in ("update in
+ * to reply out"): the bare bot sends before it answers the webhook; Jol answers once the update is
+ * stored and sends from its durable outbox, so the bench waits for the reply itself. Throughput is
  * updates per second over the measured phase. Pacing is off for both: the stand-in does not
  * rate-limit, and with pacing on the figure would measure Telegram's 30 msg/s, not the code.
  * Goal (issue 3): Jol's throughput >= 0.5 of the bare bot's.
@@ -45,6 +46,7 @@ const { values: args } = parseArgs({
     concurrency: { type: "string", default: process.env.BENCH_CONCURRENCY ?? "50" },
     warmup: { type: "string", default: process.env.BENCH_WARMUP ?? "30" },
     redis: { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
+    "reorder-ms": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -54,7 +56,9 @@ if (args.help) {
   --users        simulated Telegram users per bot, each sends ${8} updates in order (default 300; env BENCH_USERS)
   --concurrency  users talking at the same time (default 50; env BENCH_CONCURRENCY)
   --warmup       users run first on each bot and not measured (default 30; env BENCH_WARMUP)
-  --redis        Redis URL (default REDIS_URL, else redis://127.0.0.1:6379); keys go under bench:tg:<random>:`);
+  --redis        Redis URL (default REDIS_URL, else redis://127.0.0.1:6379); keys go under bench:tg:<random>:
+  --reorder-ms   Jol's TELEGRAM_REORDER_MS (default: the setting's default): the wait that keeps one user's
+                 updates in order across webhook workers; with few users in flight it bounds throughput`);
   process.exit(0);
 }
 
@@ -93,7 +97,25 @@ interface Result {
 }
 
 /** Messages sent to each chat during its current update (filled by the stand-in's sendMessage). */
-const inbox = new Map<number, Message[]>();
+const inbox = new Map<number, { sent: Message[]; arrived: () => void }>();
+
+/**
+ * Wait until the update's replies are out: a first message, and a keyboard when the next step
+ * presses a button. Jol answers the webhook once the update is stored and sends from its outbox
+ * just after; the bare bot answers after sending. Both are timed "update in, reply out".
+ */
+async function repliesOut(sent: Message[], wake: { arrived: () => void }, needKeyboard: boolean, withinMs = 5_000): Promise<boolean> {
+  const done = () => sent.length > 0 && (!needKeyboard || sent.some((m) => m.reply_markup));
+  if (done()) return true;
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), withinMs);
+    wake.arrived = () => {
+      if (!done()) return;
+      clearTimeout(timer);
+      resolve(true);
+    };
+  });
+}
 
 /** Run `users` users (ids from `firstId`) against a webhook, `CONCURRENCY` at a time. */
 async function drive(api: BotApiStandIn, target: Target, firstId: number, users: number): Promise<Result> {
@@ -103,7 +125,7 @@ async function drive(api: BotApiStandIn, target: Target, firstId: number, users:
   const runUser = async (id: number) => {
     const user = testUser(id, "ru");
     let keyboard: Message | undefined;
-    for (const step of SCRIPT) {
+    for (const [i, step] of SCRIPT.entries()) {
       let update: NewUpdate;
       if ("send" in step) update = step.send(user);
       else {
@@ -111,11 +133,13 @@ async function drive(api: BotApiStandIn, target: Target, firstId: number, users:
         update = button?.callback_data ? updates.callback(user, button.callback_data, keyboard!) : updates.text(user, String(step.press + 1));
       }
       const sent: Message[] = [];
-      inbox.set(id, sent);
+      const wake = { arrived: () => {} };
+      inbox.set(id, { sent, arrived: () => wake.arrived() });
       const t0 = performance.now();
       const { status } = await api.postUpdate(update as Update, { url: target.url, secret: SECRET });
+      const out = status === 200 && (await repliesOut(sent, wake, SCRIPT[i + 1] !== undefined && "press" in SCRIPT[i + 1]!));
       latencies.push(performance.now() - t0);
-      if (status !== 200 || sent.length === 0) failures++;
+      if (!out) failures++;
       const withKeyboard = sent.filter((m) => m.reply_markup);
       if (withKeyboard.length > 0) keyboard = withKeyboard[withKeyboard.length - 1];
     }
@@ -155,7 +179,9 @@ async function main(): Promise<void> {
   const api = await BotApiStandIn.start();
   api.define("sendMessage", (payload, standIn, call) => {
     const message = defaultMethods.sendMessage!(payload, standIn, call) as Message;
-    inbox.get(Number(payload.chat_id))?.push(message);
+    const chat = inbox.get(Number(payload.chat_id));
+    chat?.sent.push(message);
+    chat?.arrived();
     return message;
   });
   // The stand-in keeps every call; it is reset between phases so memory stays flat.
@@ -172,6 +198,7 @@ async function main(): Promise<void> {
     TELEGRAM_WEBHOOK_HOST: "127.0.0.1",
     TELEGRAM_STAFF_CHAT_ID: "-1009999999999",
     LOG_LEVEL: "silent",
+    ...(args["reorder-ms"] !== undefined ? { TELEGRAM_REORDER_MS: args["reorder-ms"] } : {}),
   });
   const app = await createApp({ config, store, log: silentLogger, pace: false });
   const channel = createTelegramChannel(app, { pace: false, webhookPort: 0 });
