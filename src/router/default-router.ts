@@ -310,11 +310,11 @@ export class DefaultRouter implements Router {
   }
 
   /**
-   * Run one inbox entry and commit it. Returns what the commit read next, or "released" when the
-   * inbox was empty and the commit gave the lock back. Throws if the lock was lost (nothing was
+   * Run one inbox entry and commit it. Returns what the commit read next, "released" when the
+   * inbox was empty and the commit gave the lock back, or null when the head must be read again. Throws if the lock was lost (nothing was
    * written then; the new holder handles the entry).
    */
-  private async handleOne(user: string, token: string, state: Head, entry: InboxEntry | null, extra: string[]): Promise<Head | "released"> {
+  private async handleOne(user: string, token: string, state: Head, entry: InboxEntry | null, extra: string[]): Promise<Head | "released" | null> {
     const { store, log } = this.o;
     const raw = state.head!;
     const inbound = entry?.i;
@@ -341,8 +341,13 @@ export class DefaultRouter implements Router {
     const out = inbound && replies.length > 0 ? this.outbox.entry(inbound.address, replies) : null;
     const outEntry = out?.raw ?? null;
     const entryId = out?.id ?? "1";
+    // The guard on the dedupe mark makes the commit idempotent: ioredis sends a script again when
+    // its reply was lost (a connection dropped mid-call); the second run then writes nothing, so
+    // the replies are never appended twice. A malformed entry has no id to guard on.
+    const guarded = inbound !== undefined;
     const ops: BatchOp[] = [
       { op: "ifEquals", key: lockKey(user), value: token },
+      ...(guarded ? [{ op: "ifAbsent" as const, key: seenKey(user, messageId) }] : []),
       { op: "set", key: seenKey(user, messageId), value: entryId, ttlMs: this.o.dedupeTtlMs ?? DAY_MS },
       { op: "zrem", key: inboxKey(user), member: raw },
       { op: "hdel", key: inboxIdsKey(user), field: messageId },
@@ -362,6 +367,10 @@ export class DefaultRouter implements Router {
       log.warn("lock lost before the commit (a stall longer than the lease); another process handles the message", { user: hashId(user) });
       throw new LockLostError();
     }
+    // This very commit ran before (resent after a lost reply): everything is written; read on.
+    const already = guarded && results[1] !== true;
+    if (already) log.warn("commit sent twice by the client after a lost reply; the second run wrote nothing", { user: hashId(user) });
+    const g = guarded ? 1 : 0;
     if (inbound) {
       timer?.();
       const labels = { channel: inbound.address.channel, lang: session?.lang ?? this.o.defaultLang };
@@ -371,15 +380,16 @@ export class DefaultRouter implements Router {
     const waiter = this.waiting.get(`${user}\n${messageId}`);
     waiter?.(replies, outEntry === null ? null : entryId);
     if (outEntry !== null) {
-      const taken = this.outbox.readAppend(results);
+      const taken = already ? null : this.outbox.readAppend(results);
       const via = this.replyVia.get(user)?.deliver;
       if (taken) this.outbox.kick(user, via, { token: outToken, ...taken });
       else if (via) this.outbox.kick(user, via);
     }
     // Statistics (issue 16): one script call after the commit, the reply already on its way.
     if (inbound && this.o.stats) await this.o.stats.record(stats, this.o.clock.now()).catch((error: unknown) => log.warn("statistics not recorded", { error: errorName(error) }));
-    if (results[6] === true) return "released";
-    return this.readHead(results.slice(7), extra);
+    if (already) return null;
+    if (results[6 + g] === true) return "released";
+    return this.readHead(results.slice(7 + g), extra);
   }
   /** Inbound hooks, engine step and effects, on the session as stored. */
   private async run(
