@@ -6,7 +6,7 @@ import type { Logger } from "../core/log.ts";
 import type { FlowSet } from "../engine/flow.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import type { Store } from "../store/store.ts";
-import { createRateGate, createSendLimiter, sendLimits } from "../outbox/limiter.ts";
+import { CATCH_UP_BURST, createRateGate, createSendLimiter, limitsFor } from "../outbox/limiter.ts";
 import { AlertSender, type AlertSenderDeps } from "./sender.ts";
 import { AlertStore } from "./store.ts";
 import { parseQuietHours } from "./time.ts";
@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 /** The settings the alert worker reads. */
 type AlertSettings = Pick<
   Config,
-  "CASE_RETENTION_DAYS" | "TELEGRAM_SEND_PER_SECOND" | "ALERT_RATE_PER_SEC" | "ALERT_QUIET_HOURS" | "HOTLINE_TIMEZONE" | "WHATSAPP_PACE_MS" | "WHATSAPP_ALERT_DAILY_CAP"
+  "CASE_RETENTION_DAYS" | "TELEGRAM_SEND_PER_SECOND" | "ALERT_RATE_PER_SEC" | "ALERT_QUIET_HOURS" | "HOTLINE_TIMEZONE" | "WHATSAPP_PACE_MS" | "WHATSAPP_ALERT_DAILY_CAP" | "WHATSAPP_TRANSPORT" | "WHATSAPP_CLOUD_PER_SECOND"
 >;
 
 /** What the alert worker is built from (the app's shared parts it uses). */
@@ -54,9 +54,9 @@ export function createAlertWorker(deps: AlertWorkerDeps, segments: () => readonl
     clock: deps.clock,
     send: (to, messages) => deps.delivery.send(to, messages),
     canSend: deps.canSend ?? (() => true),
-    limiter: createSendLimiter(store, { telegram: sendLimits(config.TELEGRAM_SEND_PER_SECOND) }),
+    limiter: createSendLimiter(store, limitsFor(config)),
     gates: {
-      telegram: createRateGate(store, "alerts", { intervalMs: 1000 / config.ALERT_RATE_PER_SEC, burst: 2 }, "telegram"),
+      telegram: createRateGate(store, "alerts", { intervalMs: 1000 / config.ALERT_RATE_PER_SEC, burst: CATCH_UP_BURST }, "telegram"),
       whatsapp: createRateGate(store, "alerts", { intervalMs: Math.max(1, config.WHATSAPP_PACE_MS), burst: 1 }, "whatsapp"),
     },
     segments,

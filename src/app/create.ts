@@ -10,7 +10,7 @@ import { ChannelRegistry } from "../channels/channel.ts";
 import { Engine } from "../engine/engine.ts";
 import { DefaultRouter } from "../router/default-router.ts";
 import { Outbox } from "../outbox/outbox.ts";
-import { createSendLimiter, sendLimits } from "../outbox/limiter.ts";
+import { createSendLimiter, limitsFor } from "../outbox/limiter.ts";
 import { createPlugins } from "./plugins.ts";
 import { createBroadcastPlugin } from "../broadcast/plugin.ts";
 import { ContentError, loadContent, type Content } from "./load-content.ts";
@@ -70,7 +70,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     log,
     deliver: (to, messages) => channels.send(to, messages),
     canDeliver: (channel) => channels.get(channel) !== undefined,
-    ...(options.pace === false ? {} : { limiter: createSendLimiter(store, { telegram: sendLimits(config.TELEGRAM_SEND_PER_SECOND) }) }),
+    calls: (to, messages) => channels.get(to.channel)?.calls?.(messages) ?? messages.length,
+    ...(options.pace === false ? {} : { limiter: createSendLimiter(store, limitsFor(config)) }),
     onBlocked: (to) => router.markBlocked(to),
   });
   const router: DefaultRouter = new DefaultRouter({
@@ -143,3 +144,4 @@ export function globalArgs(config: Config): Record<Exclude<GlobalArgName, "chann
     retentionDays: config.CASE_RETENTION_DAYS,
   };
 }
+

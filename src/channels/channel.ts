@@ -25,6 +25,12 @@ export interface Channel {
    */
   send(address: Address, messages: Outbound[]): Promise<void>;
   /**
+   * How many platform API calls sending these messages takes (Telegram joins short texts into
+   * one message and splits long ones): the outbox takes one send turn per call. Default: one per
+   * message.
+   */
+  calls?(messages: Outbound[]): number;
+  /**
    * True while connected to the messenger (Telegram answers, the WhatsApp session is ready), for
    * `/readyz` and `jol_channel_connected`. Channels with no connection of their own leave it out.
    */

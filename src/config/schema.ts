@@ -225,6 +225,9 @@ export const ConfigSchema = z.object({
     .enum(["web", "cloud"])
     .default("web")
     .describe("web: whatsapp-web.js with a linked phone (WHATSAPP_ENABLED=1); cloud: Meta's WhatsApp Business Cloud API over webhooks (docs/whatsapp.md)."),
+  WHATSAPP_CLOUD_PER_SECOND: int(1, 1000)
+    .default(80)
+    .describe("Cloud transport: messages per second the phone number sends, over every process (Meta's default throughput is 80; error 130429 above it)."),
   WHATSAPP_CLOUD_TOKEN: z
     .string()
     .regex(/^[A-Za-z0-9_-]{20,}$/, "an access token from Meta's app dashboard (a system user's permanent token), letters and digits")

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { ChannelName } from "../core/address.ts";
+import type { Config } from "../config/schema.ts";
 import type { Store } from "../store/store.ts";
 import { RedisStore } from "../store/redis.ts";
 
@@ -9,7 +10,7 @@ export interface Rate {
   burst: number;
 }
 
-/** The limits the outbox keeps; defaults are Telegram's. */
+/** The limits the outbox keeps per channel; defaults are Telegram's. */
 export interface SendLimits {
   /** The whole bot, per channel (Telegram: about 30 messages a second). */
   bot: Rate;
@@ -20,12 +21,21 @@ export interface SendLimits {
 }
 
 /**
+ * How many turns a bucket lets a sender take at once after a quiet spell. With 1, a sender that
+ * wakes up late (a timer, a Redis round trip, a busy event loop) loses the slot it missed, and
+ * many late wake-ups pull the real rate well under the configured one. 3 lets it catch up two
+ * missed slots: never more than 3 calls at once, which Telegram's allowance (a bucket of about
+ * 30) and Meta's throughput limit absorb.
+ */
+export const CATCH_UP_BURST = 3;
+
+/**
  * Telegram's published limits, with a 10 % margin on the chat and group intervals: two messages
  * spaced exactly 1 s apart here can arrive 0.99 s apart at Telegram, which then answers 429 and
  * pauses the whole bot.
  */
 export const TELEGRAM_LIMITS: SendLimits = {
-  bot: { intervalMs: 1000 / 30, burst: 1 },
+  bot: { intervalMs: 1000 / 30, burst: CATCH_UP_BURST },
   chat: { intervalMs: 1100, burst: 3 },
   group: { intervalMs: 3300, burst: 3 },
 };
@@ -33,9 +43,38 @@ export const TELEGRAM_LIMITS: SendLimits = {
 /** Limits from settings: `perSecond` for the whole bot (0: none), the chat and group limits as Telegram's. */
 export function sendLimits(perSecond: number, chat: Partial<Rate> = {}): SendLimits {
   return {
-    bot: { intervalMs: perSecond > 0 ? 1000 / perSecond : 0, burst: 1 },
+    bot: { intervalMs: perSecond > 0 ? 1000 / perSecond : 0, burst: CATCH_UP_BURST },
     chat: { ...TELEGRAM_LIMITS.chat, ...chat },
     group: TELEGRAM_LIMITS.group,
+  };
+}
+
+/**
+ * WhatsApp Business Cloud API: `perSecond` for the phone number (Meta's default throughput is 80
+ * messages a second; error 130429 above it), and its pair rate for one user: about one message
+ * every 6 seconds on average (error 131056 above it). Meta tolerates short bursts to one user, so
+ * a conversation's replies (a few parts each, a held backlog released when the user writes) go out
+ * at once; a user chatting fast for long is paced to the average. WhatsApp has no groups here.
+ */
+export function cloudLimits(perSecond: number): SendLimits {
+  const pair: Rate = { intervalMs: 6000, burst: 10 };
+  return { bot: { intervalMs: perSecond > 0 ? 1000 / perSecond : 0, burst: CATCH_UP_BURST }, chat: pair, group: pair };
+}
+
+/**
+ * WhatsApp through a linked phone (whatsapp-web.js): one message every `paceMs` over the whole
+ * number (the channel also jitters its own pace in-process), so a second process never doubles
+ * it; one chat as Telegram's private chats.
+ */
+export function paceLimits(paceMs: number): SendLimits {
+  return { bot: { intervalMs: paceMs, burst: 1 }, chat: TELEGRAM_LIMITS.chat, group: TELEGRAM_LIMITS.chat };
+}
+
+/** Each channel's send limits, shared by every process (docs/architecture.md, "Message path"). */
+export function limitsFor(config: Pick<Config, "TELEGRAM_SEND_PER_SECOND" | "WHATSAPP_TRANSPORT" | "WHATSAPP_CLOUD_PER_SECOND" | "WHATSAPP_PACE_MS">): Partial<Record<ChannelName, SendLimits>> {
+  return {
+    telegram: sendLimits(config.TELEGRAM_SEND_PER_SECOND),
+    whatsapp: config.WHATSAPP_TRANSPORT === "cloud" ? cloudLimits(config.WHATSAPP_CLOUD_PER_SECOND) : paceLimits(config.WHATSAPP_PACE_MS),
   };
 }
 

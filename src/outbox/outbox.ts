@@ -30,6 +30,11 @@ export interface OutboxOptions {
   /** Whether this process can send on a channel (else the chat is left to a process that can). */
   canDeliver?: (channel: ChannelName) => boolean;
   limiter?: SendLimiter;
+  /**
+   * How many API calls an entry's messages take on their channel: one limiter turn is taken per
+   * call (Telegram joins a reply's short texts into one). Default: one per message.
+   */
+  calls?: (to: Address, messages: Outbound[]) => number;
   /** Called (under the user's lock, by the router) when a user blocked the bot. */
   onBlocked?: (to: Address) => Promise<void>;
   /** The sender's lease on a chat: a dead sender's chat is taken over after this long. Default 5 s. */
@@ -199,9 +204,10 @@ export class Outbox {
         if (entry) {
           try {
             // A sender of the caller's own (a reply callback: the console, WhatsApp replies) is not paced here.
-            // One turn per message of the entry: a reply of three texts is up to three API calls.
+            // One turn per API call the entry takes (the channel knows: Telegram joins short texts).
             if (!deliver) {
-              for (let turn = 0; turn < Math.max(1, entry.messages.length); turn++) {
+              const turns = this.o.calls?.(entry.to, entry.messages) ?? entry.messages.length;
+              for (let turn = 0; turn < turns; turn++) {
                 await this.o.limiter?.take(entry.to.channel, entry.to.id, entry.to.id.startsWith("-"), this.halt.signal);
               }
             }

@@ -15,6 +15,7 @@ import { hashId } from "../../core/log.ts";
 import { toInbound } from "./to-inbound.ts";
 import { decodeChoice } from "./callback-data.ts";
 import { deliver } from "./deliver.ts";
+import { render } from "./render.ts";
 import { createPacer, type PaceOptions } from "./pacer.ts";
 import { registerCommands } from "./commands.ts";
 import { startWebhookServer, type WebhookServer } from "./webhook.ts";
@@ -190,6 +191,10 @@ class GrammyTelegramChannel implements TelegramChannel {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
     clearTimeout(timer);
+  }
+
+  calls(messages: Outbound[]): number {
+    return render(messages).calls.length;
   }
 
   async send(address: Address, messages: Outbound[]): Promise<void> {

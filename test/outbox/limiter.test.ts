@@ -1,0 +1,104 @@
+/**
+ * The shared send limits (issue 10): a sender that wakes up late catches up the slots it missed
+ * instead of losing them; each channel has its own limits (WhatsApp's are not Telegram's); and the
+ * outbox takes one turn per API call the channel makes, not per text (Telegram joins short texts).
+ * Real Redis; nothing here asserts how long something takes: a turn that has to wait is seen in
+ * `limiterCounters.waits`, and the wait is then cut short.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { userKey, type Address, type ChannelName } from "../../src/core/address.ts";
+import { outboxKey } from "../../src/core/keys.ts";
+import { silentLogger } from "../../src/core/log.ts";
+import type { Outbound } from "../../src/core/messages.ts";
+import { createSendLimiter, limitsFor, limiterCounters, sendLimits, type SendLimiter } from "../../src/outbox/limiter.ts";
+import { Outbox } from "../../src/outbox/outbox.ts";
+import { render } from "../../src/channels/telegram/render.ts";
+import type { RedisStore } from "../../src/store/redis.ts";
+import { testStore } from "../support/redis.ts";
+
+let store: RedisStore;
+beforeEach(async () => {
+  store = await testStore("limiter");
+});
+afterEach(async () => {
+  await store.close();
+});
+
+/** Take a turn: "now" when it was free, "waits" when the limiter made it wait (the wait is then cut short). */
+async function turn(limiter: SendLimiter, channel: ChannelName, chat: string): Promise<"now" | "waits"> {
+  const before = limiterCounters.waits;
+  const stop = new AbortController();
+  const taking = limiter.take(channel, chat, false, stop.signal).then(
+    () => "done" as const,
+    () => "aborted" as const,
+  );
+  for (;;) {
+    const settled = await Promise.race([taking, new Promise<null>((r) => setTimeout(() => r(null), 5))]);
+    if (settled === "done") return limiterCounters.waits === before ? "now" : "waits";
+    if (limiterCounters.waits > before) {
+      stop.abort(new Error("seen waiting"));
+      await taking;
+      return "waits";
+    }
+  }
+}
+
+const SETTINGS = { TELEGRAM_SEND_PER_SECOND: 30, WHATSAPP_TRANSPORT: "web" as const, WHATSAPP_CLOUD_PER_SECOND: 80, WHATSAPP_PACE_MS: 60_000 };
+
+describe("the bot-wide bucket", () => {
+  it("lets a late sender catch up missed slots (three at once after a quiet spell), then paces", async () => {
+    // Two a second: a quiet spell of far more than three intervals has passed when the test starts.
+    const limiter = createSendLimiter(store, { telegram: sendLimits(2) });
+    const turns = [];
+    for (const chat of ["1", "2", "3", "4"]) turns.push(await turn(limiter, "telegram", chat));
+    expect(turns).toEqual(["now", "now", "now", "waits"]);
+  });
+});
+
+describe("each channel's own limits", () => {
+  it("WhatsApp on a linked phone: one message per WHATSAPP_PACE_MS over the whole number, whatever the chat", async () => {
+    const limiter = createSendLimiter(store, limitsFor(SETTINGS));
+    expect(await turn(limiter, "whatsapp", "77010000001")).toBe("now");
+    expect(await turn(limiter, "whatsapp", "77010000002")).toBe("waits");
+    // Telegram is not held up by WhatsApp's pace.
+    expect(await turn(limiter, "telegram", "42")).toBe("now");
+  });
+
+  it("WhatsApp Cloud: a user's pair rate (a short burst, then about one per 6 s), not Telegram's 1 a second", async () => {
+    // The number's own rate set high, so only the user's pair rate can make a turn wait.
+    const limiter = createSendLimiter(store, limitsFor({ ...SETTINGS, WHATSAPP_TRANSPORT: "cloud", WHATSAPP_CLOUD_PER_SECOND: 1000 }));
+    const user = "77010000003";
+    const turns = [];
+    for (let i = 0; i < 11; i++) turns.push(await turn(limiter, "whatsapp", user));
+    expect(turns).toEqual([...Array<string>(10).fill("now"), "waits"]);
+    // Another user is not held up by the first one's pair rate.
+    expect(await turn(limiter, "whatsapp", "77010000004")).toBe("now");
+  });
+});
+
+describe("the outbox", () => {
+  it("takes one turn per API call of the channel: Telegram joins a reply's short texts into one message", async () => {
+    const taken: string[] = [];
+    const counting: SendLimiter = {
+      take: async (channel, chat) => void taken.push(`${channel}:${chat}`),
+      pause: async () => undefined,
+    };
+    const to: Address = { channel: "telegram", id: "42" };
+    const sent: Outbound[][] = [];
+    const outbox = new Outbox({
+      store,
+      log: silentLogger,
+      limiter: counting,
+      deliver: async (_to, m) => void sent.push(m),
+      calls: (_to, messages) => render(messages).calls.length,
+    });
+    const short: Outbound[] = [{ text: "one" }, { text: "two" }, { text: "three", choices: [{ id: "main/a", label: "A" }] }];
+    const long: Outbound[] = [{ text: "x".repeat(5000) }];
+    await store.rpush(outboxKey(userKey(to)), outbox.entry(to, short).raw, outbox.entry(to, long).raw);
+    await outbox.flush(userKey(to));
+    expect(sent).toEqual([short, long]);
+    // Three texts, one call; 5,000 characters, two calls.
+    expect(taken).toEqual(["telegram:42", "telegram:42", "telegram:42"]);
+    await outbox.stop();
+  });
+});
