@@ -9,7 +9,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { CaseService } from "../src/cases/service.ts";
-import { ChannelRegistry } from "../src/channels/channel.ts";
+import { Outbox } from "../src/outbox/outbox.ts";
 import { loadConfig } from "../src/config/load.ts";
 import { systemClock } from "../src/core/clock.ts";
 import { loadLocales } from "../src/i18n/load-locales.ts";
@@ -30,7 +30,7 @@ const usage = async (keys: string[]): Promise<number> => {
 try {
   const config = loadConfig({ LOG_LEVEL: "silent", TELEGRAM_BOT_TOKEN: "123456:SIZES-SIZES-SIZES-SIZES-SIZES", TELEGRAM_STAFF_CHAT_ID: "-1001000000000" });
   const { i18n } = loadLocales("locales");
-  const cases = new CaseService({ config, store, i18n, log: silentLogger, clock: systemClock, delivery: new ChannelRegistry() });
+  const cases = new CaseService({ config, store, i18n, log: silentLogger, clock: systemClock, outbox: new Outbox({ store, log: silentLogger }) });
   for (let i = 0; i < N; i++) {
     const address = { channel: "telegram" as const, id: String(9_000_000 + i) };
     const { case: c } = await cases.open({ address, lang: "ru", reason: "menu", urgent: false, summary: { topic: "wages" }, desc: DESC, contact: false });

@@ -2,6 +2,7 @@ import { loadContent } from "./load-content.ts";
 import { allPlugins } from "./create.ts";
 import { MemoryStore } from "../store/memory.ts";
 import { ChannelRegistry } from "../channels/channel.ts";
+import { Outbox } from "../outbox/outbox.ts";
 import { silentLogger } from "../core/log.ts";
 import { systemClock } from "../core/clock.ts";
 import type { Config } from "../config/schema.ts";
@@ -10,6 +11,6 @@ import type { Config } from "../config/schema.ts";
 export function checkContent(config: Config) {
   const store = new MemoryStore();
   return loadContent(config, (flows, i18n) =>
-    allPlugins({ config, flows, i18n, store, log: silentLogger, clock: systemClock, delivery: new ChannelRegistry() }),
+    allPlugins({ config, flows, i18n, store, log: silentLogger, clock: systemClock, delivery: new ChannelRegistry(), outbox: new Outbox({ store, log: silentLogger }) }),
   );
 }

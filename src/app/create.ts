@@ -51,19 +51,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const channels = new ChannelRegistry();
   const store = options.store ?? (await createStore(config, log, options.failFast ? { failFast: true } : {}));
 
-  const content = loadContent(config, (flows, i18n) => {
-    const deps: PluginDeps = { config, flows, i18n, store, log, clock, delivery: channels };
-    // The dashboard's `/web` sign-in command (issue 16), only when the dashboard runs.
-    return [...allPlugins(deps), ...(config.WEB_PORT ? [webSignInPlugin(deps)] : [])];
-  });
-  const errors = content.problems.filter((p) => (p.severity ?? "error") === "error");
-  if (errors.length > 0) {
-    if (!options.store) await store.close();
-    throw new ContentError(errors);
-  }
-  const { flows, i18n, plugins } = content;
-
-  const engine = engineFor(config, content);
   // Replies, relays and alerts wait in the durable outbox; the channels running in this process send them.
   const outbox = new Outbox({
     store,
@@ -74,6 +61,20 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     ...(options.pace === false ? {} : { limiter: createSendLimiter(store, limitsFor(config)) }),
     onBlocked: (to) => router.markBlocked(to),
   });
+  const content = loadContent(config, (flows, i18n) => {
+    const deps: PluginDeps = { config, flows, i18n, store, log, clock, delivery: channels, outbox };
+    // The dashboard's `/web` sign-in command (issue 16), only when the dashboard runs.
+    return [...allPlugins(deps), ...(config.WEB_PORT ? [webSignInPlugin(deps)] : [])];
+  });
+  const errors = content.problems.filter((p) => (p.severity ?? "error") === "error");
+  if (errors.length > 0) {
+    await outbox.stop();
+    if (!options.store) await store.close();
+    throw new ContentError(errors);
+  }
+  const { flows, i18n, plugins } = content;
+
+  const engine = engineFor(config, content);
   const router: DefaultRouter = new DefaultRouter({
     engine,
     store,

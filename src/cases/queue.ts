@@ -90,6 +90,11 @@ export interface DrainerOptions {
   log: Logger;
   /** How many platform messages a job costs (a new topic plus its card: 2). Default 1. */
   cost?(job: StaffJob): number;
+  /**
+   * The bot's send rate shared with every other sender (the outbox's replies and alerts): a turn
+   * of it is taken for each platform message, and a 429 pauses it for every process too.
+   */
+  shared?: { take(signal?: AbortSignal): Promise<void>; pause(ms: number): Promise<void> };
 }
 
 /**
@@ -142,12 +147,14 @@ export class QueueDrainer {
         if (!(await this.waitForRoom(cost))) break;
         await this.record(cost);
         try {
+          for (let turn = 0; turn < cost && this.options.shared; turn++) await this.options.shared.take();
           await this.deliver(job);
           await this.queue.ack();
           delivered++;
           backoff = 1000;
         } catch (error) {
           if (error instanceof RetryAfterError) {
+            await this.options.shared?.pause(error.ms);
             await this.pause(error.ms);
             await this.refreshLock();
           } else if (error instanceof PermanentError) {

@@ -6,8 +6,7 @@ import type { Address } from "../core/address.ts";
 import type { Clock } from "../core/clock.ts";
 import type { Lang } from "../core/lang.ts";
 import type { MediaKind, Outbound } from "../core/messages.ts";
-import { BlockedError } from "../core/delivery-errors.ts";
-import type { Deliver } from "../core/delivery.ts";
+import type { Delivered, DeliveryTag, DurableDeliver } from "../core/delivery.ts";
 import { CaseStore } from "./store.ts";
 import { StaffQueue, type StaffJob } from "./queue.ts";
 import { nextOpening, parseHours, type Hours } from "./hours.ts";
@@ -23,8 +22,11 @@ export interface CaseServiceDeps {
   i18n: Localizer;
   log: Logger;
   clock: Clock;
-  /** Sends to a user on their messenger (the app passes the running channels). */
-  delivery: Deliver;
+  /**
+   * Reaches a user on their messenger through the durable outbox: a consultant's words wait there
+   * in order with the bot's replies, survive a crash, and keep the shared send limits.
+   */
+  outbox: DurableDeliver;
 }
 
 /** A request for a person, from the `handoff` effect. */
@@ -53,9 +55,12 @@ export type TakeResult =
   | { ok: false; reason: "yours"; case: Case }
   | { ok: false; reason: "closed" | "missing" };
 
-export type SayResult = "sent" | "internal" | "blocked" | "failed" | "closed" | "missing";
+/** "sent" also when durably queued for a process that runs the user's channel; "held": the channel keeps it for later. */
+export type SayResult = "sent" | "internal" | "blocked" | "held" | "failed" | "closed" | "missing";
 
 const DAY = 86_400_000;
+/** The outbox tag of a case's messages to its user. */
+const CASE_TAG = "case";
 /** How long the 1–5 feedback question stays answerable. */
 const FEEDBACK_TTL = 3 * DAY;
 
@@ -83,6 +88,8 @@ export class CaseService {
     this.cases = new CaseStore(deps.store, { retentionMs: deps.config.CASE_RETENTION_DAYS * DAY });
     this.queue = new StaffQueue(deps.store);
     this.hours = parseHours(deps.config.HOTLINE_HOURS, deps.config.HOTLINE_DAYS, deps.config.HOTLINE_TIMEZONE);
+    // A case message that did not arrive is reported wherever it was found out (any process).
+    deps.outbox.listen(CASE_TAG, (tag, outcome) => this.undelivered(tag, outcome));
   }
 
   get config(): Config {
@@ -261,10 +268,8 @@ export class CaseService {
       return "internal";
     }
     const from = this.deps.i18n.t(c.lang, "case-from-consultant");
-    const result = await this.deliver(c, [{ text: message.text ?? "", media: message.media, from }]);
-    await this.cases.append(id, { t: now, type: result === "sent" ? "staff" : "event", who: actor.name, kind, text: message.text, fileId: message.media?.fileId, event: result === "sent" ? undefined : result });
-    if (result !== "sent") await this.push({ t: "event", id, key: result === "blocked" ? "case-staff-blocked" : "case-staff-undelivered" });
-    return result;
+    await this.cases.append(id, { t: now, type: "staff", who: actor.name, kind, text: message.text, fileId: message.media?.fileId });
+    return this.deliver(c, [{ text: message.text ?? "", media: message.media, from }]);
   }
 
   /** `/note text`: internal, whoever writes it. */
@@ -377,18 +382,26 @@ export class CaseService {
   }
 
   private async tellUser(c: Case, key: string): Promise<void> {
-    const result = await this.deliver(c, [this.userText(c.lang, key, { id: c.id })]);
-    if (result !== "sent") await this.push({ t: "event", id: c.id, key: result === "blocked" ? "case-staff-blocked" : "case-staff-undelivered" });
+    await this.deliver(c, [this.userText(c.lang, key, { id: c.id })]);
   }
 
-  private async deliver(c: Case, messages: Outbound[]): Promise<"sent" | "blocked" | "failed"> {
-    try {
-      await this.deps.delivery.send(c.user, messages);
-      return "sent";
-    } catch (error) {
-      this.deps.log.warn("case message not delivered", { case: c.id, channel: c.user.channel, error: (error as Error).name });
-      return error instanceof BlockedError ? "blocked" : "failed";
-    }
+  /**
+   * Into the user's outbox, tagged with the case: the outcome seen here is returned for the desk's
+   * own answer; the staff topic hears of a message that did not arrive from `undelivered`.
+   */
+  private async deliver(c: Case, messages: Outbound[]): Promise<"sent" | "blocked" | "held" | "failed"> {
+    const { result } = await this.deps.outbox.deliver(c.user, messages, { tag: { kind: CASE_TAG, id: c.id } });
+    return result === "queued" ? "sent" : result;
+  }
+
+  /** A case message did not arrive: a line in the case's topic saying why, and in its history. */
+  async undelivered(tag: DeliveryTag, outcome: Exclude<Delivered, { result: "sent" | "queued" }>): Promise<void> {
+    const c = await this.cases.get(tag.id);
+    this.deps.log.warn("case message not delivered", { case: tag.id, channel: c?.user.channel, result: outcome.result });
+    if (!c) return;
+    await this.cases.append(c.id, { t: this.deps.clock.now(), type: "event", kind: "text", event: outcome.result });
+    const note = outcome.result === "held" ? outcome.note : undefined;
+    await this.push({ t: "event", id: c.id, key: note?.key ?? (outcome.result === "blocked" ? "case-staff-blocked" : "case-staff-undelivered"), ...(note ? { args: note.args } : {}) });
   }
 }
 

@@ -11,6 +11,7 @@ import { SlaScheduler } from "./sla.ts";
 import { caseLine } from "./case-line.ts";
 import { OUTCOMES, type Actor, type Case, type Outcome } from "./types.ts";
 import { splitText } from "../core/text.ts";
+import { createSendLimiter, limitsFor, type SendLimiter } from "../outbox/limiter.ts";
 
 /**
  * The Bot API method and field that send each kind of media. The Telegram channel's renderer owns
@@ -76,6 +77,9 @@ export class TelegramDesk {
   readonly sla: SlaScheduler;
   private readonly staffChat: number;
 
+  /** The bot's send rate, shared in Redis with the outbox's replies and the alerts. */
+  private readonly limiter: SendLimiter;
+
   constructor(
     readonly cases: CaseService,
     private readonly deps: TelegramDeskDeps,
@@ -85,6 +89,7 @@ export class TelegramDesk {
     if (chat === undefined) throw new Error("The staff desk needs TELEGRAM_STAFF_CHAT_ID: the id of the staff supergroup (with topics), like -1001234567890.");
     this.staffChat = chat;
     this.sla = new SlaScheduler(cases, deps.clock, deps.log);
+    this.limiter = createSendLimiter(cases.cases.store, limitsFor(deps.config));
   }
 
   /** Add the desk's handlers to the bot (before the migrant chat's). Staff-group updates stop here. */
@@ -97,6 +102,7 @@ export class TelegramDesk {
       timers: this.options.timers,
       log: this.deps.log,
       cost: (job) => (job.t === "open" ? 2 : 1),
+      shared: { take: (signal) => this.limiter.takeBot("telegram", signal), pause: (ms) => this.limiter.pause("telegram", ms) },
     });
     this.cases.onQueued = () => this.drainer?.kick();
     const staff = bot.filter((ctx) => ctx.chat?.id === this.staffChat);

@@ -1,4 +1,5 @@
 import type { Address } from "./address.ts";
+import type { StaffNote } from "./delivery.ts";
 
 /**
  * Delivery failures, shared by the channels (which throw them) and the outbox and router (which
@@ -42,4 +43,8 @@ export class RateLimitedError extends DeliveryError {
  */
 export class HeldError extends DeliveryError {
   readonly kept = true;
+  /** What to tell the staff about it (a locale message and its arguments), when there is something to say. */
+  note(): StaffNote | undefined {
+    return undefined;
+  }
 }

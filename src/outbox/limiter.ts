@@ -102,6 +102,8 @@ export interface SendLimiter {
   take(channel: ChannelName, chat: string, group: boolean, signal?: AbortSignal): Promise<void>;
   /** Every process stops sending on `channel` for `ms`. */
   pause(channel: ChannelName, ms: number): Promise<void>;
+  /** Wait for a turn of the whole bot on `channel` only (a sender that keeps its chat's pace itself: the staff queue). */
+  takeBot(channel: ChannelName, signal?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -137,6 +139,10 @@ export function createSendLimiter(store: Store, limits: Partial<Record<ChannelNa
     async take(channel, chat, group, signal) {
       const limit = rates(channel);
       await waitFor(() => turn(`rl:{${channel}:${chat}}`, group ? limit.group : limit.chat), signal);
+      await this.takeBot(channel, signal);
+    },
+    async takeBot(channel, signal) {
+      const limit = rates(channel);
       if (limit.bot.intervalMs > 0) await waitFor(() => turn(`rl:{bot}:${channel}`, limit.bot, `rl:{bot}:${channel}:pause`), signal);
     },
     async pause(channel, ms) {

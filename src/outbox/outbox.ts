@@ -5,6 +5,7 @@ import { userKey } from "../core/address.ts";
 import { hashId, type Logger } from "../core/log.ts";
 import type { BatchOp, Store } from "../store/store.ts";
 import { BlockedError, HeldError, RateLimitedError } from "../core/delivery-errors.ts";
+import type { Delivered, DeliveryTag, DurableDeliver } from "../core/delivery.ts";
 import { errors } from "../metrics/metrics.ts";
 import { outboxKey, outboxLeaseKey, PENDING_KEY, sendingKey } from "../core/keys.ts";
 import { sleep, type SendLimiter } from "./limiter.ts";
@@ -17,6 +18,8 @@ export interface OutboxEntry {
   messages: Outbound[];
   /** When it was committed (epoch ms): the queue's oldest age. */
   at: number;
+  /** Who is told if it does not arrive (`listen`): a consultant's message carries its case. */
+  tag?: DeliveryTag;
 }
 
 /** Sends one entry on its channel; throws `BlockedError`, `RateLimitedError` or another error. */
@@ -51,6 +54,9 @@ export interface Taken {
   repeat: boolean;
 }
 
+/** A tagged entry's end when it did not arrive. */
+type Undelivered = Exclude<Delivered, { result: "sent" | "queued" }>;
+
 /** Counters of the outbox, for logs and metrics (the ops module reads them). */
 export const outboxCounters = {
   sent: 0,
@@ -82,16 +88,18 @@ const DAY_MS = 86_400_000;
  * const outbox = new Outbox({ store, log, deliver: (to, m) => channels.send(to, m), limiter });
  * await outbox.enqueue({ channel: "telegram", id: "42" }, [{ text: "hello" }]);
  */
-export class Outbox {
+export class Outbox implements DurableDeliver {
   private readonly leaseMs: number;
   private readonly now: () => number;
   private readonly halt = new AbortController();
   private readonly active = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private stopped = false;
-  /** Callers waiting for an entry to be sent from here, by entry id; and the ids sent lately. */
-  private readonly sentWaiters = new Map<string, () => void>();
-  private readonly sentLately = new Set<string>();
+  /** Callers waiting for an entry's outcome here, by entry id; and the outcomes seen lately. */
+  private readonly waiters = new Map<string, (outcome: Delivered) => void>();
+  private readonly doneLately = new Map<string, Delivered>();
+  /** Told when a tagged entry does not arrive, by tag kind. */
+  private readonly listeners = new Map<string, (tag: DeliveryTag, outcome: Undelivered) => Promise<void>>();
 
   constructor(private readonly o: OutboxOptions) {
     this.leaseMs = o.leaseMs ?? 5000;
@@ -99,8 +107,8 @@ export class Outbox {
   }
 
   /** A new entry for `to`: its JSON and id. */
-  entry(to: Address, messages: Outbound[]): { raw: string; id: string } {
-    const entry: OutboxEntry = { id: randomUUID(), to, messages, at: this.now() };
+  entry(to: Address, messages: Outbound[], tag?: DeliveryTag): { raw: string; id: string } {
+    const entry: OutboxEntry = { id: randomUUID(), to, messages, at: this.now(), ...(tag ? { tag } : {}) };
     return { raw: JSON.stringify(entry), id: entry.id };
   }
 
@@ -121,10 +129,43 @@ export class Outbox {
   /** Queue messages for any chat (durably), then try to send them from here at once. */
   async enqueue(to: Address, messages: Outbound[]): Promise<void> {
     if (messages.length === 0) return;
+    await this.append(to, messages);
+    this.kick(userKey(to));
+  }
+
+  /**
+   * Queue messages for a user durably (after the bot's replies already waiting, under the shared
+   * limits), then wait up to `withinMs` for what became of them in this process. "queued" when
+   * they were not sent from here in time: they stay in the outbox and go out later, from here or
+   * from a process that runs the user's channel. A tagged entry that does not arrive is also
+   * reported to the tag's listener, in whichever process finds out.
+   */
+  async deliver(to: Address, messages: Outbound[], options: { tag?: DeliveryTag; withinMs?: number } = {}): Promise<Delivered> {
+    if (messages.length === 0) return { result: "sent" };
+    const id = await this.append(to, messages, options.tag);
+    if (!this.o.deliver || (this.o.canDeliver && !this.o.canDeliver(to.channel))) return { result: "queued" };
+    const done = this.whenDone(id);
+    this.kick(userKey(to));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<Delivered>((resolve) => (timer = setTimeout(() => resolve({ result: "queued" }), options.withinMs ?? 10_000)));
+    try {
+      return await Promise.race([done, late]);
+    } finally {
+      clearTimeout(timer);
+      this.forget(id);
+    }
+  }
+
+  listen(kind: string, listener: (tag: DeliveryTag, outcome: Undelivered) => Promise<void>): void {
+    this.listeners.set(kind, listener);
+  }
+
+  private async append(to: Address, messages: Outbound[], tag?: DeliveryTag): Promise<string> {
     const chat = userKey(to);
-    await this.o.store.rpush(outboxKey(chat), this.entry(to, messages).raw);
+    const { raw, id } = this.entry(to, messages, tag);
+    await this.o.store.rpush(outboxKey(chat), raw);
     await this.o.store.sadd(PENDING_KEY, chat);
-    this.kick(chat);
+    return id;
   }
 
   /** Send the chat's outbox in the background (no-op if this process is sending it already). */
@@ -201,6 +242,8 @@ export class Outbox {
           this.o.log.warn("outbox: a message may be sent twice (its sender stopped between sending and marking it sent)", { user: hashId(chat) });
           repeat = false;
         }
+        // What became of this entry: sent unless a failure below says otherwise.
+        let outcome: Delivered = { result: "sent" };
         if (entry) {
           try {
             // A sender of the caller's own (a reply callback: the console, WhatsApp replies) is not paced here.
@@ -240,11 +283,13 @@ export class Outbox {
                 { op: "delete", key: sendingKey(chat) },
               ]);
               await this.o.onBlocked?.(entry.to);
+              await this.done(entry, { result: "blocked" });
               return;
             }
             if (error instanceof HeldError) {
               // The channel keeps it and sends it later itself: done here, not retried or parked.
               outboxCounters.held++;
+              outcome = { result: "held", note: error.note() };
               this.o.log.info("outbox: the channel holds the message for later", { user: hashId(chat), channel: entry.to.channel, error: describe(error) });
             } else if (++attempts < (this.o.maxAttempts ?? 5)) {
               this.o.log.warn("outbox: sending failed, retrying", { user: hashId(chat), attempt: attempts, error: describe(error) });
@@ -252,6 +297,7 @@ export class Outbox {
               continue;
             } else {
               outboxCounters.parked++;
+              outcome = { result: "failed" };
               this.o.log.error("outbox: message not delivered after retries, parked in out:dead", { user: hashId(chat), error: describe(error) });
               await store.rpush("out:dead", head);
             }
@@ -273,7 +319,7 @@ export class Outbox {
           { op: "lfirst", key: outboxKey(chat) },
           { op: "setToFirst", key: sendingKey(chat), from: outboxKey(chat), ttlMs: DAY_MS },
         ]);
-        if (entry && results[0] === true) this.markSent(entry.id);
+        if (entry && results[0] === true) await this.done(entry, outcome);
         if (results[2] !== true) {
           this.o.log.warn("outbox: lease lost while sending (a slow send?); another process continues", { user: hashId(chat) });
           return;
@@ -288,14 +334,20 @@ export class Outbox {
 
   /** Resolves when this process has sent the entry with this id (never, if another one sends it). */
   whenSent(id: string): Promise<void> {
-    if (this.sentLately.has(id)) return Promise.resolve();
-    return new Promise((resolve) => this.sentWaiters.set(id, resolve));
+    return this.whenDone(id).then(() => undefined);
+  }
+
+  /** Resolves with the entry's outcome once this process has dealt with it (never, if another one does). */
+  private whenDone(id: string): Promise<Delivered> {
+    const seen = this.doneLately.get(id);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.set(id, resolve));
   }
 
   /** Stop waiting for an entry (`whenSent`). */
   forget(id: string): void {
-    this.sentWaiters.delete(id);
-    this.sentLately.delete(id);
+    this.waiters.delete(id);
+    this.doneLately.delete(id);
   }
 
   /** Whether this process is sending the chat's outbox right now. */
@@ -303,15 +355,22 @@ export class Outbox {
     return this.active.has(chat);
   }
 
-  private markSent(id: string): void {
-    const waiter = this.sentWaiters.get(id);
+  /** An entry is dealt with: report a tagged one that did not arrive, then wake whoever waits for it here. */
+  private async done(entry: OutboxEntry, outcome: Delivered): Promise<void> {
+    if (outcome.result !== "sent" && outcome.result !== "queued" && entry.tag) {
+      const { kind } = entry.tag;
+      const listener = this.listeners.get(kind);
+      if (!listener) this.o.log.warn("outbox: no one listens for undelivered messages of this kind", { kind });
+      else await listener(entry.tag, outcome).catch((error: unknown) => this.o.log.warn("outbox: could not report an undelivered message", { kind, error: describe(error) }));
+    }
+    const waiter = this.waiters.get(entry.id);
     if (waiter) {
-      this.sentWaiters.delete(id);
-      waiter();
+      this.waiters.delete(entry.id);
+      waiter(outcome);
       return;
     }
-    this.sentLately.add(id);
-    if (this.sentLately.size > 1000) this.sentLately.delete(this.sentLately.values().next().value!);
+    this.doneLately.set(entry.id, outcome);
+    if (this.doneLately.size > 1000) this.doneLately.delete(this.doneLately.keys().next().value!);
   }
 
   /**

@@ -9,7 +9,7 @@ import { CaseService } from "../../src/cases/service.ts";
 import { ConsoleDesk } from "../../src/cases/console-desk.ts";
 import { silentLogger } from "../../src/core/log.ts";
 import type { Outbound } from "../../src/core/messages.ts";
-import { FakeClock, testConfig, testI18n } from "./helpers.ts";
+import { FakeClock, outboxFor, testConfig, testI18n } from "./helpers.ts";
 
 describe("jol desk (console)", () => {
   let store: RedisStore;
@@ -28,7 +28,7 @@ describe("jol desk (console)", () => {
     const clock = new FakeClock();
     // No staff group: the console desk reads cases straight from the store.
     const config = testConfig({ TELEGRAM_STAFF_CHAT_ID: "" });
-    cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, delivery: channels });
+    cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, outbox: outboxFor(store, channels) });
     out = new PassThrough();
     printed = "";
     out.on("data", (chunk: Buffer) => (printed += chunk.toString()));

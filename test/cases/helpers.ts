@@ -1,3 +1,4 @@
+import { Outbox } from "../../src/outbox/outbox.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import type { Config } from "../../src/config/schema.ts";
 import { loadLocales } from "../../src/i18n/load-locales.ts";
@@ -94,6 +95,11 @@ export function coreRig(store: Store, extra: Record<string, string> = {}, clock 
   channels.add(rig.whatsapp);
   channels.add(rig.telegram);
   const config = testConfig(extra);
-  const cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, delivery: channels });
+  const cases = new CaseService({ config, store, i18n: testI18n(), log: silentLogger, clock, outbox: outboxFor(store, channels) });
   return { cases, clock, channels, config, ...rig };
+}
+
+/** The durable outbox the app builds, sending through `channels` (unpaced, as in the tests' app). */
+export function outboxFor(store: Store, channels: ChannelRegistry): Outbox {
+  return new Outbox({ store, log: silentLogger, deliver: (to, m) => channels.send(to, m), canDeliver: (name) => channels.get(name) !== undefined });
 }

@@ -18,7 +18,7 @@ import type { Inbound, Input, Outbound } from "../../src/core/messages.ts";
 import type { Lang } from "../../src/core/lang.ts";
 import { silentLogger } from "../../src/core/log.ts";
 import type { StaffJob } from "../../src/cases/queue.ts";
-import { FakeClock, OPERATOR_A, actor, coreRig, testI18n, type CoreRig } from "./helpers.ts";
+import { FakeClock, OPERATOR_A, actor, coreRig, outboxFor, testI18n, type CoreRig } from "./helpers.ts";
 
 const NIGHT = Date.UTC(2026, 0, 5, 20, 0); // Tuesday 01:00 in Almaty (UTC+5)
 const address = { channel: "telegram" as const, id: "8001" };
@@ -121,7 +121,7 @@ describe("opening a case and relaying the user's messages", () => {
   });
 
   it("relays through the step: the hook edits nothing, the case-chat node emits x-relay, and /menu or \"end chat\" leave", async () => {
-    const content = loadContent(rig.config, (flows, i18n) => createPlugins({ config: rig.config, flows, i18n, store, log: silentLogger, clock: rig.clock, delivery: rig.channels }));
+    const content = loadContent(rig.config, (flows, i18n) => createPlugins({ config: rig.config, flows, i18n, store, log: silentLogger, clock: rig.clock, delivery: rig.channels, outbox: outboxFor(store, rig.channels) }));
     const engine = engineFor(rig.config, content);
     const plugin = casesPluginOf(content.plugins)!;
     const { case: c } = await plugin.service.open({ address, lang: "ru", reason: "menu", urgent: false, summary: {}, contact: false });

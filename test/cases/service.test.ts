@@ -8,7 +8,7 @@ import { userKey } from "../../src/core/address.ts";
 import { NotAllowedError } from "../../src/cases/types.ts";
 import type { StaffJob } from "../../src/cases/queue.ts";
 import { silentLogger } from "../../src/core/log.ts";
-import { ADMIN, OPERATOR_A, OPERATOR_B, actor, coreRig, testI18n, type CoreRig } from "./helpers.ts";
+import { ADMIN, OPERATOR_A, OPERATOR_B, actor, coreRig, outboxFor, testI18n, type CoreRig } from "./helpers.ts";
 
 const migrant = { channel: "telegram" as const, id: "5001" };
 const keyUser = { channel: "telegram" as const, id: "7001" };
@@ -198,7 +198,7 @@ describe("CaseService", () => {
   });
 
   it("queues nothing when no staff group is configured (jol desk reads the store)", async () => {
-    const plain = new CaseService({ ...rig, delivery: rig.channels, store, i18n: testI18n(), log: silentLogger, config: { ...rig.config, TELEGRAM_STAFF_CHAT_ID: undefined } });
+    const plain = new CaseService({ ...rig, outbox: outboxFor(store, rig.channels), store, i18n: testI18n(), log: silentLogger, config: { ...rig.config, TELEGRAM_STAFF_CHAT_ID: undefined } });
     await plain.open(request());
     expect(await plain.queue.length()).toBe(0);
     expect(await plain.cases.openFor(migrant)).not.toBeNull();

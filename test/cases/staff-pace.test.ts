@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "grammy/types";
 import { updates } from "../support/bot-api/index.ts";
+import { createSendLimiter, limiterCounters, limitsFor } from "../../src/outbox/limiter.ts";
 import { ADMIN, FakeClock, STAFF_CHAT } from "./helpers.ts";
 import { E2E_TIMEOUT, Hotline, aigul, bakyt, startHotline, testUser } from "./rig.ts";
 
@@ -56,6 +57,19 @@ describe("staff group pace and reminders", { timeout: E2E_TIMEOUT }, () => {
     expect(relayed).toEqual([...Array(100).keys()].map((i) => `👤 сообщение ${i}`));
     expect(busiestWindow(at, MINUTE)).toBeLessThanOrEqual(20);
     expect(clock.now() - start).toBeGreaterThanOrEqual(4 * MINUTE); // it waited instead of flooding
+    expect(await h.cases.service.queue.length()).toBe(0);
+  });
+
+  it("waits for the bot's send rate shared with every process: a 429 pause set elsewhere holds staff posts too", async () => {
+    const h = await startHotline({ startDesk: false });
+    open.push(h);
+    const id = await openCase(h);
+    // Another process was told 429: the whole bot pauses, the staff queue included.
+    await createSendLimiter(h.cases.service.cases.store, limitsFor(h.cases.service.config)).pause("telegram", 300);
+    const waits = limiterCounters.waits;
+    await h.desk.drain();
+    expect(limiterCounters.waits).toBeGreaterThan(waits);
+    expect(await h.topicOf(id)).toBeGreaterThan(0);
     expect(await h.cases.service.queue.length()).toBe(0);
   });
 

@@ -81,6 +81,7 @@ describe("the outbox", () => {
     const taken: string[] = [];
     const counting: SendLimiter = {
       take: async (channel, chat) => void taken.push(`${channel}:${chat}`),
+      takeBot: async () => undefined,
       pause: async () => undefined,
     };
     const to: Address = { channel: "telegram", id: "42" };

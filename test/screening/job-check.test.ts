@@ -1,3 +1,4 @@
+import { Outbox } from "../../src/outbox/outbox.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/app/load-content.ts";
 import { allPlugins } from "../../src/app/create.ts";
@@ -18,7 +19,7 @@ let content: ReturnType<typeof loadContent>;
 beforeAll(() => {
   const config = loadConfig({});
   const store = new MemoryStore();
-  content = loadContent(config, (flows, i18n) => allPlugins({ config, flows, i18n, store, log: silentLogger, clock: { now: () => 0 }, delivery: new ChannelRegistry() }));
+  content = loadContent(config, (flows, i18n) => allPlugins({ config, flows, i18n, store, log: silentLogger, clock: { now: () => 0 }, delivery: new ChannelRegistry(), outbox: new Outbox({ store, log: silentLogger }) }));
   engine = new Engine({
     flows: content.flows,
     i18n: content.i18n,

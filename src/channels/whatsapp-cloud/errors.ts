@@ -1,4 +1,5 @@
 import type { Address } from "../../core/address.ts";
+import type { StaffNote } from "../../core/delivery.ts";
 import { BlockedError, DeliveryError, HeldError, RateLimitedError } from "../../core/delivery-errors.ts";
 
 /**
@@ -14,6 +15,10 @@ export class WindowClosedError extends HeldError {
   ) {
     super(address, `the 24-hour window is closed and WHATSAPP_TEMPLATES has no template for "${lang}"; the message waits until the user writes`);
     this.name = "WindowClosedError";
+  }
+
+  override note(): StaffNote {
+    return { key: this.staffKey, args: { lang: this.lang } };
   }
 }
 
