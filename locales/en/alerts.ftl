@@ -1,12 +1,13 @@
 # Alerts (src/alerts/): the line every alert ends with, in the user's language.
 alert-optout = /stop — no more alerts
 
-## The staff's /alert wizard in Telegram (src/alerts/wizard.ts) and the progress card (card.ts).
+## The staff's /alert wizard in Telegram (src/alerts/wizard/) and the progress card (card.ts).
 alw-cancel = ✖ Cancel
 alw-cancelled = Cancelled: the alert is not sent. /alert starts a new one.
 alw-audience-choose = New alert. Step 1 of 4: who gets it? Choose a segment.
 alw-all-langs = All languages
 alw-all-channels = All channels
+alw-all-sources = All sources
 alw-next-texts = Next: texts ▶
 alw-audience =
     Audience: { $audience }

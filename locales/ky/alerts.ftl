@@ -2,7 +2,7 @@
 # native review
 alert-optout = /stop — мындан ары билдирүү албоо
 
-## Кызматкерлер үчүн /alert устасы (src/alerts/wizard.ts) жана жөнөтүү картасы (card.ts).
+## Кызматкерлер үчүн /alert устасы (src/alerts/wizard/) жана жөнөтүү картасы (card.ts).
 # native review
 alw-cancel = ✖ Жокко чыгаруу
 # native review
@@ -13,6 +13,8 @@ alw-audience-choose = Жаңы кабарлама. 1/4-кадам: кимге? �
 alw-all-langs = Бардык тилдер
 # native review
 alw-all-channels = Бардык каналдар
+# REVIEW: native speaker
+alw-all-sources = Бардык булактар
 # native review
 alw-next-texts = Андан ары: тексттер ▶
 # native review

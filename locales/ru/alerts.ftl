@@ -1,12 +1,13 @@
 # Alerts (src/alerts/): the line every alert ends with, in the user's language.
 alert-optout = /stop — больше не получать оповещения
 
-## Мастер /alert для сотрудников в Telegram (src/alerts/wizard.ts) и карточка хода рассылки (card.ts).
+## Мастер /alert для сотрудников в Telegram (src/alerts/wizard/) и карточка хода рассылки (card.ts).
 alw-cancel = ✖ Отмена
 alw-cancelled = Отменено: оповещение не отправлено. /alert — начать новое.
 alw-audience-choose = Новое оповещение. Шаг 1 из 4: кому? Выберите сегмент.
 alw-all-langs = Все языки
 alw-all-channels = Все каналы
+alw-all-sources = Все источники
 alw-next-texts = Далее: тексты ▶
 alw-audience =
     Аудитория: { $audience }

@@ -2,7 +2,7 @@
 # native review
 alert-optout = /stop — дигар огоҳинома нагирифтан
 
-## Устоди /alert барои кормандон (src/alerts/wizard.ts) ва корти фиристодан (card.ts).
+## Устоди /alert барои кормандон (src/alerts/wizard/) ва корти фиристодан (card.ts).
 # native review
 alw-cancel = ✖ Бекор кардан
 # native review
@@ -13,6 +13,8 @@ alw-audience-choose = Огоҳии нав. Қадами 1 аз 4: ба кӣ? С�
 alw-all-langs = Ҳамаи забонҳо
 # native review
 alw-all-channels = Ҳамаи каналҳо
+# REVIEW: native speaker
+alw-all-sources = Ҳамаи манбаъҳо
 # native review
 alw-next-texts = Минбаъд: матнҳо ▶
 # native review
