@@ -14,7 +14,7 @@ alw-audience =
     Recipients: { $count }
     { $breakdown }
 
-    Narrow it by language or channel, or go on.
+    Narrow it by language, channel or source (where they came from), or go on.
 alw-texts-ask = Step 2 of 4: write the alert, one message per language ({ $langs }). Start a message with its language code, like "uz: ...". Without a code it is the { $lang } text.
 alw-texts-missing = No text for { $lang } yet: write it (start with "{ $lang }: ") or send them another language's text.
 alw-text-own = ✅ { $lang }: own text

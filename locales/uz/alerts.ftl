@@ -23,7 +23,7 @@ alw-audience =
     Qabul qiluvchilar: { $count }
     { $breakdown }
 
-    Til yoki kanal bo'yicha toraytiring yoki davom eting.
+    Til, kanal yoki manba (qayerdan kelgani) bo'yicha toraytiring yoki davom eting.
 # native review
 alw-texts-ask = 2/4-qadam: matnni yozing, har bir til uchun bitta xabar ({ $langs }). Xabarni til kodi bilan boshlang, masalan "uz: ...". Kodsiz bu { $lang } matni.
 # native review

@@ -38,7 +38,10 @@ export function wizardStorage<C extends Context>(store: Store): ConversationStor
     adapter: {
       async read(key) {
         const raw = await store.get(draftKey(key));
-        return raw === null ? undefined : (JSON.parse(raw) as VersionedState<ConversationData>);
+        if (raw === null) return undefined;
+        const data = JSON.parse(raw) as Partial<VersionedState<ConversationData>>;
+        // A draft of the wizard before it was a conversation (no version) is dropped: /alert starts anew.
+        return Array.isArray(data.version) ? (data as VersionedState<ConversationData>) : undefined;
       },
       async write(key, state) {
         await store.set(draftKey(key), JSON.stringify(state), DRAFT_TTL_MS);
