@@ -148,5 +148,13 @@ describe("the /alert wizard on two workers", () => {
     const [cancelled] = await at(b, updates.callback(ADMIN, button(fresh!, t("alw-cancel")), fresh!));
     expect(cancelled!.text).toBe(t("alw-cancelled"));
     expect(await apps[0]!.store.get(`al:wiz:${ADMIN.id}`)).toBeNull();
+
+    // A button of the ended wizard is answered quietly, not taken for the migrant chat's.
+    const since = api.lastSeq;
+    await a.deliver(updates.callback(ADMIN, button(fresh!, t("alw-next-texts")), fresh!));
+    const answers = api.callsOf("answerCallbackQuery").filter((c) => c.seq > since);
+    expect(answers).toHaveLength(1);
+    expect((answers[0]!.payload as { text?: string }).text).toBeUndefined();
+    expect(api.callsOf("sendMessage", { chatId: ADMIN.id }).filter((c) => c.seq > since)).toEqual([]);
   });
 });

@@ -62,6 +62,8 @@ export class AlertWizard {
     const wizard = new Composer<WizardContext>();
     wizard.use(conversations<WizardContext, Context>({ storage: wizardStorage(this.d.store) }));
     wizard.use(createConversation<WizardContext, Context>(alertWizard(this.ports()), "alert"));
+    // A wizard button of a wizard that ended (sent, cancelled, expired): answered, nothing else.
+    wizard.callbackQuery(WIZARD_BUTTON, (ctx) => ctx.answerCallbackQuery().catch(() => undefined));
     wizard.command("alert", async (ctx) => {
       await ctx.conversation.exitAll();
       await ctx.conversation.enter("alert");
