@@ -1,19 +1,20 @@
 # Alerts (src/alerts/): the line every alert ends with, in the user's language.
 alert-optout = /stop — no more alerts
 
-## The staff's /alert wizard in Telegram (src/alerts/wizard.ts) and the progress card (card.ts).
+## The staff's /alert wizard in Telegram (src/alerts/wizard/) and the progress card (card.ts).
 alw-cancel = ✖ Cancel
 alw-cancelled = Cancelled: the alert is not sent. /alert starts a new one.
 alw-audience-choose = New alert. Step 1 of 4: who gets it? Choose a segment.
 alw-all-langs = All languages
 alw-all-channels = All channels
+alw-all-sources = All sources
 alw-next-texts = Next: texts ▶
 alw-audience =
     Audience: { $audience }
     Recipients: { $count }
     { $breakdown }
 
-    Narrow it by language or channel, or go on.
+    Narrow it by language, channel or source (where they came from), or go on.
 alw-texts-ask = Step 2 of 4: write the alert, one message per language ({ $langs }). Start a message with its language code, like "uz: ...". Without a code it is the { $lang } text.
 alw-texts-missing = No text for { $lang } yet: write it (start with "{ $lang }: ") or send them another language's text.
 alw-text-own = ✅ { $lang }: own text

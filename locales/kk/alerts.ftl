@@ -2,7 +2,7 @@
 # native review
 alert-optout = /stop — хабарламаларды енді алмау
 
-## Қызметкерлерге арналған /alert шебері (src/alerts/wizard.ts) және жіберу картасы (card.ts).
+## Қызметкерлерге арналған /alert шебері (src/alerts/wizard/) және жіберу картасы (card.ts).
 # native review
 alw-cancel = ✖ Бас тарту
 # native review
@@ -13,6 +13,8 @@ alw-audience-choose = Жаңа хабарландыру. 1/4 қадам: кім�
 alw-all-langs = Барлық тілдер
 # native review
 alw-all-channels = Барлық арналар
+# REVIEW: native speaker
+alw-all-sources = Барлық көздер
 # native review
 alw-next-texts = Әрі қарай: мәтіндер ▶
 # native review
@@ -21,7 +23,7 @@ alw-audience =
     Алушылар: { $count }
     { $breakdown }
 
-    Тіл немесе арна бойынша тарылтыңыз, не әрі қарай өтіңіз.
+    Тіл, арна немесе көз (қайдан келгені) бойынша тарылтыңыз, не әрі қарай өтіңіз.
 # native review
 alw-texts-ask = 2/4 қадам: мәтінді жазыңыз, әр тілге бір хабар ({ $langs }). Хабарды тіл кодымен бастаңыз, мысалы «uz: ...». Кодсыз бұл { $lang } мәтіні.
 # native review

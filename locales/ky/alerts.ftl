@@ -2,7 +2,7 @@
 # native review
 alert-optout = /stop — мындан ары билдирүү албоо
 
-## Кызматкерлер үчүн /alert устасы (src/alerts/wizard.ts) жана жөнөтүү картасы (card.ts).
+## Кызматкерлер үчүн /alert устасы (src/alerts/wizard/) жана жөнөтүү картасы (card.ts).
 # native review
 alw-cancel = ✖ Жокко чыгаруу
 # native review
@@ -13,6 +13,8 @@ alw-audience-choose = Жаңы кабарлама. 1/4-кадам: кимге? �
 alw-all-langs = Бардык тилдер
 # native review
 alw-all-channels = Бардык каналдар
+# REVIEW: native speaker
+alw-all-sources = Бардык булактар
 # native review
 alw-next-texts = Андан ары: тексттер ▶
 # native review
@@ -21,7 +23,7 @@ alw-audience =
     Алуучулар: { $count }
     { $breakdown }
 
-    Тил же канал боюнча тарытыңыз, же андан ары өтүңүз.
+    Тил, канал же булак (кайдан келгени) боюнча тарытыңыз, же андан ары өтүңүз.
 # native review
 alw-texts-ask = 2/4-кадам: текстти жазыңыз, ар бир тилге бир билдирүү ({ $langs }). Билдирүүнү тил коду менен баштаңыз, мисалы «uz: ...». Кодсуз бул { $lang } тексти.
 # native review

@@ -1,19 +1,20 @@
 # Alerts (src/alerts/): the line every alert ends with, in the user's language.
 alert-optout = /stop — больше не получать оповещения
 
-## Мастер /alert для сотрудников в Telegram (src/alerts/wizard.ts) и карточка хода рассылки (card.ts).
+## Мастер /alert для сотрудников в Telegram (src/alerts/wizard/) и карточка хода рассылки (card.ts).
 alw-cancel = ✖ Отмена
 alw-cancelled = Отменено: оповещение не отправлено. /alert — начать новое.
 alw-audience-choose = Новое оповещение. Шаг 1 из 4: кому? Выберите сегмент.
 alw-all-langs = Все языки
 alw-all-channels = Все каналы
+alw-all-sources = Все источники
 alw-next-texts = Далее: тексты ▶
 alw-audience =
     Аудитория: { $audience }
     Получателей: { $count }
     { $breakdown }
 
-    Можно сузить по языку или каналу, или идти дальше.
+    Можно сузить по языку, каналу или источнику (откуда пришли), или идти дальше.
 alw-texts-ask = Шаг 2 из 4: напишите текст, одно сообщение на язык ({ $langs }). Начните сообщение с кода языка, например «uz: ...». Без кода это текст для { $lang }.
 alw-texts-missing = Для { $lang } пока нет текста: напишите его (начните с «{ $lang }: ») или отправьте этой группе текст другого языка.
 alw-text-own = ✅ { $lang }: свой текст

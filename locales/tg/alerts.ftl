@@ -2,7 +2,7 @@
 # native review
 alert-optout = /stop — дигар огоҳинома нагирифтан
 
-## Устоди /alert барои кормандон (src/alerts/wizard.ts) ва корти фиристодан (card.ts).
+## Устоди /alert барои кормандон (src/alerts/wizard/) ва корти фиристодан (card.ts).
 # native review
 alw-cancel = ✖ Бекор кардан
 # native review
@@ -13,6 +13,8 @@ alw-audience-choose = Огоҳии нав. Қадами 1 аз 4: ба кӣ? С�
 alw-all-langs = Ҳамаи забонҳо
 # native review
 alw-all-channels = Ҳамаи каналҳо
+# REVIEW: native speaker
+alw-all-sources = Ҳамаи манбаъҳо
 # native review
 alw-next-texts = Минбаъд: матнҳо ▶
 # native review
@@ -21,7 +23,7 @@ alw-audience =
     Гирандагон: { $count }
     { $breakdown }
 
-    Аз рӯи забон ё канал маҳдуд кунед, ё идома диҳед.
+    Аз рӯи забон, канал ё манбаъ (аз куҷо омаданд) маҳдуд кунед, ё идома диҳед.
 # native review
 alw-texts-ask = Қадами 2 аз 4: матнро нависед, барои ҳар забон як паём ({ $langs }). Паёмро бо рамзи забон оғоз кунед, масалан «uz: ...». Бе рамз ин матни { $lang } аст.
 # native review

@@ -2,7 +2,7 @@
 # native review
 alert-optout = /stop — boshqa xabarnoma olmaslik
 
-## Xodimlar uchun /alert ustasi (src/alerts/wizard.ts) va yuborish kartasi (card.ts).
+## Xodimlar uchun /alert ustasi (src/alerts/wizard/) va yuborish kartasi (card.ts).
 # native review
 alw-cancel = ✖ Bekor qilish
 # native review
@@ -13,6 +13,8 @@ alw-audience-choose = Yangi ogohlantirish. 1/4-qadam: kimga? Segmentni tanlang.
 alw-all-langs = Barcha tillar
 # native review
 alw-all-channels = Barcha kanallar
+# REVIEW: native speaker
+alw-all-sources = Barcha manbalar
 # native review
 alw-next-texts = Keyingi: matnlar ▶
 # native review
@@ -21,7 +23,7 @@ alw-audience =
     Qabul qiluvchilar: { $count }
     { $breakdown }
 
-    Til yoki kanal bo'yicha toraytiring yoki davom eting.
+    Til, kanal yoki manba (qayerdan kelgani) bo'yicha toraytiring yoki davom eting.
 # native review
 alw-texts-ask = 2/4-qadam: matnni yozing, har bir til uchun bitta xabar ({ $langs }). Xabarni til kodi bilan boshlang, masalan "uz: ...". Kodsiz bu { $lang } matni.
 # native review

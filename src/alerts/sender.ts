@@ -35,13 +35,20 @@ export interface AlertSenderDeps {
   /** Told of progress (at most every `progressMs`) and once when an alert ends. */
   onProgress?: (alert: AlertRecord, ended: boolean) => void | Promise<void>;
   progressMs?: number;
-  /** Parallel sends per Telegram lane (the API's latency, not the rate, is what this covers). Default 8. */
+  /** Parallel sends per Telegram lane (the API's latency, not the rate, is what this covers). Default TELEGRAM_IN_FLIGHT. */
   parallel?: number;
   /** Attempts before a recipient counts as failed. Default 3. */
   attempts?: number;
   leaseMs?: number;
   pollMs?: number;
 }
+
+/**
+ * Parallel sends per Telegram lane by default (25/s over the Bot API's answer time needs several at
+ * once). It is also the most a kill -9 can repeat per alert: each of these may have reached
+ * Telegram before its outcome was written, so the next sender sends them again (WhatsApp: 1).
+ */
+export const TELEGRAM_IN_FLIGHT = 8;
 
 /** Counters for logs and metrics. */
 export const alertCounters = { sent: 0, possibleRepeats: 0, blocked: 0, failed: 0 };
@@ -170,7 +177,7 @@ export class AlertSender {
 
   /** Send a channel's recipients in order; true when the list is done, false when held (paused, quiet, capped, stopping). */
   private async lane(alert: AlertRecord, channel: AlertChannel, texts: Partial<Record<string, string>>, progress: { tick(): void }): Promise<boolean> {
-    const parallel = channel === "whatsapp" ? 1 : (this.d.parallel ?? 8);
+    const parallel = channel === "whatsapp" ? 1 : (this.d.parallel ?? TELEGRAM_IN_FLIGHT);
     for (;;) {
       if (!(await this.mayGoOn(alert))) return false;
       if (channel === "whatsapp" && !(await this.underCap())) return false;

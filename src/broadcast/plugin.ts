@@ -9,7 +9,7 @@ import type { Store } from "../store/store.ts";
 import { knownSegments, SEGMENTS, segmentKey } from "../alerts/audience.ts";
 import { createAlertWorker, type AlertWorkerDeps } from "../alerts/worker.ts";
 import type { AlertSender } from "../alerts/sender.ts";
-import { AlertWizard, type WizardSettings } from "../alerts/wizard.ts";
+import { AlertWizard, type WizardSettings } from "../alerts/wizard/wizard.ts";
 import { alertStoreFor } from "../alerts/worker.ts";
 import type { Bot } from "grammy";
 

@@ -15,6 +15,7 @@ import { ROOT, until } from "../chaos/harness.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { WHATSAPP_OUTBOX_KEY } from "../../src/channels/whatsapp/outbox.ts";
 import { AlertStore, statusOf } from "../../src/alerts/store.ts";
+import { TELEGRAM_IN_FLIGHT } from "../../src/alerts/sender.ts";
 
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 120_000 });
 
@@ -25,7 +26,7 @@ const WHATSAPP = 300;
 const FIRST = 810_000;
 const BLOCKED = Array.from({ length: 10 }, (_, i) => FIRST + 100 + i * 7);
 /** Parallel sends per lane (AlertSender's default): the most a kill can leave in flight. */
-const IN_FLIGHT = 8;
+const IN_FLIGHT = TELEGRAM_IN_FLIGHT;
 
 let rig: Rig;
 let store: RedisStore;
