@@ -12,6 +12,7 @@ import { whatsappDayKey } from "./keys.ts";
 import type { AlertRecord, AlertStore, Outcome } from "./store.ts";
 import { alertMessage } from "./texts.ts";
 import { isQuiet, localDay, type QuietHours } from "./time.ts";
+import type { StatsEvent, StatsRecorder } from "../stats/events.ts";
 
 export interface AlertSenderDeps {
   alerts: AlertStore;
@@ -32,6 +33,8 @@ export interface AlertSenderDeps {
   timeZone: string;
   quiet: QuietHours | null;
   whatsappDailyCap: number;
+  /** Statistics (issue 16): each recipient's sent or blocked, and the unsubscribe a block causes; no user. */
+  stats?: StatsRecorder;
   /** Told of progress (at most every `progressMs`) and once when an alert ends. */
   onProgress?: (alert: AlertRecord, ended: boolean) => void | Promise<void>;
   progressMs?: number;
@@ -237,6 +240,10 @@ export class AlertSender {
     }
     alertCounters[outcome === "skipped" ? "failed" : outcome]++;
     await alerts.commit(alert.id, r.user, outcome);
+    if (outcome === "sent" || outcome === "blocked") {
+      const events: StatsEvent[] = [{ k: "alert", result: outcome }, ...(outcome === "blocked" ? [{ k: "unsubscribe" as const }] : [])];
+      await this.d.stats?.record(events, this.d.clock.now()).catch((error: unknown) => log.warn("statistics not recorded", { error: String(error) }));
+    }
   }
 
   /** Send with the alerts' pace and the shared limits; the outcome, or null when stopping. */

@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.ts";
+import { statsFor } from "../stats/create.ts";
 import type { Clock } from "../core/clock.ts";
 import type { Deliver } from "../core/delivery.ts";
 import type { ChannelName } from "../core/address.ts";
@@ -16,7 +17,7 @@ const DAY_MS = 86_400_000;
 /** The settings the alert worker reads. */
 type AlertSettings = Pick<
   Config,
-  "CASE_RETENTION_DAYS" | "TELEGRAM_SEND_PER_SECOND" | "ALERT_RATE_PER_SEC" | "ALERT_QUIET_HOURS" | "HOTLINE_TIMEZONE" | "WHATSAPP_PACE_MS" | "WHATSAPP_ALERT_DAILY_CAP" | "WHATSAPP_TRANSPORT" | "WHATSAPP_CLOUD_PER_SECOND"
+  "CASE_RETENTION_DAYS" | "TELEGRAM_SEND_PER_SECOND" | "ALERT_RATE_PER_SEC" | "ALERT_QUIET_HOURS" | "HOTLINE_TIMEZONE" | "WHATSAPP_PACE_MS" | "WHATSAPP_ALERT_DAILY_CAP" | "WHATSAPP_TRANSPORT" | "WHATSAPP_CLOUD_PER_SECOND" | "STATS_RETENTION_DAYS"
 >;
 
 /** What the alert worker is built from (the app's shared parts it uses). */
@@ -63,6 +64,7 @@ export function createAlertWorker(deps: AlertWorkerDeps, segments: () => readonl
     timeZone: config.HOTLINE_TIMEZONE,
     quiet: parseQuietHours(config.ALERT_QUIET_HOURS),
     whatsappDailyCap: config.WHATSAPP_ALERT_DAILY_CAP,
+    stats: statsFor(store, config),
     ...extra,
   });
 }

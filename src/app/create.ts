@@ -17,7 +17,7 @@ import { ContentError, loadContent, type Content } from "./load-content.ts";
 import type { Plugin } from "../engine/plugin.ts";
 import type { HostPlugin } from "./host-plugin.ts";
 import type { PluginDeps } from "./deps.ts";
-import { statsFor } from "../stats/create.ts"; // statistics (issue 16)
+import { redisStatsFor, statsFor } from "../stats/create.ts"; // statistics (issue 16)
 import { webSignInPlugin } from "../web/signin-plugin.ts"; // dashboard sign-in (issue 16)
 
 export interface CreateAppOptions {
@@ -109,6 +109,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
       await router.stop();
       await outbox.stop();
       for (const plugin of plugins) await plugin.stop?.();
+      // The counts buffered in this process (at most a second's worth) are written before Redis goes.
+      await redisStatsFor(store, config)?.flush().catch((error: unknown) => log.warn("statistics not written at shutdown", { error: String(error) }));
       await store.close();
     },
   };

@@ -385,7 +385,8 @@ export class DefaultRouter implements Router {
       if (taken) this.outbox.kick(user, via, { token: outToken, ...taken });
       else if (via) this.outbox.kick(user, via);
     }
-    // Statistics (issue 16): one script call after the commit, the reply already on its way.
+    // Statistics (issue 16): added to the recorder's buffer in this process (no round trip while
+    // the user's lock is held); the buffer is written once a second for every message.
     if (inbound && this.o.stats) await this.o.stats.record(stats, this.o.clock.now()).catch((error: unknown) => log.warn("statistics not recorded", { error: errorName(error) }));
     if (already) return null;
     if (results[6 + g] === true) return "released";

@@ -35,11 +35,26 @@ export interface RedisStatsOptions {
   timeZone: string;
 }
 
-/** Counts events into Redis (one script call, one round trip, per `record`). */
+/** How often buffered counts are written: a crash loses at most this much of the aggregates. */
+const FLUSH_MS = 1000;
+/** Steps buffered before a write is made at once, whatever the time. */
+const FLUSH_STEPS = 5000;
+
+/**
+ * Counts events into Redis. `record` only adds the events' steps to a buffer in this process (no
+ * round trip on the message path, which calls it while it holds the user's lock); the buffer is
+ * written every second, when it grows large, before any read, and on `flush` (the app's shutdown):
+ * one script call per day for all the messages of that second.
+ */
 export class RedisStats implements StatsRecorder {
   readonly calendar: LocalCalendar;
   private readonly redis: Scripted;
   private readonly ttlMs: string;
+  /** Steps waiting, by day (`day month`): the script lines in the order recorded. */
+  private pending = new Map<string, string>();
+  private pendingSteps = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: RedisStore,
@@ -55,9 +70,48 @@ export class RedisStats implements StatsRecorder {
     if (events.length === 0) return;
     const { day, month, hour } = this.calendar.at(at);
     let steps = "";
-    for (const step of planSteps(events, hour)) steps += step.t === "P" ? `P\t${step.user}\t0\n` : `${step.t}\t${step.field}\t${step.n}\n`;
+    let n = 0;
+    for (const step of planSteps(events, hour)) {
+      steps += step.t === "P" ? `P\t${step.user}\t0\n` : `${step.t}\t${step.field}\t${step.n}\n`;
+      n++;
+    }
+    const key = `${day} ${month}`;
+    this.pending.set(key, (this.pending.get(key) ?? "") + steps);
+    this.pendingSteps += n;
+    if (this.pendingSteps >= FLUSH_STEPS) void this.flush().catch(() => undefined);
+    else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS);
+      this.timer.unref();
+    }
+  }
+
+  /**
+   * Write what is buffered (one script call per day), after any write in progress. A failed write
+   * puts its steps back for the next try, so a short Redis outage loses nothing.
+   */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = new Map();
+    this.pendingSteps = 0;
     const p = this.store.prefix;
-    await this.redis.jolStats(p + dayKey(day), p + dayUsersKey(day), p + monthUsersKey(month), this.ttlMs, steps);
+    const write = this.writing.then(async () => {
+      let failure: unknown;
+      for (const [key, steps] of batch) {
+        const [day, month] = key.split(" ") as [string, string];
+        try {
+          await this.redis.jolStats(p + dayKey(day), p + dayUsersKey(day), p + monthUsersKey(month), this.ttlMs, steps);
+        } catch (error) {
+          this.pending.set(key, steps + (this.pending.get(key) ?? ""));
+          this.pendingSteps += 1;
+          failure = error;
+        }
+      }
+      if (failure !== undefined) throw failure;
+    });
+    this.writing = write.catch(() => undefined);
+    return write;
   }
 
   /** Past days read lately (they change only by a case closed late or a straggler): kept 5 minutes. */
@@ -68,6 +122,7 @@ export class RedisStats implements StatsRecorder {
    * 5-minute cache when read lately (a year's overview then reads one day from Redis); no `today`: no cache.
    */
   async days(days: readonly string[], today = ""): Promise<Map<string, Record<string, number>>> {
+    await this.flush();
     const now = Date.now();
     const wanted = days.filter((d) => {
       const hit = this.past.get(d);
@@ -90,6 +145,7 @@ export class RedisStats implements StatsRecorder {
 
   /** Distinct users over some days (a union of the day HLLs) and in whole months, in one pipeline. */
   async uniques(groups: { days?: readonly string[]; months?: readonly string[] }[]): Promise<number[]> {
+    await this.flush();
     const pipeline = this.store.client.pipeline();
     const p = this.store.prefix;
     for (const g of groups) {

@@ -47,8 +47,14 @@ export function periodForm(v: View, period: Period): Html {
 <label>${v.t("web-to")}<input type="date" name="to" value="${period.to}"></label><button>${v.t("web-show")}</button></form>`;
 }
 
+/** A chart's value as sent to the browser: null for 1–4, so no small count is identifiable from a chart either. */
+export function hiddenIfSmall(n: number): number | null {
+  return n > 0 && n < 5 ? null : n;
+}
+
 function chart(v: View, c: Chart): Html {
-  const data = { kind: c.kind, x: c.x, xLabel: "", series: c.series.map((s) => ({ label: v.t(s.label), values: s.values })) };
+  // Counts of 1–4 leave the page as null, drawn as a gap and read "<5" (charts.js), like the tables.
+  const data = { kind: c.kind, x: c.x, xLabel: "", series: c.series.map((s) => ({ label: v.t(s.label), values: s.values.map(hiddenIfSmall) })) };
   // JSON inside <script>: "<" escaped so no "</script>" can end it early.
   const json = JSON.stringify(data).replace(/</g, "\\u003c");
   return html`<section class="chart" data-chart="${c.id}"><h2>${v.t(c.title)}</h2><div class="plot"></div><script type="application/json">${raw(json)}</script></section>`;

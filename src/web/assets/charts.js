@@ -9,9 +9,11 @@
     var series = [{ label: data.xLabel, value: function (_, i) { return i == null ? "" : data.x[i]; } }].concat(
       data.series.map(function (s, i) {
         var c = colors[i % colors.length];
+        // The server sends counts of 1-4 as null (nobody is identifiable from a small count).
+        var shown = function (_, v) { return v == null ? "<5" : v; };
         return bars
-          ? { label: s.label, stroke: c, fill: c + "99", width: 1, paths: uPlot.paths.bars({ size: [0.8 / data.series.length, 40], align: 0 }) }
-          : { label: s.label, stroke: c, width: 2, points: { show: data.x.length < 40 } };
+          ? { label: s.label, stroke: c, fill: c + "99", width: 1, value: shown, paths: uPlot.paths.bars({ size: [0.8 / data.series.length, 40], align: 0 }) }
+          : { label: s.label, stroke: c, width: 2, value: shown, points: { show: data.x.length < 40 } };
       }),
     );
     var width = Math.max(300, Math.min(box.clientWidth || 720, 1000));
