@@ -56,8 +56,10 @@ RUN apt-get update \
  && mkdir -p /app/.wwebjs_auth /app/.wwebjs_cache \
  && chown node:node /app/.wwebjs_auth /app/.wwebjs_cache
 COPY --from=deps-whatsapp /app/node_modules ./node_modules
-# Fail the build, not the first chat, if a flow or text is broken.
-RUN node bin/jol.js flows check
+# Fail the build, not the first chat, if a flow or text is broken. Then build the knowledge
+# search index once into node_modules/.cache/jol (keyed by the texts, code and library versions,
+# all fixed in the image), so no process of the container builds it at start.
+RUN node bin/jol.js flows check && node bin/jol.js ask "registration" > /dev/null
 # The browser profile (LocalAuth) and the pairing QR live in /app/.wwebjs_auth: mount a volume
 # there so a restart does not ask to pair again.
 ENV PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium \
@@ -72,6 +74,7 @@ CMD ["node", "bin/jol.js", "start"]
 # Last stage = what `docker build .` produces.
 FROM base AS app
 COPY --from=deps /app/node_modules ./node_modules
-RUN node bin/jol.js flows check
+# As in the whatsapp image: check flows and texts, and fill the knowledge index cache.
+RUN node bin/jol.js flows check && node bin/jol.js ask "registration" > /dev/null
 USER node
 CMD ["node", "bin/jol.js", "start"]

@@ -103,6 +103,18 @@ describe("Dockerfile", () => {
     expect(readFileSync("bin/healthcheck.js", "utf8")).toContain("/readyz");
   });
 
+  it("fills the knowledge index cache at build time, after node_modules and before dropping root", () => {
+    for (const name of RUNTIME) {
+      const steps = lineage(all, name);
+      const warm = steps.findIndex((s) => s.op === "RUN" && /node bin\/jol\.js ask /.test(s.args));
+      const modules = steps.findIndex((s) => s.op === "COPY" && /\/app\/node_modules \.\/node_modules$/.test(s.args));
+      const user = steps.findIndex((s) => s.op === "USER");
+      expect(warm, name).toBeGreaterThan(modules);
+      expect(modules, name).toBeGreaterThanOrEqual(0);
+      expect(warm, name).toBeLessThan(user);
+    }
+  });
+
   it("starts bin/jol.js, which runs the compiled dist/", () => {
     for (const name of RUNTIME) {
       const cmd = lineage(all, name).filter((s) => s.op === "CMD").at(-1)?.args;
