@@ -1,94 +1,94 @@
 # Alerts (src/alerts/): the line every alert ends with, in the user's language.
-# native review
+# REVIEW: native speaker
 alert-optout = /stop — хабарламаларды енді алмау
 
 ## Қызметкерлерге арналған /alert шебері (src/alerts/wizard/) және жіберу картасы (card.ts).
-# native review
+# REVIEW: native speaker
 alw-cancel = ✖ Бас тарту
-# native review
+# REVIEW: native speaker
 alw-cancelled = Бас тартылды: хабарландыру жіберілмеді. /alert — жаңасын бастау.
-# native review
+# REVIEW: native speaker
 alw-audience-choose = Жаңа хабарландыру. 1/4 қадам: кімге? Сегментті таңдаңыз.
-# native review
+# REVIEW: native speaker
 alw-all-langs = Барлық тілдер
-# native review
+# REVIEW: native speaker
 alw-all-channels = Барлық арналар
 # REVIEW: native speaker
 alw-all-sources = Барлық көздер
-# native review
+# REVIEW: native speaker
 alw-next-texts = Әрі қарай: мәтіндер ▶
-# native review
+# REVIEW: native speaker
 alw-audience =
     Аудитория: { $audience }
     Алушылар: { $count }
     { $breakdown }
 
     Тіл, арна немесе көз (қайдан келгені) бойынша тарылтыңыз, не әрі қарай өтіңіз.
-# native review
+# REVIEW: native speaker
 alw-texts-ask = 2/4 қадам: мәтінді жазыңыз, әр тілге бір хабар ({ $langs }). Хабарды тіл кодымен бастаңыз, мысалы «uz: ...». Кодсыз бұл { $lang } мәтіні.
-# native review
+# REVIEW: native speaker
 alw-texts-missing = { $lang } үшін мәтін әлі жоқ: оны жазыңыз («{ $lang }: » деп бастаңыз) немесе бұл топқа басқа тілдің мәтінін жіберіңіз.
-# native review
+# REVIEW: native speaker
 alw-text-own = ✅ { $lang }: өз мәтіні
-# native review
+# REVIEW: native speaker
 alw-text-borrowed = ↪️ { $lang }: { $from } мәтінін алады
-# native review
+# REVIEW: native speaker
 alw-text-missing = ❌ { $lang }: мәтін жоқ
-# native review
+# REVIEW: native speaker
 alw-use = { $lang } { $from } мәтінін алады
-# native review
+# REVIEW: native speaker
 alw-texts-ready = Әр тілдің мәтіні бар. Жаңа хабармен кез келгенін ауыстыруға болады.
-# native review
+# REVIEW: native speaker
 alw-preview = Әрі қарай: алдын ала қарау ▶
-# native review
+# REVIEW: native speaker
 alw-too-long = { $lang } мәтіні тым ұзын: бас тарту жолымен бірге { $length } таңба, шегі { $limit }. Қысқартып, қайта жіберіңіз.
-# native review
+# REVIEW: native speaker
 alw-preview-head = 3/4 қадам: { $lang } · { $count } алушы дәл осыны алады:
-# native review
+# REVIEW: native speaker
 alw-preview-next = Хабарландыру толығымен осы. Өзіңізге тексеріп, қашан жіберетінді таңдаңыз.
-# native review
+# REVIEW: native speaker
 alw-test = 📨 Маған сынақ
-# native review
+# REVIEW: native speaker
 alw-tested = Сынақ жоғарыда сізге жіберілді. Қашан жіберу керек?
-# native review
+# REVIEW: native speaker
 alw-now = Қазір жіберу
-# native review
+# REVIEW: native speaker
 alw-later = Белгілі уақытта…
-# native review
+# REVIEW: native speaker
 alw-when-ask = 4/4 қадам: қашан? Уақытты жазыңыз ({ $tz }), мысалы 18:30 немесе 2026-12-03 09:00.
-# native review
+# REVIEW: native speaker
 alw-when-bad = Уақытты былай жазыңыз: 18:30 немесе 2026-12-03 09:00 ({ $tz }).
-# native review
+# REVIEW: native speaker
 alw-when-past = Бұл уақыт өтіп кетті ({ $tz }): кейінірек уақыт жазыңыз.
-# native review
+# REVIEW: native speaker
 alw-when-now = қазір
-# native review
+# REVIEW: native speaker
 alw-confirm =
     Хабарландыруды жіберу керек пе?
     Аудитория: { $audience }
     Алушылар: { $count }
     Қашан: { $when }
-# native review
+# REVIEW: native speaker
 alw-send = ✅ { $count } алушыға жіберу
-# native review
+# REVIEW: native speaker
 alc-pause = ⏸ Кідірту
-# native review
+# REVIEW: native speaker
 alc-resume = ▶ Жалғастыру
-# native review
+# REVIEW: native speaker
 alc-cancel = ✖ Тоқтату
-# native review
+# REVIEW: native speaker
 alc-not-now = Қазір мүмкін емес.
-# native review
+# REVIEW: native speaker
 alc-state-queued = күтуде
-# native review
+# REVIEW: native speaker
 alc-state-sending = жіберілуде
-# native review
+# REVIEW: native speaker
 alc-state-paused = кідіртілді
-# native review
+# REVIEW: native speaker
 alc-state-cancelled = тоқтатылды
-# native review
+# REVIEW: native speaker
 alc-state-done = аяқталды
-# native review
+# REVIEW: native speaker
 alc-card =
     Хабарландыру { $id } · { $state }
     { $bar }
@@ -97,7 +97,7 @@ alc-card =
         [0] —
        *[other] ~{ $eta } мин
     }
-# native review
+# REVIEW: native speaker
 alc-report =
     Хабарландыру { $id }: { $state }
     Аудитория: { $audience }

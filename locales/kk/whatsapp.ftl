@@ -1,7 +1,7 @@
 # WhatsApp Cloud API транспорты (src/channels/whatsapp-cloud, docs/whatsapp.md).
 
 ## Нұсқалар тізімін ашатын түйме (20 таңбадан аспайды).
-# native review
+# REVIEW: native speaker
 wa-cloud-list-button = Таңдау
 
 ## Біздікі емес немесе ескірген түймеге не тізімге жауап.
@@ -9,16 +9,16 @@ wa-cloud-button-invalid = Бұл түйме жұмыс істемейді. Мә�
 wa-cloud-button-expired = Бұл түйме ескірген. Мәзірді ашу үшін /menu жіберіңіз.
 
 ## Meta мақұлдауына жіберілетін үлгі мәтіні (Utility санаты, айнымалысыз).
-# native review
+# REVIEW: native speaker
 wa-cloud-template-body = Сізге сенім телефонынан жаңа хабарлама келді. Оны оқу үшін осы хабарламаға кез келген сөзбен жауап беріңіз.
 
 ## Қызметкерлерге: WhatsApp пайдаланушысына хабарлама неге күтіп тұр.
-# native review
+# REVIEW: native speaker
 wa-cloud-staff-window-closed = Әзірге жеткізілмеді: пайдаланушы соңғы рет 24 сағаттан бұрын жазған, ал онда WhatsApp тек мақұлданған үлгіге рұқсат береді. «{ $lang }» тіліне үлгі берілмеген (WHATSAPP_TEMPLATES). Хабарлама күтіп тұр және пайдаланушы қайта жазғанда жіберіледі.
 
 ## `jol whatsapp templates`
-# native review
+# REVIEW: native speaker
 wa-cloud-templates-intro = WhatsApp Manager-де әр тілге бір үлгі жасаңыз (Message templates → Create template), Utility санаты, төмендегі мәтінмен және айнымалысыз. Мақұлданғаннан кейін оларды WHATSAPP_TEMPLATES ішінде көрсетіңіз, мысалы ru=jol_message,en=jol_message@en_US.
 wa-cloud-templates-configured = берілген: { $name } ({ $code })
-# native review
+# REVIEW: native speaker
 wa-cloud-templates-missing = берілмеген: 24 сағаттық терезеден тыс бұл пайдаланушыларға хабарламалар күтеді

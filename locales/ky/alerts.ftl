@@ -1,94 +1,94 @@
 # Alerts (src/alerts/): the line every alert ends with, in the user's language.
-# native review
+# REVIEW: native speaker
 alert-optout = /stop — мындан ары билдирүү албоо
 
 ## Кызматкерлер үчүн /alert устасы (src/alerts/wizard/) жана жөнөтүү картасы (card.ts).
-# native review
+# REVIEW: native speaker
 alw-cancel = ✖ Жокко чыгаруу
-# native review
+# REVIEW: native speaker
 alw-cancelled = Жокко чыгарылды: кабарлама жөнөтүлгөн жок. /alert — жаңысын баштоо.
-# native review
+# REVIEW: native speaker
 alw-audience-choose = Жаңы кабарлама. 1/4-кадам: кимге? Сегментти тандаңыз.
-# native review
+# REVIEW: native speaker
 alw-all-langs = Бардык тилдер
-# native review
+# REVIEW: native speaker
 alw-all-channels = Бардык каналдар
 # REVIEW: native speaker
 alw-all-sources = Бардык булактар
-# native review
+# REVIEW: native speaker
 alw-next-texts = Андан ары: тексттер ▶
-# native review
+# REVIEW: native speaker
 alw-audience =
     Аудитория: { $audience }
     Алуучулар: { $count }
     { $breakdown }
 
     Тил, канал же булак (кайдан келгени) боюнча тарытыңыз, же андан ары өтүңүз.
-# native review
+# REVIEW: native speaker
 alw-texts-ask = 2/4-кадам: текстти жазыңыз, ар бир тилге бир билдирүү ({ $langs }). Билдирүүнү тил коду менен баштаңыз, мисалы «uz: ...». Кодсуз бул { $lang } тексти.
-# native review
+# REVIEW: native speaker
 alw-texts-missing = { $lang } үчүн азырынча текст жок: аны жазыңыз («{ $lang }: » менен баштаңыз) же бул топко башка тилдеги текстти жөнөтүңүз.
-# native review
+# REVIEW: native speaker
 alw-text-own = ✅ { $lang }: өз тексти
-# native review
+# REVIEW: native speaker
 alw-text-borrowed = ↪️ { $lang }: { $from } текстин алат
-# native review
+# REVIEW: native speaker
 alw-text-missing = ❌ { $lang }: текст жок
-# native review
+# REVIEW: native speaker
 alw-use = { $lang } { $from } текстин алат
-# native review
+# REVIEW: native speaker
 alw-texts-ready = Ар бир тилдин тексти бар. Жаңы билдирүү менен каалаганын алмаштырса болот.
-# native review
+# REVIEW: native speaker
 alw-preview = Андан ары: алдын ала көрүү ▶
-# native review
+# REVIEW: native speaker
 alw-too-long = { $lang } тексти өтө узун: жазылуудан баш тартуу сабы менен { $length } белги, чеги { $limit }. Кыскартып, кайра жөнөтүңүз.
-# native review
+# REVIEW: native speaker
 alw-preview-head = 3/4-кадам: { $lang } · { $count } алуучу так ушуну алат:
-# native review
+# REVIEW: native speaker
 alw-preview-next = Кабарлама толугу менен ушул. Өзүңүзгө текшерип, качан жөнөтөөрүн тандаңыз.
-# native review
+# REVIEW: native speaker
 alw-test = 📨 Мага сыноо
-# native review
+# REVIEW: native speaker
 alw-tested = Сыноо жогоруда сизге жөнөтүлдү. Качан жөнөтүү керек?
-# native review
+# REVIEW: native speaker
 alw-now = Азыр жөнөтүү
-# native review
+# REVIEW: native speaker
 alw-later = Белгиленген убакта…
-# native review
+# REVIEW: native speaker
 alw-when-ask = 4/4-кадам: качан? Убакытты жазыңыз ({ $tz }), мисалы 18:30 же 2026-12-03 09:00.
-# native review
+# REVIEW: native speaker
 alw-when-bad = Убакытты мындай жазыңыз: 18:30 же 2026-12-03 09:00 ({ $tz }).
-# native review
+# REVIEW: native speaker
 alw-when-past = Бул убакыт өтүп кетти ({ $tz }): кечирээк убакыт жазыңыз.
-# native review
+# REVIEW: native speaker
 alw-when-now = азыр
-# native review
+# REVIEW: native speaker
 alw-confirm =
     Кабарламаны жөнөтөбүзбү?
     Аудитория: { $audience }
     Алуучулар: { $count }
     Качан: { $when }
-# native review
+# REVIEW: native speaker
 alw-send = ✅ { $count } алуучуга жөнөтүү
-# native review
+# REVIEW: native speaker
 alc-pause = ⏸ Тыныгуу
-# native review
+# REVIEW: native speaker
 alc-resume = ▶ Улантуу
-# native review
+# REVIEW: native speaker
 alc-cancel = ✖ Токтотуу
-# native review
+# REVIEW: native speaker
 alc-not-now = Азыр мүмкүн эмес.
-# native review
+# REVIEW: native speaker
 alc-state-queued = күтүүдө
-# native review
+# REVIEW: native speaker
 alc-state-sending = жөнөтүлүүдө
-# native review
+# REVIEW: native speaker
 alc-state-paused = тыныгууда
-# native review
+# REVIEW: native speaker
 alc-state-cancelled = токтотулду
-# native review
+# REVIEW: native speaker
 alc-state-done = бүттү
-# native review
+# REVIEW: native speaker
 alc-card =
     Кабарлама { $id } · { $state }
     { $bar }
@@ -97,7 +97,7 @@ alc-card =
         [0] —
        *[other] ~{ $eta } мүн
     }
-# native review
+# REVIEW: native speaker
 alc-report =
     Кабарлама { $id }: { $state }
     Аудитория: { $audience }

@@ -1,94 +1,94 @@
 # Alerts (src/alerts/): the line every alert ends with, in the user's language.
-# native review
+# REVIEW: native speaker
 alert-optout = /stop — дигар огоҳинома нагирифтан
 
 ## Устоди /alert барои кормандон (src/alerts/wizard/) ва корти фиристодан (card.ts).
-# native review
+# REVIEW: native speaker
 alw-cancel = ✖ Бекор кардан
-# native review
+# REVIEW: native speaker
 alw-cancelled = Бекор шуд: огоҳӣ фиристода нашуд. /alert — оғози огоҳии нав.
-# native review
+# REVIEW: native speaker
 alw-audience-choose = Огоҳии нав. Қадами 1 аз 4: ба кӣ? Сегментро интихоб кунед.
-# native review
+# REVIEW: native speaker
 alw-all-langs = Ҳамаи забонҳо
-# native review
+# REVIEW: native speaker
 alw-all-channels = Ҳамаи каналҳо
 # REVIEW: native speaker
 alw-all-sources = Ҳамаи манбаъҳо
-# native review
+# REVIEW: native speaker
 alw-next-texts = Минбаъд: матнҳо ▶
-# native review
+# REVIEW: native speaker
 alw-audience =
     Аудитория: { $audience }
     Гирандагон: { $count }
     { $breakdown }
 
     Аз рӯи забон, канал ё манбаъ (аз куҷо омаданд) маҳдуд кунед, ё идома диҳед.
-# native review
+# REVIEW: native speaker
 alw-texts-ask = Қадами 2 аз 4: матнро нависед, барои ҳар забон як паём ({ $langs }). Паёмро бо рамзи забон оғоз кунед, масалан «uz: ...». Бе рамз ин матни { $lang } аст.
-# native review
+# REVIEW: native speaker
 alw-texts-missing = Барои { $lang } ҳоло матн нест: онро нависед (бо «{ $lang }: » оғоз кунед) ё ба ин гурӯҳ матни забони дигарро фиристед.
-# native review
+# REVIEW: native speaker
 alw-text-own = ✅ { $lang }: матни худ
-# native review
+# REVIEW: native speaker
 alw-text-borrowed = ↪️ { $lang }: матни { $from }-ро мегирад
-# native review
+# REVIEW: native speaker
 alw-text-missing = ❌ { $lang }: матн нест
-# native review
+# REVIEW: native speaker
 alw-use = { $lang } матни { $from }-ро гирад
-# native review
+# REVIEW: native speaker
 alw-texts-ready = Ҳар забон матн дорад. Бо паёми нав ҳар кадомашро иваз кардан мумкин аст.
-# native review
+# REVIEW: native speaker
 alw-preview = Минбаъд: пешнамоиш ▶
-# native review
+# REVIEW: native speaker
 alw-too-long = Матни { $lang } хеле дароз аст: бо сатри бекоркунии обуна { $length } аломат, ҳад { $limit }. Кӯтоҳ карда, аз нав фиристед.
-# native review
+# REVIEW: native speaker
 alw-preview-head = Қадами 3 аз 4: { $lang } · { $count } гиранда маҳз инро мегиранд:
-# native review
+# REVIEW: native speaker
 alw-preview-next = Огоҳӣ пурра ҳамин аст. Дар худатон санҷед ва вақти фиристоданро интихоб кунед.
-# native review
+# REVIEW: native speaker
 alw-test = 📨 Санҷиш ба ман
-# native review
+# REVIEW: native speaker
 alw-tested = Санҷиш дар боло ба шумо фиристода шуд. Кай фиристем?
-# native review
+# REVIEW: native speaker
 alw-now = Ҳозир фиристодан
-# native review
+# REVIEW: native speaker
 alw-later = Дар вақти муайян…
-# native review
+# REVIEW: native speaker
 alw-when-ask = Қадами 4 аз 4: кай? Вақтро нависед ({ $tz }), масалан 18:30 ё 2026-12-03 09:00.
-# native review
+# REVIEW: native speaker
 alw-when-bad = Вақтро чунин нависед: 18:30 ё 2026-12-03 09:00 ({ $tz }).
-# native review
+# REVIEW: native speaker
 alw-when-past = Ин вақт гузаштааст ({ $tz }): вақти дертарро нависед.
-# native review
+# REVIEW: native speaker
 alw-when-now = ҳозир
-# native review
+# REVIEW: native speaker
 alw-confirm =
     Огоҳиро фиристем?
     Аудитория: { $audience }
     Гирандагон: { $count }
     Кай: { $when }
-# native review
+# REVIEW: native speaker
 alw-send = ✅ Ба { $count } нафар фиристодан
-# native review
+# REVIEW: native speaker
 alc-pause = ⏸ Таваққуф
-# native review
+# REVIEW: native speaker
 alc-resume = ▶ Идома додан
-# native review
+# REVIEW: native speaker
 alc-cancel = ✖ Қатъ кардан
-# native review
+# REVIEW: native speaker
 alc-not-now = Ҳоло ин имконнопазир аст.
-# native review
+# REVIEW: native speaker
 alc-state-queued = дар интизорӣ
-# native review
+# REVIEW: native speaker
 alc-state-sending = фиристода мешавад
-# native review
+# REVIEW: native speaker
 alc-state-paused = дар таваққуф
-# native review
+# REVIEW: native speaker
 alc-state-cancelled = қатъ шуд
-# native review
+# REVIEW: native speaker
 alc-state-done = анҷом ёфт
-# native review
+# REVIEW: native speaker
 alc-card =
     Огоҳӣ { $id } · { $state }
     { $bar }
@@ -97,7 +97,7 @@ alc-card =
         [0] —
        *[other] ~{ $eta } дақ
     }
-# native review
+# REVIEW: native speaker
 alc-report =
     Огоҳӣ { $id }: { $state }
     Аудитория: { $audience }

@@ -1,5 +1,5 @@
 ## The staff dashboard: staff words, shown only in HOTLINE_STAFF_LANG (ru or en); this file carries the Russian copy.
-# native review
+# REVIEW: native speaker
 
 # Ответ бота на /web от оператора или администратора.
 web-link-message = Ваша ссылка на панель (действует { $minutes } минут, один раз): { $url }

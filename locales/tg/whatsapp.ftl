@@ -1,7 +1,7 @@
 # Транспорти WhatsApp Cloud API (src/channels/whatsapp-cloud, docs/whatsapp.md).
 
 ## Тугмае, ки рӯйхати интихобҳоро мекушояд (на зиёда аз 20 аломат).
-# native review
+# REVIEW: native speaker
 wa-cloud-list-button = Интихоб
 
 ## Ҷавоб ба тугма ё рӯйхате, ки аз мо нест ё кӯҳна шудааст.
@@ -9,15 +9,15 @@ wa-cloud-button-invalid = Ин тугма кор намекунад. Барои 
 wa-cloud-button-expired = Ин тугма кӯҳна шудааст. Барои кушодани меню /menu фиристед.
 
 ## Матни қолаб барои тасдиқи Meta (категорияи Utility, бе тағйирёбанда).
-# native review
+# REVIEW: native speaker
 wa-cloud-template-body = Ба шумо аз телефони боварӣ паёми нав омад. Барои хондани он ба ин паём бо ягон калима ҷавоб диҳед.
 
 ## Ба кормандон: чаро паём ба корбари WhatsApp интизор аст.
-# native review
+# REVIEW: native speaker
 wa-cloud-staff-window-closed = Ҳоло расонида нашуд: корбар бори охир зиёда аз 24 соат пеш навишта буд, ва дар ин ҳол WhatsApp танҳо қолаби тасдиқшударо иҷозат медиҳад. Барои забони «{ $lang }» қолаб муайян нашудааст (WHATSAPP_TEMPLATES). Паём интизор аст ва вақте ки корбар боз нависад, фиристода мешавад.
 
 ## `jol whatsapp templates`
-# native review
+# REVIEW: native speaker
 wa-cloud-templates-intro = Дар WhatsApp Manager барои ҳар забон як қолаб созед (Message templates → Create template), категорияи Utility, бо матни зер ва бе тағйирёбанда. Пас аз тасдиқ онҳоро дар WHATSAPP_TEMPLATES нишон диҳед, масалан ru=jol_message,en=jol_message@en_US.
 wa-cloud-templates-configured = муайян шудааст: { $name } ({ $code })
 wa-cloud-templates-missing = муайян нашудааст: паёмҳо ба ин корбарон берун аз равзанаи 24-соата интизор мемонанд

@@ -1,94 +1,94 @@
 # Alerts (src/alerts/): the line every alert ends with, in the user's language.
-# native review
+# REVIEW: native speaker
 alert-optout = /stop — boshqa xabarnoma olmaslik
 
 ## Xodimlar uchun /alert ustasi (src/alerts/wizard/) va yuborish kartasi (card.ts).
-# native review
+# REVIEW: native speaker
 alw-cancel = ✖ Bekor qilish
-# native review
+# REVIEW: native speaker
 alw-cancelled = Bekor qilindi: ogohlantirish yuborilmadi. /alert — yangisini boshlash.
-# native review
+# REVIEW: native speaker
 alw-audience-choose = Yangi ogohlantirish. 1/4-qadam: kimga? Segmentni tanlang.
-# native review
+# REVIEW: native speaker
 alw-all-langs = Barcha tillar
-# native review
+# REVIEW: native speaker
 alw-all-channels = Barcha kanallar
 # REVIEW: native speaker
 alw-all-sources = Barcha manbalar
-# native review
+# REVIEW: native speaker
 alw-next-texts = Keyingi: matnlar ▶
-# native review
+# REVIEW: native speaker
 alw-audience =
     Auditoriya: { $audience }
     Qabul qiluvchilar: { $count }
     { $breakdown }
 
     Til, kanal yoki manba (qayerdan kelgani) bo'yicha toraytiring yoki davom eting.
-# native review
+# REVIEW: native speaker
 alw-texts-ask = 2/4-qadam: matnni yozing, har bir til uchun bitta xabar ({ $langs }). Xabarni til kodi bilan boshlang, masalan "uz: ...". Kodsiz bu { $lang } matni.
-# native review
+# REVIEW: native speaker
 alw-texts-missing = { $lang } uchun hali matn yo'q: uni yozing ("{ $lang }: " bilan boshlang) yoki bu guruhga boshqa tildagi matnni yuboring.
-# native review
+# REVIEW: native speaker
 alw-text-own = ✅ { $lang }: o'z matni
-# native review
+# REVIEW: native speaker
 alw-text-borrowed = ↪️ { $lang }: { $from } matnini oladi
-# native review
+# REVIEW: native speaker
 alw-text-missing = ❌ { $lang }: matn yo'q
-# native review
+# REVIEW: native speaker
 alw-use = { $lang } { $from } matnini oladi
-# native review
+# REVIEW: native speaker
 alw-texts-ready = Har bir tilda matn bor. Yangi xabar bilan istalganini almashtirish mumkin.
-# native review
+# REVIEW: native speaker
 alw-preview = Keyingi: ko'rib chiqish ▶
-# native review
+# REVIEW: native speaker
 alw-too-long = { $lang } matni juda uzun: obunani bekor qilish qatori bilan { $length } belgi, chegara { $limit }. Qisqartirib, qayta yuboring.
-# native review
+# REVIEW: native speaker
 alw-preview-head = 3/4-qadam: { $lang } · { $count } qabul qiluvchi aynan shuni oladi:
-# native review
+# REVIEW: native speaker
 alw-preview-next = Ogohlantirish shu. O'zingizda sinab ko'ring va qachon yuborishni tanlang.
-# native review
+# REVIEW: native speaker
 alw-test = 📨 Menga sinov
-# native review
+# REVIEW: native speaker
 alw-tested = Sinov yuqorida sizga yuborildi. Qachon yuborilsin?
-# native review
+# REVIEW: native speaker
 alw-now = Hozir yuborish
-# native review
+# REVIEW: native speaker
 alw-later = Belgilangan vaqtda…
-# native review
+# REVIEW: native speaker
 alw-when-ask = 4/4-qadam: qachon? Vaqtni yozing ({ $tz }), masalan 18:30 yoki 2026-12-03 09:00.
-# native review
+# REVIEW: native speaker
 alw-when-bad = Vaqtni shunday yozing: 18:30 yoki 2026-12-03 09:00 ({ $tz }).
-# native review
+# REVIEW: native speaker
 alw-when-past = Bu vaqt o'tib ketdi ({ $tz }): keyinroq vaqtni yozing.
-# native review
+# REVIEW: native speaker
 alw-when-now = hozir
-# native review
+# REVIEW: native speaker
 alw-confirm =
     Ogohlantirish yuborilsinmi?
     Auditoriya: { $audience }
     Qabul qiluvchilar: { $count }
     Qachon: { $when }
-# native review
+# REVIEW: native speaker
 alw-send = ✅ { $count } kishiga yuborish
-# native review
+# REVIEW: native speaker
 alc-pause = ⏸ Pauza
-# native review
+# REVIEW: native speaker
 alc-resume = ▶ Davom etish
-# native review
+# REVIEW: native speaker
 alc-cancel = ✖ To'xtatish
-# native review
+# REVIEW: native speaker
 alc-not-now = Hozir buni qilib bo'lmaydi.
-# native review
+# REVIEW: native speaker
 alc-state-queued = kutmoqda
-# native review
+# REVIEW: native speaker
 alc-state-sending = yuborilmoqda
-# native review
+# REVIEW: native speaker
 alc-state-paused = pauzada
-# native review
+# REVIEW: native speaker
 alc-state-cancelled = to'xtatildi
-# native review
+# REVIEW: native speaker
 alc-state-done = tugadi
-# native review
+# REVIEW: native speaker
 alc-card =
     Ogohlantirish { $id } · { $state }
     { $bar }
@@ -97,7 +97,7 @@ alc-card =
         [0] —
        *[other] ~{ $eta } daq
     }
-# native review
+# REVIEW: native speaker
 alc-report =
     Ogohlantirish { $id }: { $state }
     Auditoriya: { $audience }

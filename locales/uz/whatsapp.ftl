@@ -8,15 +8,15 @@ wa-cloud-button-invalid = Bu tugma ishlamaydi. Menyuni ochish uchun /menu yubori
 wa-cloud-button-expired = Bu tugma eskirgan. Menyuni ochish uchun /menu yuboring.
 
 ## Meta tasdig'iga yuboriladigan shablon matni (Utility toifasi, o'zgaruvchisiz).
-# native review
+# REVIEW: native speaker
 wa-cloud-template-body = Sizga ishonch telefonidan yangi xabar keldi. Uni o'qish uchun ushbu xabarga istalgan so'z bilan javob bering.
 
 ## Xodimlarga: WhatsApp foydalanuvchisiga xabar nega kutmoqda.
-# native review
+# REVIEW: native speaker
 wa-cloud-staff-window-closed = Hali yetkazilmadi: foydalanuvchi oxirgi marta 24 soatdan oldin yozgan, bunda WhatsApp faqat tasdiqlangan shablonga ruxsat beradi. "{ $lang }" tili uchun shablon berilmagan (WHATSAPP_TEMPLATES). Xabar kutmoqda va foydalanuvchi yana yozganda yuboriladi.
 
 ## `jol whatsapp templates`
-# native review
+# REVIEW: native speaker
 wa-cloud-templates-intro = WhatsApp Manager'da har bir til uchun bitta shablon yarating (Message templates → Create template), Utility toifasi, quyidagi matn bilan va o'zgaruvchisiz. Tasdiqlangandan keyin ularni WHATSAPP_TEMPLATES'da ko'rsating, masalan ru=jol_message,en=jol_message@en_US.
 wa-cloud-templates-configured = berilgan: { $name } ({ $code })
 wa-cloud-templates-missing = berilmagan: 24 soatlik oynadan tashqarida bu foydalanuvchilarga xabarlar kutadi
