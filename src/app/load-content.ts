@@ -30,10 +30,12 @@ export function loadContent<P extends Plugin>(
   const { i18n, problems: localeProblems } = loadLocales(config.LOCALES_DIR);
   // Plugins' kinds are needed to validate flows, and plugins read flows' data: load the data
   // first with the core kinds, then again with every kind.
-  const first = loadFlows(config.FLOWS_DIR, new KindRegistry(coreKinds));
+  const first = loadFlows(config.FLOWS_DIR, new KindRegistry(coreKinds), { dataOnly: true });
   const plugins = makePlugins(first.flows, i18n);
   const kinds = new KindRegistry([...coreKinds, ...plugins.flatMap((p) => p.kinds ?? [])]);
   const { flows, problems: flowProblems } = loadFlows(config.FLOWS_DIR, kinds);
+  // The plugins were given the first load: they see the validated flows too (segments of subscribe nodes).
+  for (const [id, flow] of flows.flows) first.flows.flows.set(id, flow);
   const problems = [...flowProblems, ...localeProblems, ...checkFlows(flows, kinds, i18n)];
   for (const plugin of plugins) {
     try {

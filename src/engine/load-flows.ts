@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { LineCounter, parseDocument, isNode } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter } from "yaml";
+import { CACHE_DIR, DiskCache, packageVersion } from "../core/disk-cache.ts";
 import { z } from "zod";
 import type { Flow, FlowSet } from "./flow.ts";
 import type { BaseNode } from "./node-kind.ts";
@@ -31,11 +33,12 @@ export function flowFileSchema(kinds: KindRegistry) {
 }
 
 /**
- * Read every `*.yaml` file in `dir`: flows (`flow:`) validated node by node against the
+ * Read every `*.yaml` file in `dir` (`dataOnly`: only the data files, for the plugins to be built
+ * from before their kinds validate the flows): flows (`flow:`) validated node by node against the
  * registered kinds, and data files (`data:`) kept as parsed values. Returns what loaded and
  * every problem found, each with file, line and a fix — it never throws on bad content.
  */
-export function loadFlows(dir: string, kinds: KindRegistry): { flows: FlowSet; problems: CheckProblem[] } {
+export function loadFlows(dir: string, kinds: KindRegistry, options: { dataOnly?: boolean; cacheDir?: string | null } = {}): { flows: FlowSet; problems: CheckProblem[] } {
   const flows: FlowSet = { flows: new Map(), data: new Map() };
   const problems: CheckProblem[] = [];
   let files: string[];
@@ -48,34 +51,77 @@ export function loadFlows(dir: string, kinds: KindRegistry): { flows: FlowSet; p
   for (const name of files) {
     const path = join(dir, name);
     const file = relative(process.cwd(), path) || path;
-    loadFile(file, readFileSync(path, "utf8"), kinds, flows, problems);
+    loadFile(file, readFileSync(path, "utf8"), kinds, flows, problems, parsedCache(name, options.cacheDir === undefined ? CACHE_DIR : options.cacheDir), options.dataOnly);
   }
   return { flows, problems };
 }
 
+/** What a flow file's text parses to, kept on disk: the YAML as data, and each node's line. */
+interface ParsedFile {
+  raw: unknown;
+  nodeLines: (number | null)[];
+}
+
+/**
+ * The parsed YAML of one flow file, on disk between runs (`node_modules/.cache/jol`), keyed by the
+ * file's text and the YAML library's version: parsing the flows is a fifth of a start. Only a file
+ * that parsed without a YAML error is kept; a problem found later still gets its line (the text is
+ * then parsed again, only for that).
+ */
+function parsedCache(name: string, dir: string | null): DiskCache {
+  return new DiskCache(dir, `flow-${name.replace(/[^\w.-]/g, "_")}-`, yamlVersion);
+}
+
+let yamlVersionSeen: string | undefined;
+const yamlVersion = (): string => (yamlVersionSeen ??= `yaml@${packageVersion("yaml")};flows-1`);
+
+/** The YAML library, loaded only when a file must be parsed (not when every file came from the cache). */
+function yaml(): typeof import("yaml") {
+  return createRequire(import.meta.url)("yaml") as typeof import("yaml");
+}
+
 /** Parse one YAML file's text into `flows` (exported for tests of error messages). */
-export function loadFile(file: string, text: string, kinds: KindRegistry, flows: FlowSet, problems: CheckProblem[]): void {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      problems.push({
-        file,
-        line: lineCounter.linePos(error.pos[0]).line,
-        message: `YAML syntax: ${error.message.split("\n")[0]}`,
-        fix: "check the indentation and quoting on that line (a value with ':' or '#' needs quotes)",
-      });
+export function loadFile(file: string, text: string, kinds: KindRegistry, flows: FlowSet, problems: CheckProblem[], cache?: DiskCache, dataOnly = false): void {
+  let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
+  const parse = () => {
+    if (parsed) return parsed;
+    const { LineCounter, parseDocument } = yaml();
+    const lineCounter = new LineCounter();
+    parsed = { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+    return parsed;
+  };
+  const key = cache?.key(text);
+  const saved = key === undefined ? undefined : (cache?.read(key) as ParsedFile | undefined);
+  if (!saved) {
+    const { doc, lineCounter } = parse();
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        problems.push({
+          file,
+          line: lineCounter.linePos(error.pos[0]).line,
+          message: `YAML syntax: ${error.message.split("\n")[0]}`,
+          fix: "check the indentation and quoting on that line (a value with ':' or '#' needs quotes)",
+        });
+      }
+      return;
     }
-    return;
   }
   const lineOf = (path: (string | number)[]): number | undefined => {
+    const { doc, lineCounter } = parse();
+    const { isNode } = yaml();
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
     }
     return undefined;
   };
-  const raw: unknown = doc.toJS();
+  const raw: unknown = saved ? saved.raw : parse().doc.toJS();
+  if (!saved && key !== undefined && cache) {
+    const nodes = typeof raw === "object" && raw !== null ? (raw as { nodes?: unknown }).nodes : undefined;
+    const nodeLines = Array.isArray(nodes) ? nodes.map((_, i) => lineOf(["nodes", i]) ?? null) : [];
+    cache.write(key, { raw, nodeLines } satisfies ParsedFile);
+  }
+  const nodeLine = (i: number): number | undefined => (saved ? (saved.nodeLines[i] ?? undefined) : lineOf(["nodes", i]));
   const header = Header.safeParse(raw);
   if (!header.success) {
     for (const issue of header.error.issues) {
@@ -91,6 +137,7 @@ export function loadFile(file: string, text: string, kinds: KindRegistry, flows:
     flows.data.set(head.data, { file, value: head.value, line: (p) => lineOf(["value", ...p]) });
     return;
   }
+  if (dataOnly) return;
   if (flows.flows.has(head.flow)) {
     problems.push({ file, line: lineOf(["flow"]), message: `flow "${head.flow}" is defined twice (also in ${flows.flows.get(head.flow)?.file})`, fix: "give one of the flows another id" });
     return;
@@ -98,7 +145,7 @@ export function loadFile(file: string, text: string, kinds: KindRegistry, flows:
   const flow: Flow = { id: head.flow, start: head.start, nodes: new Map(), file, lines: new Map() };
   const nodeSchema = kinds.nodeSchema();
   head.nodes.forEach((rawNode, i) => {
-    const line = lineOf(["nodes", i]);
+    const line = nodeLine(i);
     const type = typeof rawNode === "object" && rawNode !== null ? (rawNode as { type?: unknown }).type : undefined;
     const id = typeof rawNode === "object" && rawNode !== null ? (rawNode as { id?: unknown }).id : undefined;
     const kind = typeof type === "string" ? kinds.get(type) : undefined;

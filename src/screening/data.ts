@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { createRequire } from "node:module";
 import { CatalogueSchema, type Catalogue } from "./catalogue.ts";
 import { Screener, type NamedRuleFile } from "./analyse.ts";
 import type { FlowSet } from "../engine/flow.ts";
@@ -22,6 +22,8 @@ export function readScreeningData(dir = "flows"): DataMap {
   for (const name of readdirSync(dir).sort()) {
     if (!/^screening-.*\.ya?ml$/.test(name)) continue;
     const file = join(dir, name);
+    // The YAML library is loaded here only (the bot gets these files from the flows loader's cache).
+    const { parse } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
     const doc = parse(readFileSync(file, "utf8")) as { data?: unknown; value?: unknown } | null;
     if (!doc || typeof doc.data !== "string") throw new Error(`${file}: a screening data file needs "spec: 1", "data: <name>" and "value:"`);
     data.set(doc.data, { file, value: doc.value });
