@@ -19,3 +19,7 @@ wa-cloud-staff-window-closed = Not delivered yet: the user last wrote more than 
 wa-cloud-templates-intro = Submit one template per language in WhatsApp Manager (Message templates → Create template), category Utility, with the body below and no variables. After approval, list them in WHATSAPP_TEMPLATES, like ru=jol_message,en=jol_message@en_US.
 wa-cloud-templates-configured = configured: { $name } ({ $code })
 wa-cloud-templates-missing = not configured: messages to these users outside the 24-hour window wait
+
+## Alerts outside the 24-hour window (WHATSAPP_ALERT_TEMPLATES): the body to submit, its one variable the alert's text.
+wa-cloud-alert-template-body = Jol hotline alert: { "{{1}}" }
+wa-cloud-alert-templates-intro = Alert templates (WHATSAPP_ALERT_TEMPLATES): one per language with the body below and one variable, the alert's text, so subscribers outside the 24-hour window get the alert itself. Meta decides the category. After approval list them like ru=jol_alert,en=jol_alert@en_US.

@@ -22,3 +22,9 @@ wa-cloud-templates-intro = WhatsApp Manager-де әр тілге бір үлгі
 wa-cloud-templates-configured = берілген: { $name } ({ $code })
 # REVIEW: native speaker
 wa-cloud-templates-missing = берілмеген: 24 сағаттық терезеден тыс бұл пайдаланушыларға хабарламалар күтеді
+
+## Alerts outside the 24-hour window (WHATSAPP_ALERT_TEMPLATES): the body to submit, its one variable the alert's text.
+# REVIEW: native speaker
+wa-cloud-alert-template-body = Jol сенім телефонының ескертуі: { "{{1}}" }
+# REVIEW: native speaker
+wa-cloud-alert-templates-intro = Ескерту үлгілері (WHATSAPP_ALERT_TEMPLATES): әр тілге біреуден, төмендегі мәтінмен және бір айнымалымен — ескерту мәтінімен, 24 сағаттық терезеден тыс жазылушылар ескертудің өзін алуы үшін. Санатты Meta анықтайды. Мақұлданғаннан кейін оларды көрсетіңіз, мысалы ru=jol_alert,en=jol_alert@en_US.

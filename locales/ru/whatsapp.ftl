@@ -19,3 +19,7 @@ wa-cloud-staff-window-closed = Пока не доставлено: пользо�
 wa-cloud-templates-intro = Создайте по одному шаблону на язык в WhatsApp Manager (Шаблоны сообщений → Создать шаблон), категория Utility, с текстом ниже и без переменных. После одобрения перечислите их в WHATSAPP_TEMPLATES, например ru=jol_message,en=jol_message@en_US.
 wa-cloud-templates-configured = задан: { $name } ({ $code })
 wa-cloud-templates-missing = не задан: сообщения этим пользователям вне 24-часового окна ждут
+
+## Alerts outside the 24-hour window (WHATSAPP_ALERT_TEMPLATES): the body to submit, its one variable the alert's text.
+wa-cloud-alert-template-body = Предупреждение горячей линии Jol: { "{{1}}" }
+wa-cloud-alert-templates-intro = Шаблоны предупреждений (WHATSAPP_ALERT_TEMPLATES): по одному на язык, с текстом ниже и одной переменной — текстом предупреждения, чтобы подписчики вне 24-часового окна получили само предупреждение. Категорию определяет Meta. После одобрения перечислите их, например ru=jol_alert,en=jol_alert@en_US.

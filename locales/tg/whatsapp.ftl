@@ -21,3 +21,9 @@ wa-cloud-staff-window-closed = Ҳоло расонида нашуд: корба�
 wa-cloud-templates-intro = Дар WhatsApp Manager барои ҳар забон як қолаб созед (Message templates → Create template), категорияи Utility, бо матни зер ва бе тағйирёбанда. Пас аз тасдиқ онҳоро дар WHATSAPP_TEMPLATES нишон диҳед, масалан ru=jol_message,en=jol_message@en_US.
 wa-cloud-templates-configured = муайян шудааст: { $name } ({ $code })
 wa-cloud-templates-missing = муайян нашудааст: паёмҳо ба ин корбарон берун аз равзанаи 24-соата интизор мемонанд
+
+## Alerts outside the 24-hour window (WHATSAPP_ALERT_TEMPLATES): the body to submit, its one variable the alert's text.
+# REVIEW: native speaker
+wa-cloud-alert-template-body = Огоҳии телефони боварии Jol: { "{{1}}" }
+# REVIEW: native speaker
+wa-cloud-alert-templates-intro = Қолабҳои огоҳӣ (WHATSAPP_ALERT_TEMPLATES): барои ҳар забон якто, бо матни зер ва як тағйирёбанда — матни огоҳӣ, то обуначиёни берун аз равзанаи 24-соата худи огоҳиро гиранд. Категорияро Meta муайян мекунад. Пас аз тасдиқ онҳоро нишон диҳед, масалан ru=jol_alert,en=jol_alert@en_US.

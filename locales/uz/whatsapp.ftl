@@ -20,3 +20,9 @@ wa-cloud-staff-window-closed = Hali yetkazilmadi: foydalanuvchi oxirgi marta 24 
 wa-cloud-templates-intro = WhatsApp Manager'da har bir til uchun bitta shablon yarating (Message templates → Create template), Utility toifasi, quyidagi matn bilan va o'zgaruvchisiz. Tasdiqlangandan keyin ularni WHATSAPP_TEMPLATES'da ko'rsating, masalan ru=jol_message,en=jol_message@en_US.
 wa-cloud-templates-configured = berilgan: { $name } ({ $code })
 wa-cloud-templates-missing = berilmagan: 24 soatlik oynadan tashqarida bu foydalanuvchilarga xabarlar kutadi
+
+## Alerts outside the 24-hour window (WHATSAPP_ALERT_TEMPLATES): the body to submit, its one variable the alert's text.
+# REVIEW: native speaker
+wa-cloud-alert-template-body = Jol ishonch telefoni ogohlantirishi: { "{{1}}" }
+# REVIEW: native speaker
+wa-cloud-alert-templates-intro = Ogohlantirish shablonlari (WHATSAPP_ALERT_TEMPLATES): har bir til uchun bittadan, quyidagi matn va bitta o'zgaruvchi — ogohlantirish matni bilan, shunda 24 soatlik oynadan tashqaridagi obunachilar ogohlantirishning o'zini oladi. Toifani Meta belgilaydi. Tasdiqlangandan keyin ularni ko'rsating, masalan ru=jol_alert,en=jol_alert@en_US.

@@ -254,7 +254,7 @@ export class AlertSender {
       try {
         await this.d.gates[to.channel as AlertChannel]?.(signal);
         if (to.channel === "telegram") await this.d.limiter?.take(to.channel, to.id, false, signal);
-        await this.d.send(to, [{ text }]);
+        await this.d.send(to, [{ text, purpose: "alert" }]);
         return "sent";
       } catch (error) {
         if (this.stopped) return null;

@@ -258,6 +258,9 @@ export const ConfigSchema = z.object({
   WHATSAPP_TEMPLATES: templateList
     .optional()
     .describe("Cloud transport: approved message templates per language, lang=name[@code] comma-separated; used outside the 24-hour window (jol whatsapp templates)."),
+  WHATSAPP_ALERT_TEMPLATES: templateList
+    .optional()
+    .describe("Cloud transport: approved alert templates per language (one body variable: the alert's text), lang=name[@code] comma-separated; alerts outside the 24-hour window go out as these (jol whatsapp templates)."),
 
   // --- links to the bot (the information portal, docs/portal.md) ---
   TELEGRAM_BOT_USERNAME: z

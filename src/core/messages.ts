@@ -64,4 +64,9 @@ export interface Outbound {
    * shows it before the text.
    */
   from?: string;
+  /**
+   * What the message is for, when a channel treats it differently: an alert to subscribers goes
+   * out as the alert template on WhatsApp's Cloud API outside the 24-hour window.
+   */
+  purpose?: "alert";
 }

@@ -55,6 +55,9 @@ export const cloudCounters = {
 };
 
 const DAY_MS = 86_400_000;
+/** The longest alert text sent as a template variable: Meta's 1,024-character body, less the template's own words. */
+const ALERT_VARIABLE_CHARS = 900;
+
 /** How long the sent message is kept by its wamid, to send it again by template if Meta reports 131047. */
 const SENT_REF_MS = 3_600_000;
 
@@ -220,6 +223,7 @@ export class WhatsAppCloudChannel implements Channel {
   /** Outside the window: hold the messages; tell the user by template (once), or throw `WindowClosedError`. */
   private async outsideWindow(address: Address, messages: Outbound[], known?: Lang): Promise<void> {
     const lang = known ?? (await this.userLang(address));
+    if (await this.alertByTemplate(address, messages, lang)) return;
     if (await this.window.hold(address, messages)) cloudCounters.held++;
     const template = this.deps.config.WHATSAPP_TEMPLATES?.[lang];
     if (!template) throw new WindowClosedError(address, lang);
@@ -232,6 +236,32 @@ export class WhatsAppCloudChannel implements Channel {
       await this.window.templateFailed(address);
       throw deliveryFailure(address, error);
     }
+  }
+
+  /**
+   * An alert outside the window goes out as the alert template of the user's language, its text
+   * the template's one variable (Meta allows no line breaks in a variable, and 1,024 characters
+   * for a template's body): the subscriber reads the alert itself. Without an alert template, or
+   * for a longer text, false: it is held like any other message.
+   */
+  private async alertByTemplate(address: Address, messages: Outbound[], lang: Lang): Promise<boolean> {
+    const template = this.deps.config.WHATSAPP_ALERT_TEMPLATES?.[lang];
+    if (!template || messages.length === 0 || !messages.every((m) => m.purpose === "alert" && !m.media)) return false;
+    const texts = messages.map((m) => m.text.replace(/\s+/g, " ").trim());
+    if (texts.some((t) => t.length === 0 || t.length > ALERT_VARIABLE_CHARS)) return false;
+    for (const text of texts) {
+      const payload: CloudPayload = {
+        type: "template",
+        template: { name: template.name, language: { code: template.code }, components: [{ type: "body", parameters: [{ type: "text", text }] }] },
+      };
+      try {
+        await this.graph.send(address.id, payload);
+        cloudCounters.templates++;
+      } catch (error) {
+        throw deliveryFailure(address, error);
+      }
+    }
+    return true;
   }
 
   /** A consultant's media given by URL: fetched, uploaded to the Graph media endpoint, sent by id. */

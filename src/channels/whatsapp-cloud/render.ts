@@ -34,7 +34,10 @@ export type CloudPayload =
           };
     }
   | { type: "image" | "video" | "audio" | "document" | "sticker"; media: { id?: string; link?: string; caption?: string } }
-  | { type: "template"; template: { name: string; language: { code: string } } };
+  | {
+      type: "template";
+      template: { name: string; language: { code: string }; components?: Array<{ type: "body"; parameters: Array<{ type: "text"; text: string }> }> };
+    };
 
 export interface RenderedCloud {
   payloads: CloudPayload[];

@@ -122,6 +122,22 @@ describe("WhatsApp Cloud transport", () => {
     expect(await channel.held(address)).toEqual([]);
   });
 
+  it("outside the 24-hour window an alert goes out as the alert template with its text, not held; without one it is held", async () => {
+    await boot({ WHATSAPP_ALERT_TEMPLATES: "ru=jol_alert,en=jol_alert@en_US" });
+    const old = String(Math.floor(Date.now() / 1000) - 25 * 3600);
+    expect(await postWebhook(url, hooks.messages(USER, [hooks.text("hello", { timestamp: old })]))).toBe(200);
+    await api.waitForSent(1); // the general template, for the greeting that waits
+    await channel.send(address, [{ text: "Fake agency in Almaty.\n\n/stop: no more alerts", purpose: "alert" }]);
+    expect(api.sent.at(-1)!.body).toMatchObject({
+      type: "template",
+      template: { name: "jol_alert", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "Fake agency in Almaty. /stop: no more alerts" }] }] },
+    });
+    expect(await channel.held(address)).not.toContainEqual([expect.objectContaining({ purpose: "alert" })]);
+    // Not an alert (a consultant's late answer): held for the user's next message, as before.
+    await expect(channel.send(address, [{ text: "A consultant answers" }])).resolves.toBeUndefined();
+    expect((await channel.held(address)).flat().map((m) => m.text)).toContain("A consultant answers");
+  });
+
   it("131047 from the Graph API takes the template path; 131026, 130429 and 131056 become blocked, pause and retry-later", async () => {
     await boot();
     await say([hooks.text("hello")], 3);
