@@ -8,18 +8,13 @@ import type { Store } from "../../store/store.ts";
 import type { Router } from "../../router/router.ts";
 import type { Address } from "../../core/address.ts";
 import type { Inbound, Input, Outbound } from "../../core/messages.ts";
+import { typedInput } from "../typed-command.ts";
 import { renderNumbered } from "../numbered.ts";
 
 /** Store key of a console user's outbox: messages other processes (the console desk) send them. */
 export const outboxKey = (id: string) => `console:out:${id}`;
 const OUTBOX_TTL_MS = 7 * 86_400_000;
 
-/** Turn a typed line into an Input: `/cmd arg` is a command, anything else text. */
-export function lineToInput(line: string): Input {
-  const m = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$/i.exec(line.trim());
-  if (m) return { kind: "command", name: m[1]!.toLowerCase(), ...(m[2] ? { arg: m[2].trim() } : {}) };
-  return { kind: "text", text: line };
-}
 
 export interface ConsoleOptions {
   user: string;
@@ -95,7 +90,7 @@ export class ConsoleChannel implements Channel {
     void (async () => {
       for await (const line of rl) {
         this.prompting = false;
-        if (line.trim() !== "") await this.say(lineToInput(line));
+        if (line.trim() !== "") await this.say(typedInput(line));
         if (interactive) this.prompt();
       }
       await this.drainOutbox();

@@ -1,4 +1,5 @@
 import type { Inbound, Input, MediaKind } from "../../core/messages.ts";
+import { typedInput } from "../typed-command.ts";
 import type { CloudMessage, CloudStatus, CloudWebhook } from "./payload.ts";
 
 /** One user message of a webhook, ready for the router, with the time Meta gives it. */
@@ -90,7 +91,7 @@ function toInput(message: CloudMessage): Input | null {
   switch (message.type) {
     case "text": {
       const text = message.text?.body?.trim();
-      return text ? { kind: "text", text } : null;
+      return text ? typedInput(text) : null;
     }
     case "interactive": {
       const reply = message.interactive?.button_reply ?? message.interactive?.list_reply;

@@ -1,4 +1,5 @@
 import type { Inbound, Input, MediaKind } from "../../core/messages.ts";
+import { typedInput } from "../typed-command.ts";
 import type { WaMessageLike } from "./client.ts";
 
 /**
@@ -84,7 +85,7 @@ const NO_CAPTION = new Set(["ptt", "audio", "sticker", "location", "vcard", "mul
 function toInput(msg: WaMessageLike): Input | null {
   if (msg.type === "chat") {
     const text = msg.body.trim();
-    return text ? { kind: "text", text } : null;
+    return text ? typedInput(text) : null;
   }
   if (NOISE.has(msg.type)) return null;
   const media = MEDIA[msg.type] ?? "other";

@@ -16,6 +16,12 @@ describe("toInbound", () => {
     });
   });
 
+  it("turns a typed /command into a command, as Telegram does (the alerts' \"/stop\" works on WhatsApp)", () => {
+    expect(toInbound(waMessage({ from: "77011234567@c.us", body: "/stop" }))?.input).toEqual({ kind: "command", name: "stop" });
+    expect(toInbound(waMessage({ from: "77011234567@c.us", body: "/start kb-stay" }))?.input).toEqual({ kind: "command", name: "start", arg: "kb-stay" });
+    expect(toInbound(waMessage({ from: "77011234567@c.us", body: "50/50?" }))?.input).toEqual({ kind: "text", text: "50/50?" });
+  });
+
   it("accepts @lid private chats", () => {
     expect(toInbound(waMessage({ from: "123456789012345@lid", body: "1" }))?.input).toEqual({ kind: "text", text: "1" });
   });
