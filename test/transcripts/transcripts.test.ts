@@ -34,43 +34,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Document, isMap, isScalar, parse, visit } from "yaml";
-import { z } from "zod";
 import { createApp } from "../../src/app/create.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { silentLogger } from "../../src/core/log.ts";
-import { LANGS, type Lang } from "../../src/core/lang.ts";
+import { type Lang } from "../../src/core/lang.ts";
+import { Transcript, type Step } from "./script.ts";
 import { userKey } from "../../src/core/address.ts";
 import { type Inbound, type Input, type Outbound } from "../../src/core/messages.ts";
 import { sessionKey } from "../../src/router/default-router.ts";
 import type { App } from "../../src/app/app.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
 import { testStore } from "../support/redis.ts";
-
-const Step = z
-  .strictObject({
-    say: z.union([z.string(), z.partialRecord(z.enum(LANGS), z.string())]).optional(),
-    press: z.union([z.string(), z.number().int()]).optional(),
-    choose_language: z.string().optional(),
-    command: z.string().optional(),
-    arg: z.string().optional(),
-    media: z.enum(["sticker", "voice", "audio", "photo", "video", "document", "location", "contact"]).optional(),
-    edited: z.string().optional(),
-    button: z.string().optional(),
-    idle: z.string().regex(/^\d+d$/).optional(),
-    session: z.enum(["gone", "kept"]).optional(),
-  })
-  .refine((s) => [s.say, s.press, s.choose_language, s.command, s.media, s.edited, s.button, s.idle].filter((x) => x !== undefined).length === 1, {
-    message: "each step does exactly one thing: say, press, choose_language, command, media, edited, button or idle",
-  });
-type Step = z.infer<typeof Step>;
-const Transcript = z.strictObject({
-  name: z.string(),
-  langs: z.array(z.enum(LANGS)).default(["ru"]),
-  hint: z.string().optional(),
-  at: z.iso.datetime({ offset: true }).default("2026-12-02T11:00:00+05:00"),
-  steps: z.array(Step).min(1),
-});
-type Transcript = z.infer<typeof Transcript>;
 
 /** One step as the golden file records it: what the user did, and every message of the answer. */
 interface GoldenStep {
