@@ -47,6 +47,10 @@ alw-preview-head = 3/4 қадам: { $lang } · { $count } алушы дәл о�
 # REVIEW: native speaker
 alw-preview-next = Хабарландыру толығымен осы. Өзіңізге тексеріп, қашан жіберетінді таңдаңыз.
 # REVIEW: native speaker
+alw-preview-wa-template = WhatsApp: осы { $count } адамның 24 сағат жазбағандары оны { $name } ескерту үлгісі ретінде алады.
+# REVIEW: native speaker
+alw-preview-wa-no-template = WhatsApp: { $lang } тілі үшін ескерту үлгісі жоқ (WHATSAPP_ALERT_TEMPLATES). Осы { $count } адамның 24 сағат жазбағандары тек жазу туралы өтінішті, ал ескертуді жазған кезде алады.
+# REVIEW: native speaker
 alw-test = 📨 Маған сынақ
 # REVIEW: native speaker
 alw-tested = Сынақ жоғарыда сізге жіберілді. Қашан жіберу керек?

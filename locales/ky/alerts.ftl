@@ -47,6 +47,10 @@ alw-preview-head = 3/4-кадам: { $lang } · { $count } алуучу так �
 # REVIEW: native speaker
 alw-preview-next = Кабарлама толугу менен ушул. Өзүңүзгө текшерип, качан жөнөтөөрүн тандаңыз.
 # REVIEW: native speaker
+alw-preview-wa-template = WhatsApp: ушул { $count } адамдын 24 саат жазбагандары аны { $name } эскертүү шаблону катары алышат.
+# REVIEW: native speaker
+alw-preview-wa-no-template = WhatsApp: { $lang } тили үчүн эскертүү шаблону жок (WHATSAPP_ALERT_TEMPLATES). Ушул { $count } адамдын 24 саат жазбагандары жазуу өтүнүчүн гана, ал эми эскертүүнү жазганда алышат.
+# REVIEW: native speaker
 alw-test = 📨 Мага сыноо
 # REVIEW: native speaker
 alw-tested = Сыноо жогоруда сизге жөнөтүлдү. Качан жөнөтүү керек?

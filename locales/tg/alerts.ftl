@@ -47,6 +47,10 @@ alw-preview-head = Қадами 3 аз 4: { $lang } · { $count } гиранда
 # REVIEW: native speaker
 alw-preview-next = Огоҳӣ пурра ҳамин аст. Дар худатон санҷед ва вақти фиристоданро интихоб кунед.
 # REVIEW: native speaker
+alw-preview-wa-template = WhatsApp: аз ин { $count } нафар онҳое, ки 24 соат нанавиштаанд, онро ҳамчун қолаби огоҳии { $name } мегиранд.
+# REVIEW: native speaker
+alw-preview-wa-no-template = WhatsApp: барои забони { $lang } қолаби огоҳӣ нест (WHATSAPP_ALERT_TEMPLATES). Аз ин { $count } нафар онҳое, ки 24 соат нанавиштаанд, танҳо хоҳиши навиштанро мегиранд, огоҳиро бошад — вақте ки нависанд.
+# REVIEW: native speaker
 alw-test = 📨 Санҷиш ба ман
 # REVIEW: native speaker
 alw-tested = Санҷиш дар боло ба шумо фиристода шуд. Кай фиристем?

@@ -47,6 +47,10 @@ alw-preview-head = 3/4-qadam: { $lang } · { $count } qabul qiluvchi aynan shuni
 # REVIEW: native speaker
 alw-preview-next = Ogohlantirish shu. O'zingizda sinab ko'ring va qachon yuborishni tanlang.
 # REVIEW: native speaker
+alw-preview-wa-template = WhatsApp: shu { $count } kishidan 24 soat yozmaganlari uni { $name } ogohlantirish shabloni sifatida oladi.
+# REVIEW: native speaker
+alw-preview-wa-no-template = WhatsApp: { $lang } tili uchun ogohlantirish shabloni yo'q (WHATSAPP_ALERT_TEMPLATES). Shu { $count } kishidan 24 soat yozmaganlari faqat yozish haqida so'rovni, ogohlantirishni esa yozganda oladi.
+# REVIEW: native speaker
 alw-test = 📨 Menga sinov
 # REVIEW: native speaker
 alw-tested = Sinov yuqorida sizga yuborildi. Qachon yuborilsin?

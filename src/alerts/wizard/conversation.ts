@@ -14,8 +14,8 @@ export type WizardConversation = Conversation<WizardContext, Context>;
 /** The audience as the wizard shows it: small, so the replay log keeps it (never the recipient list). */
 export interface AudienceSummary {
   count: number;
-  /** The recipients' languages, in the order of LANGS, with their count. */
-  langs: { lang: Lang; count: number }[];
+  /** The recipients' languages, in the order of LANGS, with their count (and how many on WhatsApp). */
+  langs: { lang: Lang; count: number; whatsapp?: number }[];
   /** `ru: telegram 812, whatsapp 140` per language. */
   breakdown: string[];
 }
@@ -39,6 +39,11 @@ export interface WizardPorts {
   defaultLang: Lang;
   segments: () => readonly string[];
   now: () => number;
+  /**
+   * On WhatsApp's Cloud API: the alert template of a language (`WHATSAPP_ALERT_TEMPLATES`), or
+   * null when it has none. Undefined on the linked-phone transport, which needs no template.
+   */
+  alertTemplate?: (lang: Lang) => string | null;
   /** Remember the admin's language for the progress card (edited by any worker). */
   rememberUi: (chat: number, ui: Lang) => Promise<void>;
   summarize: (audience: Audience) => Promise<AudienceSummary>;
@@ -190,7 +195,12 @@ export function alertWizard(ports: WizardPorts) {
       const s = await summary();
       const resolved = resolveTexts(s.langs.map((l) => l.lang), draft);
       if (!resolved.ok) return showTexts(ctx);
-      for (const { lang, count } of s.langs) await ctx.reply(`${t("alw-preview-head", { lang, count })}\n\n${alertMessage(ports.i18n, lang, resolved.texts[lang]!)}`);
+      for (const { lang, count, whatsapp } of s.langs) {
+        // WhatsApp Cloud subscribers who have not written for 24 hours get the alert as a template (or, without one, a note to write).
+        const template = whatsapp && ports.alertTemplate ? ports.alertTemplate(lang) : undefined;
+        const note = template === undefined ? "" : `\n\n${template === null ? t("alw-preview-wa-no-template", { count: whatsapp ?? 0, lang }) : t("alw-preview-wa-template", { count: whatsapp ?? 0, name: template })}`;
+        await ctx.reply(`${t("alw-preview-head", { lang, count })}\n\n${alertMessage(ports.i18n, lang, resolved.texts[lang]!)}${note}`);
+      }
       await say(ctx, t("alw-preview-next"), [[{ text: t("alw-test"), callback_data: "alw:test" }], ...whenButtons]);
       return true;
     };

@@ -17,7 +17,7 @@ import { alertWizard, WIZARD_BUTTON, type AudienceSummary, type Draft, type Wiza
 import { draftKey, firstDelivery, oneAtATime, uiKey, wizardStorage } from "./storage.ts";
 
 /** The settings the wizard reads. */
-export type WizardSettings = Pick<Config, "TELEGRAM_ADMIN_IDS" | "TELEGRAM_STAFF_CHAT_ID" | "HOTLINE_TIMEZONE" | "DEFAULT_LANG">;
+export type WizardSettings = Pick<Config, "TELEGRAM_ADMIN_IDS" | "TELEGRAM_STAFF_CHAT_ID" | "HOTLINE_TIMEZONE" | "DEFAULT_LANG" | "WHATSAPP_TRANSPORT" | "WHATSAPP_ALERT_TEMPLATES">;
 
 export interface AlertWizardDeps {
   config: WizardSettings;
@@ -91,6 +91,7 @@ export class AlertWizard {
       i18n,
       timeZone: config.HOTLINE_TIMEZONE,
       defaultLang: config.DEFAULT_LANG,
+      ...(config.WHATSAPP_TRANSPORT === "cloud" ? { alertTemplate: (lang: Lang) => config.WHATSAPP_ALERT_TEMPLATES?.[lang]?.name ?? null } : {}),
       segments: this.d.segments,
       now: () => clock.now(),
       rememberUi: (chat: number, ui: Lang) => store.set(uiKey(chat), ui, UI_TTL_MS),
@@ -105,7 +106,7 @@ export class AlertWizard {
     const counts = countRecipients(recipients);
     return {
       count: recipients.length,
-      langs: langs.map((lang) => ({ lang, count: recipients.filter((r) => r.lang === lang).length })),
+      langs: langs.map((lang) => ({ lang, count: recipients.filter((r) => r.lang === lang).length, whatsapp: counts[lang]?.whatsapp ?? 0 })),
       breakdown: Object.entries(counts).map(([lang, byChannel]) => `${lang}: ${Object.entries(byChannel ?? {}).map(([c, n]) => `${c} ${n}`).join(", ")}`),
     };
   }
