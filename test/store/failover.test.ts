@@ -136,13 +136,14 @@ describe("Sentinel failover under load", () => {
     const figures = await talkThroughFailover(0);
     console.info(`failover, REDIS_WAIT_REPLICAS=0: ${JSON.stringify(figures)}`);
     expect(figures.worstPauseMs).toBeGreaterThan(0);
-    expect(figures.messages).toBeGreaterThan(USERS * 10);
+    // Every user was answered at least 5 times before the failover and 5 after (the waits above).
+    expect(figures.messages).toBeGreaterThanOrEqual(USERS * 10);
   });
 
   it("with WAIT 1: the same, and no answered step is lost", { timeout: 120_000 }, async () => {
     const figures = await talkThroughFailover(1);
     console.info(`failover, REDIS_WAIT_REPLICAS=1: ${JSON.stringify(figures)}`);
     expect(figures.stepsLost).toBe(0);
-    expect(figures.messages).toBeGreaterThan(USERS * 10);
+    expect(figures.messages).toBeGreaterThanOrEqual(USERS * 10);
   });
 });
