@@ -108,6 +108,7 @@ export class Outbox implements DurableDeliver {
 
   /** A new entry for `to`: its JSON and id. */
   entry(to: Address, messages: Outbound[], tag?: DeliveryTag): { raw: string; id: string } {
+    // `id` first: the entry's JSON begins with `entryPrefix(id)`, which names it in the store.
     const entry: OutboxEntry = { id: randomUUID(), to, messages, at: this.now(), ...(tag ? { tag } : {}) };
     return { raw: JSON.stringify(entry), id: entry.id };
   }
@@ -310,9 +311,13 @@ export class Outbox implements DurableDeliver {
         // it): what was sent must not wait for the next sender to repeat it. Then, if the lease is
         // still ours, release it if the list is now empty (atomically, so an entry appended
         // meanwhile is seen by its appender, which then takes the lease), else mark the next one.
+        // An entry is named by its beginning, `{"id":"<unique id>",` (see `entry`): the whole
+        // entry need not cross the wire again.
+        const prefix = entry ? entryPrefix(entry.id) : head;
+        const named = head.startsWith(prefix) ? prefix : head;
         const results = await store.batch([
-          { op: "lpopIfEquals", key: outboxKey(chat), value: head },
-          { op: "deleteIfEquals", key: sendingKey(chat), value: head },
+          { op: "lpopIfEquals", key: outboxKey(chat), value: named, prefix: true },
+          { op: "deleteIfEquals", key: sendingKey(chat), value: named, prefix: true },
           { op: "ifEquals", key: outboxLeaseKey(chat), value: token },
           { op: "ifAbsent", key: outboxKey(chat), skip: 1 },
           { op: "deleteIfEquals", key: outboxLeaseKey(chat), value: token },
@@ -426,6 +431,11 @@ function readLease(results: (string | boolean | null)[]): { head: string; repeat
   const [, ours, mark, head] = results;
   if (ours !== true || typeof head !== "string") return null;
   return { head, repeat: mark === head };
+}
+
+/** How every entry's JSON begins: unique, so it names the entry (`{"id":"…",`). */
+function entryPrefix(id: string): string {
+  return `{"id":${JSON.stringify(id)},`;
 }
 
 function parseEntry(raw: string): OutboxEntry | null {

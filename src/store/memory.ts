@@ -106,7 +106,7 @@ export class MemoryStore implements Store {
         this.write(op.key, { kind: "string", value: op.value }, op.ttlMs);
         return true;
       case "deleteIfEquals":
-        if (this.text(op.key) !== op.value) return false;
+        if (!matches(this.text(op.key), op.value, op.prefix)) return false;
         this.data.delete(op.key);
         return true;
       case "delete":
@@ -146,7 +146,7 @@ export class MemoryStore implements Store {
         return this.read(op.key, "list")?.value[0] ?? null;
       case "lpopIfEquals": {
         const entry = this.read(op.key, "list");
-        if (entry?.value[0] !== op.value) return false;
+        if (!entry || !matches(entry.value[0], op.value, op.prefix)) return false;
         entry.value.shift();
         this.dropIfEmpty(op.key, entry.value.length);
         return true;
@@ -358,4 +358,10 @@ export class MemoryStore implements Store {
   private dropIfEmpty(key: string, size: number): void {
     if (size === 0) this.data.delete(key);
   }
+}
+
+/** `value` is `expected` (with `prefix`: begins with it). */
+function matches(value: string | null | undefined, expected: string, prefix: boolean | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  return prefix ? value.startsWith(expected) : value === expected;
 }

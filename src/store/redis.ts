@@ -37,7 +37,8 @@ return 0`;
  */
 const BATCH = `
 local arity = { get = 0, zfirst = 0, lfirst = 0, delete = 0, ifAbsent = 2, ifEquals = 2, set = 2, setIfAbsent = 2,
-  deleteIfEquals = 1, hset = 2, hdel = 1, zadd = 2, zrem = 1, rpush = 1, lpopIfEquals = 1, setToFirst = 2 }
+  deleteIfEquals = 1, deleteIfStarts = 1, hset = 2, hdel = 1, zadd = 2, zrem = 1, rpush = 1, lpopIfEquals = 1,
+  lpopIfStarts = 1, setToFirst = 2 }
 local out = {}
 local skip = 0
 local a, i = 1, 0
@@ -68,16 +69,18 @@ while a <= #ARGV do
       if op == 'set' then r = redis.call('SET', key, p1, 'PX', p2) else r = redis.call('SET', key, p1, 'PX', p2, 'NX') end
     end
     done = r ~= false
-  elseif op == 'deleteIfEquals' then
-    done = redis.call('GET', key) == p1
+  elseif op == 'deleteIfEquals' or op == 'deleteIfStarts' then
+    local v = redis.call('GET', key)
+    if op == 'deleteIfEquals' then done = v == p1 else done = v ~= false and string.sub(v, 1, #p1) == p1 end
     if done then redis.call('DEL', key) end
   elseif op == 'hset' then done = redis.call('HSET', key, p1, p2) == 1
   elseif op == 'hdel' then done = redis.call('HDEL', key, p1) == 1
   elseif op == 'zadd' then done = redis.call('ZADD', key, 'NX', p1, p2) == 1
   elseif op == 'zrem' then done = redis.call('ZREM', key, p1) == 1
   elseif op == 'rpush' then redis.call('RPUSH', key, p1); done = true
-  elseif op == 'lpopIfEquals' then
-    done = redis.call('LINDEX', key, 0) == p1
+  elseif op == 'lpopIfEquals' or op == 'lpopIfStarts' then
+    local v = redis.call('LINDEX', key, 0)
+    if op == 'lpopIfEquals' then done = v == p1 else done = v ~= false and string.sub(v, 1, #p1) == p1 end
     if done then redis.call('LPOP', key) end
   elseif op == 'setToFirst' then
     local v = redis.call('LINDEX', KEYS[tonumber(p1)], 0)
@@ -515,8 +518,12 @@ function batchArgs(op: BatchOp, key: string, total: number, keyIndex: (key: stri
       args.push(op.op, key, op.value, ttlArg(op.ttlMs));
       return;
     case "deleteIfEquals":
-    case "rpush":
+      args.push(op.prefix ? "deleteIfStarts" : op.op, key, op.value);
+      return;
     case "lpopIfEquals":
+      args.push(op.prefix ? "lpopIfStarts" : op.op, key, op.value);
+      return;
+    case "rpush":
       args.push(op.op, key, op.value);
       return;
     case "hset":

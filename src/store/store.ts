@@ -102,7 +102,8 @@ export type BatchOp =
   | { op: "get"; key: string }
   | { op: "set"; key: string; value: string; ttlMs?: number }
   | { op: "setIfAbsent"; key: string; value: string; ttlMs?: number }
-  | { op: "deleteIfEquals"; key: string; value: string }
+  /** Delete the key if it holds `value` (with `prefix`: a value that begins with it); true if deleted. */
+  | { op: "deleteIfEquals"; key: string; value: string; prefix?: boolean }
   | { op: "delete"; key: string }
   /** Passes when the key (or, with `field`, the hash field) does not exist. */
   | { op: "ifAbsent"; key: string; field?: string; skip?: number }
@@ -122,7 +123,7 @@ export type BatchOp =
   | { op: "rpush"; key: string; value: string }
   /** The first element of a list, or null. */
   | { op: "lfirst"; key: string }
-  /** Remove the first element of a list only if it is `value`; true if removed. */
-  | { op: "lpopIfEquals"; key: string; value: string }
+  /** Remove the first element of a list only if it is `value` (with `prefix`: begins with it); true if removed. */
+  | { op: "lpopIfEquals"; key: string; value: string; prefix?: boolean }
   /** Set the string `key` to the first element of the list `from` (true), or do nothing if it is empty (false). */
   | { op: "setToFirst"; key: string; from: string; ttlMs?: number };

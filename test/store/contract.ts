@@ -194,6 +194,24 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.keys("h:{u}")).toEqual([]); // an emptied hash is gone
       });
 
+      it("removes a list head or a value by its beginning when asked (prefix)", async () => {
+        const store = await open();
+        await store.set("mark:{u}", '{"id":"e1","x":1}');
+        const results = await store.batch([
+          { op: "rpush", key: "l:{u}", value: '{"id":"e1","x":1}' },
+          { op: "rpush", key: "l:{u}", value: '{"id":"e2","x":2}' },
+          { op: "lpopIfEquals", key: "l:{u}", value: '{"id":"e2"', prefix: true }, // not the head
+          { op: "lpopIfEquals", key: "l:{u}", value: '{"id":"e1"' }, // not the whole value
+          { op: "deleteIfEquals", key: "mark:{u}", value: '{"id":"e2"', prefix: true },
+          { op: "deleteIfEquals", key: "nothing:{u}", value: '{"id":"e1"', prefix: true },
+          { op: "lpopIfEquals", key: "l:{u}", value: '{"id":"e1"', prefix: true },
+          { op: "deleteIfEquals", key: "mark:{u}", value: '{"id":"e1"', prefix: true },
+        ]);
+        expect(results).toEqual([true, true, false, false, false, false, true, true]);
+        expect(await store.lrange("l:{u}", 0, -1)).toEqual(['{"id":"e2","x":2}']);
+        expect(await store.get("mark:{u}")).toBeNull();
+      });
+
       it("skips what a failed guard covers, and nothing else", async () => {
         const store = await open();
         await store.set("lock:{u}", "mine");
