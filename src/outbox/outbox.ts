@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import type { Address, ChannelName } from "../core/address.ts";
 import type { Outbound } from "../core/messages.ts";
 import { userKey } from "../core/address.ts";
@@ -103,6 +104,8 @@ export class Outbox implements DurableDeliver {
 
   constructor(private readonly o: OutboxOptions) {
     this.leaseMs = o.leaseMs ?? 5000;
+    // Every chat waiting for its limiter turn listens to it.
+    setMaxListeners(0, this.halt.signal);
     this.now = o.now ?? Date.now;
   }
 

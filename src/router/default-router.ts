@@ -15,6 +15,8 @@ import { sleep } from "../outbox/limiter.ts";
 import type { HandleResult, IntakeOptions, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
+import { Frontiers } from "./frontier.ts";
+import { setMaxListeners } from "node:events";
 import { errors, handleSeconds, messagesIn, messagesOut } from "../metrics/metrics.ts";
 import { statsEventOf, type StatsEvent, type StatsRecorder } from "../stats/events.ts"; // stats (issue 16)
 
@@ -42,14 +44,21 @@ export interface RouterOptions {
   stats?: StatsRecorder;
 }
 
-/** An inbox entry: the inbound message and when it may be handled (its settle time). */
+/**
+ * An inbox entry: the inbound message, when it may be handled at the latest (its settle time),
+ * and, when it belongs to a gapless numbering, the numbering and its number there.
+ */
 interface InboxEntry {
   i: Inbound;
   w?: number;
+  s?: string;
+  n?: number;
 }
 
 /** What the drainer reads under the lock: the first inbox entry, the session and the prefetched keys. */
 interface Head {
+  /** `Frontiers.tick` before the read. */
+  readAt: number;
   head: string | null;
   session: string | null;
   prefetched: Map<string, string | null>;
@@ -78,11 +87,15 @@ export class DefaultRouter implements Router {
   /** `handle`'s senders by user, while a `handle` of that user is in flight. */
   private readonly replyVia = new Map<string, { deliver: Deliver; count: number }>();
   private readonly halt = new AbortController();
+  private readonly frontiers: Frontiers;
   private stopping = false;
   private lastOrder = 0;
 
   constructor(private readonly o: RouterOptions) {
     this.lockTtlMs = o.lockTtlMs ?? 5000;
+    this.frontiers = new Frontiers(o.store);
+    // Every waiting drain listens to it: as many listeners as users waiting.
+    setMaxListeners(0, this.halt.signal);
     this.lock = new UserLock(o.store, { ttlMs: this.lockTtlMs, waitMs: 60_000 });
     this.outbox = o.outbox ?? new Outbox({ store: o.store, log: o.log, onBlocked: (to) => this.markBlocked(to) });
     for (const plugin of o.plugins) {
@@ -99,9 +112,12 @@ export class DefaultRouter implements Router {
     const user = userKey(inbound.address);
     const now = Date.now();
     const order = options.order ?? (this.lastOrder = Math.max(now, this.lastOrder + 1));
-    const entry: InboxEntry = options.settleMs ? { i: inbound, w: now + options.settleMs } : { i: inbound };
+    const entry: InboxEntry = options.settleMs
+      ? { i: inbound, w: now + options.settleMs, ...(options.numbering !== undefined && options.order !== undefined ? { s: options.numbering, n: options.order } : {}) }
+      : { i: inbound };
     const token = randomUUID();
     const extra = this.prefetchKeys(user);
+    const readAt = this.frontiers.tick();
     const [results] = await Promise.all([
       this.o.store.batch([
         { op: "setIfAbsent", key: lockKey(user), value: token, ttlMs: this.lockTtlMs },
@@ -119,7 +135,7 @@ export class DefaultRouter implements Router {
     if (results[0] === true) {
       // Stopping: stored for whoever comes next, not handled here.
       if (this.stopping) await this.o.store.deleteIfEquals(lockKey(user), token);
-      else this.startDrain(user, token, this.readHead(results.slice(5), extra));
+      else this.startDrain(user, token, this.readHead(results.slice(5), extra, readAt));
     }
     return { duplicate: results[1] === false };
   }
@@ -185,10 +201,15 @@ export class DefaultRouter implements Router {
     if (running) return running;
     const token = randomUUID();
     const extra = this.prefetchKeys(user);
+    const readAt = this.frontiers.tick();
     const results = await this.o.store.batch([{ op: "setIfAbsent", key: lockKey(user), value: token, ttlMs: this.lockTtlMs }, ...this.headOps(user, extra)]);
     if (results[0] !== true) return;
-    this.startDrain(user, token, this.readHead(results.slice(1), extra));
+    this.startDrain(user, token, this.readHead(results.slice(1), extra, readAt));
     await this.draining.get(user);
+  }
+
+  async arrived(numbering: string, n: number): Promise<void> {
+    await this.frontiers.arrived(numbering, n);
   }
 
   async idle(): Promise<void> {
@@ -245,9 +266,9 @@ export class DefaultRouter implements Router {
     return [{ op: "zfirst", key: inboxKey(user) }, { op: "get", key: sessionKey(user) }, ...extra.map((k) => ({ op: "get" as const, key: k }))];
   }
 
-  private readHead(results: (string | boolean | null)[], extra: string[]): Head {
+  private readHead(results: (string | boolean | null)[], extra: string[], readAt: number): Head {
     const str = (v: string | boolean | null | undefined) => (typeof v === "string" ? v : null);
-    return { head: str(results[0]), session: str(results[1]), prefetched: new Map(extra.map((k, i) => [k, str(results[2 + i])])) };
+    return { readAt, head: str(results[0]), session: str(results[1]), prefetched: new Map(extra.map((k, i) => [k, str(results[2 + i])])) };
   }
 
   private startDrain(user: string, token: string, first: Head): void {
@@ -275,13 +296,15 @@ export class DefaultRouter implements Router {
     try {
       for (;;) {
         if (state === null) {
+          const readAt = this.frontiers.tick();
           const results = await store.batch([{ op: "ifEquals", key: lock, value: token }, ...this.headOps(user, extra)]);
           if (results[0] !== true) return;
-          state = this.readHead(results.slice(1), extra);
+          state = this.readHead(results.slice(1), extra, readAt);
         }
         if (this.stopping || lost) break;
         if (state.head === null) {
           // Nothing left: give the lock back unless something arrived (atomically).
+          const readAt = this.frontiers.tick();
           const results = await store.batch([
             { op: "ifEquals", key: lock, value: token },
             { op: "ifAbsent", key: inboxKey(user), skip: 1 },
@@ -289,14 +312,12 @@ export class DefaultRouter implements Router {
             ...this.headOps(user, extra),
           ]);
           if (results[0] !== true || results[2] === true) return;
-          state = this.readHead(results.slice(3), extra);
+          state = this.readHead(results.slice(3), extra, readAt);
           continue;
         }
         const entry = parseInboxEntry(state.head);
-        if (entry?.w !== undefined && entry.w > Date.now()) {
-          // Young: an earlier update may still be on its way to another worker. Wait, read again.
-          await sleep(entry.w - Date.now(), this.halt.signal).catch(() => undefined);
-          state = null;
+        if (entry?.w !== undefined && !(await this.settled(entry, state.readAt))) {
+          state = null; // read again: an earlier message may have come meanwhile
           continue;
         }
         const next = await this.handleOne(user, token, state, entry, extra);
@@ -307,6 +328,26 @@ export class DefaultRouter implements Router {
       clearInterval(renew);
     }
     await store.deleteIfEquals(lock, token).catch(() => undefined);
+  }
+
+  /**
+   * Whether a young entry may be handled now: an earlier update of the same user may still be on
+   * its way to another worker. With a gapless numbering it waits until every earlier number has
+   * arrived (false: read the head again, it may have changed), at most until its settle time;
+   * without one, until its settle time. An entry past its settle time goes, and the numbers it
+   * waited for are skipped, so later messages do not wait for them too.
+   */
+  private async settled(entry: InboxEntry, readAt: number): Promise<boolean> {
+    const numbered = entry.s !== undefined && entry.n !== undefined;
+    if (numbered && this.frontiers.covers(entry.s!, entry.n! - 1, readAt)) return true;
+    const left = entry.w! - Date.now();
+    if (left > 0) {
+      if (numbered) await this.frontiers.wait(entry.s!, entry.n! - 1, left, this.halt.signal);
+      else await sleep(left, this.halt.signal).catch(() => undefined);
+      return false;
+    }
+    if (numbered) await this.frontiers.skip(entry.s!, entry.n! - 1).catch(() => undefined);
+    return true;
   }
 
   /**
@@ -338,6 +379,7 @@ export class DefaultRouter implements Router {
     }
     const messageId = inbound?.messageId ?? "malformed";
     const outToken = randomUUID();
+    const readAt = this.frontiers.tick();
     const out = inbound && replies.length > 0 ? this.outbox.entry(inbound.address, replies) : null;
     const outEntry = out?.raw ?? null;
     const entryId = out?.id ?? "1";
@@ -390,7 +432,7 @@ export class DefaultRouter implements Router {
     if (inbound && this.o.stats) await this.o.stats.record(stats, this.o.clock.now()).catch((error: unknown) => log.warn("statistics not recorded", { error: errorName(error) }));
     if (already) return null;
     if (results[6 + g] === true) return "released";
-    return this.readHead(results.slice(7 + g), extra);
+    return this.readHead(results.slice(7 + g), extra, readAt);
   }
   /** Inbound hooks, engine step and effects, on the session as stored. */
   private async run(

@@ -22,6 +22,12 @@ export interface IntakeOptions {
    * that reaches another worker a moment later still goes first (webhook mode). Default 0.
    */
   settleMs?: number;
+  /**
+   * The gapless numbering `order` belongs to (Telegram's `update_id`: one per bot). With
+   * `settleMs`, the message then waits only while an earlier number has not arrived (see
+   * `Router.arrived`), at most `settleMs`.
+   */
+  numbering?: string;
 }
 
 /**
@@ -49,6 +55,12 @@ export interface Router {
    * and says whether to save it. Resolves to the session as it is now.
    */
   editSession(to: Address, change: (session: Session) => boolean): Promise<Session>;
+  /**
+   * Number `n` of `numbering` has arrived and is stored (for a message: after its `intake`), so
+   * messages with later numbers need not wait for it. Channels call it for every update they
+   * get, a user's or not.
+   */
+  arrived(numbering: string, n: number): Promise<void>;
   /** Handle what is in the user's inbox if no other process is doing it (recovery). */
   drain(user: string): Promise<void>;
   /** Resolves when nothing is being handled in this process (tests, shutdown). */

@@ -244,6 +244,28 @@ export class MemoryStore implements Store {
     return this.read(key, "set")?.value.has(member) ?? false;
   }
 
+  async frontier(key: string, step: { arrived?: number; skipTo?: number }, ttlMs: number): Promise<number | null> {
+    checkTtl(ttlMs);
+    const text = this.text(key);
+    let low = text === null ? null : Number(text);
+    const arrived = this.readOrCreate(`${key}:arrived`, "zset").value;
+    if (step.arrived !== undefined) arrived.set(String(step.arrived), step.arrived);
+    if (step.skipTo !== undefined && (low === null || step.skipTo > low)) low = step.skipTo;
+    if (low !== null) {
+      for (const n of [...arrived.values()].sort((a, b) => a - b)) {
+        if (n > low + 1) break;
+        arrived.delete(String(n));
+        if (n === low + 1) low = n;
+      }
+    }
+    this.dropIfEmpty(`${key}:arrived`, arrived.size);
+    if (step.arrived !== undefined || step.skipTo !== undefined) {
+      if (arrived.size > 0) this.live(`${key}:arrived`)!.expiresAt = this.now() + ttlMs;
+      if (low !== null) this.write(key, { kind: "string", value: String(low) }, ttlMs);
+    }
+    return low;
+  }
+
   async zadd(key: string, score: number, member: string): Promise<void> {
     if (Number.isNaN(score)) throw new RangeError("zadd: score must be a number, got NaN");
     this.readOrCreate(key, "zset").value.set(member, score);

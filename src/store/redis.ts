@@ -98,11 +98,36 @@ while a <= #ARGV do
 end
 return out`;
 
+/**
+ * `Store.frontier`: KEYS the frontier and the sorted set of numbers that arrived beyond it; ARGV
+ * the arrived number and the number to skip to ('' for none), and the TTL in ms.
+ */
+const FRONTIER = `
+local low = tonumber(redis.call('GET', KEYS[1]))
+if ARGV[1] ~= '' then redis.call('ZADD', KEYS[2], ARGV[1], ARGV[1]) end
+if ARGV[2] ~= '' and (not low or tonumber(ARGV[2]) > low) then low = tonumber(ARGV[2]) end
+if not low then
+  if ARGV[1] ~= '' then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
+  return false
+end
+while true do
+  local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+  if #first == 0 or tonumber(first[2]) > low + 1 then break end
+  redis.call('ZREM', KEYS[2], first[1])
+  if tonumber(first[2]) == low + 1 then low = low + 1 end
+end
+if ARGV[1] ~= '' or ARGV[2] ~= '' then
+  redis.call('SET', KEYS[1], string.format('%d', low), 'PX', ARGV[3])
+  redis.call('PEXPIRE', KEYS[2], ARGV[3])
+end
+return string.format('%d', low)`;
+
 /** The Lua commands registered with `defineCommand` (ioredis runs them by EVALSHA). */
 interface Scripts {
   jolBatch(numKeys: number, ...keysThenArgs: string[]): Promise<string[]>;
   jolCompareAndSet(key: string, mustBeAbsent: "0" | "1", expected: string, value: string, ttlMs: string): Promise<number>;
   jolDeleteIfEquals(key: string, expected: string): Promise<number>;
+  jolFrontier(key: string, arrivedKey: string, arrived: string, skipTo: string, ttlMs: string): Promise<string | null>;
 }
 type ScriptedRedis = (Redis | Cluster) & Scripts;
 
@@ -206,6 +231,7 @@ export class RedisStore implements Store {
       client.defineCommand("jolCompareAndSet", { numberOfKeys: 1, lua: COMPARE_AND_SET });
       client.defineCommand("jolDeleteIfEquals", { numberOfKeys: 1, lua: DELETE_IF_EQUALS });
       client.defineCommand("jolBatch", { lua: BATCH });
+      client.defineCommand("jolFrontier", { numberOfKeys: 2, lua: FRONTIER });
       if (options.checkSlots ?? (client instanceof Cluster || process.env.NODE_ENV !== "production")) refuseCrossSlot(client);
     }
   }
@@ -328,6 +354,12 @@ export class RedisStore implements Store {
       }
     }
     return raw;
+  }
+
+  async frontier(key: string, step: { arrived?: number; skipTo?: number }, ttlMs: number): Promise<number | null> {
+    const ttl = checkTtl(ttlMs) ?? 0;
+    const low = await this.redis.jolFrontier(this.k(key), this.k(key + ":arrived"), numberArg(step.arrived), numberArg(step.skipTo), String(ttl));
+    return low === null ? null : Number(low);
   }
 
   async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {
@@ -543,6 +575,12 @@ function batchArgs(op: BatchOp, key: string, total: number, keyIndex: (key: stri
       args.push(op.op, key, keyIndex(op.from), ttlArg(op.ttlMs));
       return;
   }
+}
+
+function numberArg(n: number | undefined): string {
+  if (n === undefined) return "";
+  if (!Number.isSafeInteger(n)) throw new RangeError(`frontier: a whole number expected, got ${n}`);
+  return String(n);
 }
 
 function ttlArg(ttlMs: number | undefined): string {

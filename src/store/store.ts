@@ -76,6 +76,16 @@ export interface Store {
    */
   batch(ops: BatchOp[]): Promise<(string | boolean | null)[]>;
 
+  /**
+   * The arrival frontier of a gapless numbering shared by several processes (Telegram's
+   * `update_id`): every number up to the frontier has arrived, or is no longer waited for. With
+   * `arrived`, records that number; with `skipTo`, stops waiting for the numbers up to it; then
+   * moves the frontier over the numbers that arrived right after it. Returns the frontier, or null
+   * while it is unknown (nothing skipped to since the key expired). Atomic; `key` and
+   * `key + ":arrived"` hold it and live `ttlMs` after the last change.
+   */
+  frontier(key: string, step: { arrived?: number; skipTo?: number }, ttlMs: number): Promise<number | null>;
+
   /** Logical keys that start with `prefix`, on every node of a Cluster (admin tools and cleanup; not for hot paths). */
   keys(prefix: string): Promise<string[]>;
 

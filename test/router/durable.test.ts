@@ -125,6 +125,44 @@ describe("two workers", () => {
     await Promise.all([ra.stop(), rb.stop()]);
   });
 
+  it("with Telegram's gapless numbering, a later message waits only until every earlier number arrived, not its whole window", async () => {
+    const handled = new Map<string, string[]>();
+    const record: HostPlugin = {
+      name: "record",
+      kinds: [countKind],
+      inbound: async (inbound) => {
+        const key = userKey(inbound.address);
+        handled.set(key, [...(handled.get(key) ?? []), inbound.messageId]);
+        return "continue";
+      },
+    };
+    const [ra, rb] = [countRouter(a, { plugins: [record] }), countRouter(b, { plugins: [record] })];
+    const numbering = `t${Date.now()}`;
+    // First contact: the frontier is unknown, so the first message waits its whole (short) window,
+    // then stops waiting for the numbers before it.
+    const first = addr("f0");
+    await seed(a, first);
+    await ra.intake(text(first, "n0", "x"), { order: 100, settleMs: 50, numbering });
+    await ra.arrived(numbering, 100);
+    await vi.waitFor(() => expect(handled.get(userKey(first))).toEqual(["n0"]), WAIT);
+    // Now a window far longer than the test may take: only the frontier can let these through.
+    const LONG = 10 * 60_000;
+    const users = Array.from({ length: 10 }, (_, i) => addr(`f${i + 1}`));
+    for (const u of users) await seed(a, u);
+    await Promise.all(
+      users.map(async (u, i) => {
+        const [earlier, later] = [101 + 2 * i, 102 + 2 * i];
+        // The later update reaches worker A first and is stored there; the earlier one reaches B 1 ms later.
+        const atA = ra.intake(text(u, "second", "x"), { order: later, settleMs: LONG, numbering }).then(() => ra.arrived(numbering, later));
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        await Promise.all([atA, rb.intake(text(u, "first", "x"), { order: earlier, settleMs: LONG, numbering }).then(() => rb.arrived(numbering, earlier))]);
+      }),
+    );
+    await vi.waitFor(() => expect([...handled.values()].flat()).toHaveLength(1 + 20), WAIT);
+    for (const u of users) expect(handled.get(userKey(u))).toEqual(["first", "second"]);
+    await Promise.all([ra.stop(), rb.stop()]);
+  });
+
   it("share one send rate: together they never exceed the bot's limit", async () => {
     const at: number[] = [];
     const outbox = (store: RedisStore) =>

@@ -212,6 +212,28 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.get("mark:{u}")).toBeNull();
       });
 
+      it("keeps the arrival frontier of a gapless numbering", async () => {
+        const store = await open();
+        const key = "seq:{tg}";
+        // Unknown until something is skipped to: arrivals are kept meanwhile.
+        expect(await store.frontier(key, { arrived: 11 }, LONG_TTL)).toBeNull();
+        expect(await store.frontier(key, { arrived: 12 }, LONG_TTL)).toBeNull();
+        // Waiting for 10 and below no longer: 11 and 12 came, so the frontier is 12.
+        expect(await store.frontier(key, { skipTo: 10 }, LONG_TTL)).toBe(12);
+        // 14 before 13: the frontier waits at 12, then moves over both.
+        expect(await store.frontier(key, { arrived: 14 }, LONG_TTL)).toBe(12);
+        expect(await store.frontier(key, {}, LONG_TTL)).toBe(12);
+        expect(await store.frontier(key, { arrived: 13 }, LONG_TTL)).toBe(14);
+        // A late or repeated number changes nothing; skipping backwards changes nothing.
+        expect(await store.frontier(key, { arrived: 9 }, LONG_TTL)).toBe(14);
+        expect(await store.frontier(key, { arrived: 13 }, LONG_TTL)).toBe(14);
+        expect(await store.frontier(key, { skipTo: 3 }, LONG_TTL)).toBe(14);
+        // A gap: 16 waits until 15 is skipped.
+        expect(await store.frontier(key, { arrived: 16 }, LONG_TTL)).toBe(14);
+        expect(await store.frontier(key, { skipTo: 15 }, LONG_TTL)).toBe(16);
+        expect(await store.ttl(key)).toBeGreaterThan(0);
+      });
+
       it("skips what a failed guard covers, and nothing else", async () => {
         const store = await open();
         await store.set("lock:{u}", "mine");

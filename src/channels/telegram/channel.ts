@@ -67,7 +67,7 @@ export interface TelegramChannelDeps {
   store: Store;
   i18n: Localizer;
   /** Where every private-chat update goes. */
-  router: Pick<Router, "intake">;
+  router: Pick<Router, "intake" | "arrived">;
   /** The language a user chose, for short notes outside the dialogue (a rejected button); undefined when none. */
   userLang(address: Address): Promise<Lang | undefined>;
   /** Handlers added to the bot beyond the migrant chat (the consultants' staff-group desk). */
@@ -347,8 +347,22 @@ class GrammyTelegramChannel implements TelegramChannel {
    */
   private async receive(update: Update): Promise<void> {
     const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat;
-    if (chat?.type === "private" && this.deps.telegramExtensions.length === 0) await this.onPrivate(update);
-    else await this.bot.handleUpdate(update);
+    const arrived = (): Promise<void> => (this.mode === "webhook" ? this.deps.router.arrived(this.numbering, update.update_id) : Promise.resolve());
+    if (chat?.type === "private" && this.deps.telegramExtensions.length === 0) {
+      await this.onPrivate(update);
+      // Stored in the user's inbox: later updates need not wait for this one (`TELEGRAM_REORDER_MS`).
+      await arrived();
+      return;
+    }
+    // Not a user's message, or it goes through the extensions first: nothing later waits on its inbox entry.
+    if (chat?.type !== "private") await arrived();
+    await this.bot.handleUpdate(update);
+    if (chat?.type === "private") await arrived();
+  }
+
+  /** Telegram numbers each bot's updates without gaps: the numbering a webhook update's order belongs to. */
+  private get numbering(): string {
+    return `tg:${this.deps.config.TELEGRAM_BOT_TOKEN?.split(":")[0] ?? "bot"}`;
   }
 
   private async onPrivate(update: Update): Promise<void> {
@@ -366,7 +380,7 @@ class GrammyTelegramChannel implements TelegramChannel {
       inbound.input = { kind: "choice", data: decoded.token };
     }
     const settleMs = this.mode === "webhook" ? this.deps.config.TELEGRAM_REORDER_MS : 0;
-    const { duplicate } = await this.deps.router.intake(inbound, { order: update.update_id, settleMs });
+    const { duplicate } = await this.deps.router.intake(inbound, { order: update.update_id, settleMs, numbering: this.numbering });
     if (query) {
       // Stop the button's spinner; the keyboard that was pressed goes away, so it cannot be pressed twice.
       this.track(this.answer(query.id));

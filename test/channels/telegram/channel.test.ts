@@ -39,6 +39,7 @@ function scriptedRouter(store: Store, app: () => App) {
     drain: async () => undefined,
     idle: async () => undefined,
     stop: async () => undefined,
+    arrived: async () => undefined,
   };
   return { router, seen, blocked, onBlocked: (to: Address) => void blocked.push(to.id) };
 }
@@ -274,6 +275,7 @@ describe("Telegram channel extensions and webhook security", () => {
       drain: async () => undefined,
       idle: async () => undefined,
       stop: async () => undefined,
+      arrived: async () => undefined,
     };
     const app = fakeApp(store, slow, telegramEnv(api, "polling"));
     const driver = await startChannel(app, api);

@@ -264,6 +264,7 @@ describe("rendering through the channel", () => {
       drain: async () => undefined,
       idle: async () => undefined,
       stop: async () => undefined,
+      arrived: async () => undefined,
       async handle(_inbound, reply) {
         await reply(replies);
         return { duplicate: false, replies };
