@@ -24,6 +24,8 @@
  * Goal (issue 3): Jol's throughput >= 0.5 of the bare bot's.
  */
 import { parseArgs } from "node:util";
+import { Session } from "node:inspector/promises";
+import { writeFile } from "node:fs/promises";
 import { positive } from "./args.ts";
 import { performance } from "node:perf_hooks";
 import { randomBytes } from "node:crypto";
@@ -47,6 +49,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: process.env.BENCH_WARMUP ?? "30" },
     redis: { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
     "reorder-ms": { type: "string" },
+    profile: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -58,7 +61,8 @@ if (args.help) {
   --warmup       users run first on each bot and not measured (default 30; env BENCH_WARMUP)
   --redis        Redis URL (default REDIS_URL, else redis://127.0.0.1:6379); keys go under bench:tg:<random>:
   --reorder-ms   Jol's TELEGRAM_REORDER_MS (default: the setting's default): the wait that keeps one user's
-                 updates in order across webhook workers; with few users in flight it bounds throughput`);
+                 updates in order across webhook workers; with few users in flight it bounds throughput
+  --profile F    write a CPU profile of Jol's measured rounds only to F (.cpuprofile); the bare bot is not run`);
   process.exit(0);
 }
 
@@ -94,6 +98,8 @@ interface Result {
   seconds: number;
   latencies: number[];
   failures: number;
+  /** Bot API calls the bot made, by method. */
+  calls: Map<string, number>;
 }
 
 /** Messages sent to each chat during its current update (filled by the stand-in's sendMessage). */
@@ -151,7 +157,7 @@ async function drive(api: BotApiStandIn, target: Target, firstId: number, users:
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  return { updates: users * SCRIPT.length, seconds, latencies, failures };
+  return { updates: users * SCRIPT.length, seconds, latencies, failures, calls: new Map() };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -166,6 +172,8 @@ function report(name: string, r: Result): number {
       `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms` +
       (r.failures ? `; ${r.failures} updates without a reply` : ""),
   );
+  const calls = [...r.calls].sort((x, y) => y[1] - x[1]).map(([method, n]) => `${method} ${(n / r.updates).toFixed(2)}`);
+  console.log(`      Bot API calls per update: ${calls.join(", ")}`);
   return rate;
 }
 
@@ -239,22 +247,37 @@ async function main(): Promise<void> {
       api.reset();
     }
     // Alternate the two bots in rounds, so that a change in machine load hits both alike.
-    const ours: Result = { updates: 0, seconds: 0, latencies: [], failures: 0 };
-    const theirs: Result = { updates: 0, seconds: 0, latencies: [], failures: 0 };
+    const ours: Result = { updates: 0, seconds: 0, latencies: [], failures: 0, calls: new Map<string, number>() };
+    const theirs: Result = { updates: 0, seconds: 0, latencies: [], failures: 0, calls: new Map<string, number>() };
     const add = (into: Result, r: Result) => {
       into.updates += r.updates;
       into.seconds += r.seconds;
       into.latencies.push(...r.latencies);
       into.failures += r.failures;
+      for (const call of api.calls) into.calls.set(call.method, (into.calls.get(call.method) ?? 0) + 1);
     };
     const perRound = Math.ceil(USERS / ROUNDS);
+    const profiler = args.profile ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+    }
     for (let round = 0, done = 0; done < USERS; round++, done += perRound) {
       const users = Math.min(perRound, USERS - done);
-      const order = round % 2 === 0 ? [jol, bareTarget] : [bareTarget, jol];
+      const order = profiler ? [jol] : round % 2 === 0 ? [jol, bareTarget] : [bareTarget, jol];
       for (const target of order) {
         add(target === jol ? ours : theirs, await drive(api, target, 2_000_000 + done, users));
         api.reset();
       }
+    }
+    if (profiler && args.profile) {
+      const { profile } = await profiler.post("Profiler.stop");
+      await writeFile(args.profile, JSON.stringify(profile));
+      profiler.disconnect();
+      report("jol", ours);
+      console.log(`profile of Jol's rounds: ${args.profile}`);
+      return;
     }
     const a = report("jol", ours);
     const b = report("bare", theirs);

@@ -200,7 +200,7 @@ export const ConfigSchema = z.object({
     .describe("Hours (HOTLINE_TIMEZONE) when scheduled alerts wait; empty: none. An alert sent now is not held."),
   TELEGRAM_REORDER_MS: int(0, 2000)
     .default(100)
-    .describe("Webhook mode: how long a new update waits for an earlier one of the same user still arriving at another worker."),
+    .describe("Webhook mode: the longest a new update waits for an earlier one (a lower update_id) still arriving at another worker; it goes as soon as every earlier update_id has arrived. 0: no waiting."),
   TELEGRAM_STAFF_CHAT_ID: int(-9999999999999, 0).optional().describe("The staff supergroup (with topics) where consultants get cases."),
   TELEGRAM_OPERATOR_IDS: idList.default([]).describe("Telegram user ids of hotline consultants."),
   TELEGRAM_ADMIN_IDS: idList.default([]).describe("Telegram user ids of admins (broadcasts, statistics, SLA escalations)."),
