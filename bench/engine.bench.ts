@@ -250,7 +250,7 @@ async function main(): Promise<void> {
     );
     console.log(`  keys per user ${perUserKeys.toFixed(1)} (session, dedupe ids, ...)`);
     console.log(
-      `  cost/message  node ${Math.round(nodeCpuUs)} µs CPU, Redis ${Math.round(redisCpuUs)} µs CPU, ${commandsPerMessage.toFixed(1)} Redis commands` +
+      `  cost/message  node ${Math.round(nodeCpuUs)} µs CPU, Redis ${Math.round(redisCpuUs)} µs CPU, ${commandsPerMessage.toFixed(1)} Redis commands (those inside scripts counted too)` +
         ` (one core for node alone would allow ~${Math.round(1e6 / nodeCpuUs)} msg/s)`,
     );
     console.log(`  machine       load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores (other work on the machine lowers msg/s and raises latency)`);
