@@ -208,8 +208,8 @@ export class DefaultRouter implements Router {
     await this.draining.get(user);
   }
 
-  async arrived(numbering: string, n: number): Promise<void> {
-    await this.frontiers.arrived(numbering, n);
+  async arrived(numbering: string, n: number, from?: Address): Promise<void> {
+    await this.frontiers.arrived(numbering, n, from ? userKey(from) : "");
   }
 
   async idle(): Promise<void> {
@@ -316,7 +316,7 @@ export class DefaultRouter implements Router {
           continue;
         }
         const entry = parseInboxEntry(state.head);
-        if (entry?.w !== undefined && !(await this.settled(entry, state.readAt))) {
+        if (entry?.w !== undefined && !(await this.settled(user, entry, state.readAt))) {
           state = null; // read again: an earlier message may have come meanwhile
           continue;
         }
@@ -337,14 +337,17 @@ export class DefaultRouter implements Router {
    * without one, until its settle time. An entry past its settle time goes, and the numbers it
    * waited for are skipped, so later messages do not wait for them too.
    */
-  private async settled(entry: InboxEntry, readAt: number): Promise<boolean> {
+  private async settled(user: string, entry: InboxEntry, readAt: number): Promise<boolean> {
     const numbered = entry.s !== undefined && entry.n !== undefined;
-    if (numbered && this.frontiers.covers(entry.s!, entry.n! - 1, readAt)) return true;
+    if (numbered && this.frontiers.covers(entry.s!, entry.n! - 1, readAt, user)) return true;
     const left = entry.w! - Date.now();
     if (left > 0) {
-      if (numbered) await this.frontiers.wait(entry.s!, entry.n! - 1, left, this.halt.signal);
-      else await sleep(left, this.halt.signal).catch(() => undefined);
-      return false;
+      if (!numbered) {
+        await sleep(left, this.halt.signal).catch(() => undefined);
+        return false;
+      }
+      // Reached: go on with this head unless an earlier update of this user may have come meanwhile.
+      return (await this.frontiers.wait(entry.s!, entry.n! - 1, left, this.halt.signal)) && this.frontiers.covers(entry.s!, entry.n! - 1, readAt, user);
     }
     if (numbered) await this.frontiers.skip(entry.s!, entry.n! - 1).catch(() => undefined);
     return true;

@@ -5,6 +5,10 @@ import { sleep } from "../outbox/limiter.ts";
 const FRONTIER_TTL_MS = 86_400_000;
 /** How often a process that has a message waiting asks for the frontier others may have moved. */
 const POLL_MS = 5;
+/** How many numbers back `covers` looks through the local arrivals. */
+const LOCAL_SPAN = 256;
+/** How many rises of a frontier are kept (`valueAt`). */
+const HISTORY = 256;
 
 /** What is known here of one numbering's frontier, and when it was learned (`Frontiers.tick`). */
 interface Known {
@@ -27,6 +31,10 @@ interface Known {
 export class Frontiers {
   private counter = 0;
   private readonly known = new Map<string, Known>();
+  /** Each numbering's frontier as it rose here, oldest first (for `covers`: what was known at a tick). */
+  private readonly history = new Map<string, Known[]>();
+  /** Numbers that arrived at this process lately, and whose user they were ("" none). */
+  private readonly local = new Map<string, Map<number, string>>();
   private readonly waiters = new Map<string, Set<{ need: number; wake: () => void }>>();
   private readonly polling = new Set<string>();
 
@@ -38,16 +46,32 @@ export class Frontiers {
   }
 
   /**
-   * Whether every number up to `need` is known to have arrived before the inbox head stamped
-   * `readAt` was read.
+   * Whether the head of `user`'s inbox read at the stamp `readAt` may be handled: no update of
+   * that user numbered up to `need` can have arrived after the read. True when every number up
+   * to `need` was known to have arrived before the read; or when it is known now and each number
+   * that arrived since the read came to this very process for another user (one worker, or the
+   * usual case of a few workers: no second read of the inbox needed).
    */
-  covers(numbering: string, need: number, readAt: number): boolean {
+  covers(numbering: string, need: number, readAt: number, user: string): boolean {
     const known = this.known.get(numbering);
-    return known !== undefined && known.value !== null && known.value >= need && known.learned < readAt;
+    if (known?.value == null || known.value < need) return false;
+    if (known.learned < readAt) return true;
+    const before = this.valueAt(numbering, readAt);
+    if (before === null || need - before > LOCAL_SPAN) return false;
+    const local = this.local.get(numbering);
+    for (let n = before + 1; n <= need; n++) {
+      const whose = local?.get(n);
+      if (whose === undefined || whose === user) return false;
+    }
+    return true;
   }
 
-  /** Record that `n` arrived (after its intake is stored). */
-  async arrived(numbering: string, n: number): Promise<void> {
+  /** Record that `n` arrived (after its intake is stored), for `user` ("" for an update that is no user's message). */
+  async arrived(numbering: string, n: number, user = ""): Promise<void> {
+    let local = this.local.get(numbering);
+    if (!local) this.local.set(numbering, (local = new Map()));
+    local.set(n, user);
+    if (local.size > 4 * LOCAL_SPAN) for (const old of [...local.keys()].slice(0, 2 * LOCAL_SPAN)) local.delete(old);
     this.learn(numbering, await this.store.frontier(key(numbering), { arrived: n }, FRONTIER_TTL_MS));
   }
 
@@ -69,12 +93,28 @@ export class Frontiers {
     set.add(waiter!);
     this.waiters.set(numbering, set);
     this.poll(numbering, signal);
+    let timer: NodeJS.Timeout | undefined;
+    let stop: (() => void) | undefined;
+    const over = new Promise<boolean>((resolve) => {
+      stop = () => resolve(false);
+      timer = setTimeout(stop, ms);
+      signal.addEventListener("abort", stop, { once: true });
+    });
     try {
-      return await Promise.race([reached, sleep(ms, signal).then(() => false, () => false)]);
+      return await Promise.race([reached, over]);
     } finally {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", stop!);
       set.delete(waiter!);
       if (set.size === 0) this.waiters.delete(numbering);
     }
+  }
+
+  /** The frontier known here just before the stamp `tick` (null: unknown, or too long ago to tell). */
+  private valueAt(numbering: string, tick: number): number | null {
+    const history = this.history.get(numbering) ?? [];
+    for (let i = history.length - 1; i >= 0; i--) if (history[i]!.learned < tick) return history[i]!.value;
+    return null;
   }
 
   private learn(numbering: string, value: number | null): void {
@@ -82,7 +122,12 @@ export class Frontiers {
     // Only a higher frontier is news; what was known stays stamped with when it was learned first.
     if (value === null || (before !== null && value <= before)) return;
     const now = value;
-    this.known.set(numbering, { value: now, learned: this.tick() });
+    const known = { value: now, learned: this.tick() };
+    this.known.set(numbering, known);
+    const history = this.history.get(numbering) ?? [];
+    history.push(known);
+    if (history.length > 2 * HISTORY) history.splice(0, HISTORY);
+    this.history.set(numbering, history);
     for (const waiter of this.waiters.get(numbering) ?? []) if (now >= waiter.need) waiter.wake();
   }
 

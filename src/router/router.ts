@@ -58,9 +58,9 @@ export interface Router {
   /**
    * Number `n` of `numbering` has arrived and is stored (for a message: after its `intake`), so
    * messages with later numbers need not wait for it. Channels call it for every update they
-   * get, a user's or not.
+   * get, a user's (`from`) or not.
    */
-  arrived(numbering: string, n: number): Promise<void>;
+  arrived(numbering: string, n: number, from?: Address): Promise<void>;
   /** Handle what is in the user's inbox if no other process is doing it (recovery). */
   drain(user: string): Promise<void>;
   /** Resolves when nothing is being handled in this process (tests, shutdown). */

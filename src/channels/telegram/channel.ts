@@ -349,7 +349,8 @@ class GrammyTelegramChannel implements TelegramChannel {
     const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat;
     // Webhook mode with a reorder window: later updates wait for this one's arrival (polling gets them in order).
     const waitedFor = this.mode === "webhook" && this.deps.config.TELEGRAM_REORDER_MS > 0;
-    const arrived = (): Promise<void> => (waitedFor ? this.deps.router.arrived(this.numbering, update.update_id) : Promise.resolve());
+    const from = chat?.type === "private" ? { channel: "telegram" as const, id: String(chat.id) } : undefined;
+    const arrived = (): Promise<void> => (waitedFor ? this.deps.router.arrived(this.numbering, update.update_id, from) : Promise.resolve());
     if (chat?.type === "private" && this.deps.telegramExtensions.length === 0) {
       await this.onPrivate(update);
       // Stored in the user's inbox: later updates need not wait for this one (`TELEGRAM_REORDER_MS`).
