@@ -636,8 +636,8 @@ function refuseCrossSlot(client: Redis | Cluster): void {
     if (keys.length > 1) {
       // Keys with one hash tag share a slot: the CRC is computed only when the tags differ.
       const tag = tagOf(keys[0]!);
-      const first = keySlot(keys[0]!);
-      if (keys.some((key) => tagOf(key) !== tag && keySlot(key) !== first)) {
+      let first: number | undefined;
+      if (keys.some((key) => tagOf(key) !== tag && keySlot(key) !== (first ??= keySlot(keys[0]!)))) {
         command.reject(new CrossSlotError(`Redis ${command.name}`, keys.map(String)));
         return command.promise;
       }
