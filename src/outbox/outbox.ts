@@ -167,8 +167,7 @@ export class Outbox implements DurableDeliver {
   private async append(to: Address, messages: Outbound[], tag?: DeliveryTag): Promise<string> {
     const chat = userKey(to);
     const { raw, id } = this.entry(to, messages, tag);
-    await this.o.store.rpush(outboxKey(chat), raw);
-    await this.o.store.sadd(PENDING_KEY, chat);
+    await this.o.store.batch([{ op: "rpush", key: outboxKey(chat), value: raw }], { index: { key: PENDING_KEY, member: chat } });
     return id;
   }
 

@@ -118,8 +118,8 @@ export class DefaultRouter implements Router {
     const token = randomUUID();
     const extra = this.prefetchKeys(user);
     const readAt = this.frontiers.tick();
-    const [results] = await Promise.all([
-      this.o.store.batch([
+    const results = await this.o.store.batch(
+      [
         { op: "setIfAbsent", key: lockKey(user), value: token, ttlMs: this.lockTtlMs },
         // Already committed (a redelivery): nothing to write. Already in the inbox: written once.
         { op: "ifAbsent", key: seenKey(user, inbound.messageId), skip: 3 },
@@ -127,11 +127,12 @@ export class DefaultRouter implements Router {
         { op: "hset", key: inboxIdsKey(user), field: inbound.messageId, value: String(order) },
         { op: "zadd", key: inboxKey(user), score: order, member: JSON.stringify(entry) },
         ...this.headOps(user, extra),
-      ]),
-      // The index of users with pending work (another slot, so outside the script); the recovery
-      // sweep finds the inbox through it if this process dies before handling.
-      this.o.store.sadd(PENDING_KEY, user),
-    ]);
+      ],
+      // The index of users with pending work (another slot: in the same script on a single
+      // server, beside it on a Cluster); the recovery sweep finds the inbox through it if this
+      // process dies before handling.
+      { index: { key: PENDING_KEY, member: user } },
+    );
     if (results[0] === true) {
       // Stopping: stored for whoever comes next, not handled here.
       if (this.stopping) await this.o.store.deleteIfEquals(lockKey(user), token);

@@ -1,4 +1,4 @@
-import type { BatchOp, Store } from "./store.ts";
+import type { BatchOp, BatchOptions, Store } from "./store.ts";
 import { checkTtl, compareMembers } from "./ttl.ts";
 
 type Value =
@@ -72,11 +72,12 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async batch(ops: BatchOp[]): Promise<(string | boolean | null)[]> {
+  async batch(ops: BatchOp[], options: BatchOptions = {}): Promise<(string | boolean | null)[]> {
     for (const op of ops) {
       if ("ttlMs" in op) checkTtl(op.ttlMs);
       if (op.op === "zadd" && Number.isNaN(op.score)) throw new RangeError("batch zadd: score must be a number, got NaN");
     }
+    if (options.index) this.readOrCreate(options.index.key, "set").value.add(options.index.member);
     // Each step below completes synchronously, so the batch is atomic in this process.
     const results: (string | boolean | null)[] = [];
     let skip = 0;

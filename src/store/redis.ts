@@ -2,7 +2,7 @@ import { Cluster, type ChainableCommander, type Command, type Redis, type RedisO
 import type { Logger } from "../core/log.ts";
 import { createRedisClient, describeTarget, redactUrl, type RedisTarget } from "./client.ts";
 import { CrossSlotError, hashTag, keySlot } from "./slot.ts";
-import type { BatchOp, Store } from "./store.ts";
+import type { BatchOp, BatchOptions, Store } from "./store.ts";
 import { checkTtl } from "./ttl.ts";
 
 /** Replace `expected` by `value` only if the key still holds it (ARGV[1] "1": the key must not exist). */
@@ -36,7 +36,7 @@ return 0`;
  * or not.
  */
 const BATCH = `
-local arity = { get = 0, zfirst = 0, lfirst = 0, delete = 0, ifAbsent = 2, ifEquals = 2, set = 2, setIfAbsent = 2,
+local arity = { index = 2, get = 0, zfirst = 0, lfirst = 0, delete = 0, ifAbsent = 2, ifEquals = 2, set = 2, setIfAbsent = 2,
   deleteIfEquals = 1, deleteIfStarts = 1, hset = 2, hdel = 1, zadd = 2, zrem = 1, rpush = 1, lpopIfEquals = 1,
   lpopIfStarts = 1, setToFirst = 2 }
 local out = {}
@@ -50,6 +50,10 @@ while a <= #ARGV do
   if skip > 0 then
     skip = skip - 1
     out[i] = 'n'
+  elseif op == 'index' then
+    -- Another slot's index, named in ARGV (single server only): no result.
+    redis.call('SADD', p1, p2)
+    i = i - 1
   elseif op == 'get' or op == 'zfirst' or op == 'lfirst' then
     local v
     if op == 'get' then v = redis.call('GET', key)
@@ -313,8 +317,14 @@ export class RedisStore implements Store {
     else await this.redis.set(this.k(key), value, "PX", ttl);
   }
 
-  async batch(ops: BatchOp[]): Promise<(string | boolean | null)[]> {
+  async batch(ops: BatchOp[], options: BatchOptions = {}): Promise<(string | boolean | null)[]> {
     if (ops.length === 0) return [];
+    const also = options.index;
+    // A Cluster runs a script in one slot: the index goes beside it, in parallel.
+    if (also && this.client instanceof Cluster) {
+      const [results] = await Promise.all([this.batch(ops), this.sadd(also.key, also.member)]);
+      return results;
+    }
     const keys: string[] = [];
     const index = new Map<string, string>();
     const keyIndex = (key: string): string => {
@@ -326,7 +336,8 @@ export class RedisStore implements Store {
       }
       return at;
     };
-    const args: string[] = [];
+    // The index first, so no guard's skip reaches it.
+    const args: string[] = also ? ["index", "0", this.k(also.key), also.member] : [];
     for (const op of ops) batchArgs(op, keyIndex(op.key), ops.length, keyIndex, args);
     const saves = this.wait.replicas > 0 && ops.some((op) => !READ_OPS.has(op.op));
     const raw = saves ? await this.replicated(keys, args) : await this.redis.jolBatch(keys.length, ...keys, ...args);

@@ -74,7 +74,7 @@ export interface Store {
    *   { op: "get", key: "s:u" },
    * ]);
    */
-  batch(ops: BatchOp[]): Promise<(string | boolean | null)[]>;
+  batch(ops: BatchOp[], options?: BatchOptions): Promise<(string | boolean | null)[]>;
 
   /**
    * The arrival frontier of a gapless numbering shared by several processes (Telegram's
@@ -97,6 +97,17 @@ export interface Store {
 
   /** Release connections. */
   close(): Promise<void>;
+}
+
+/** Options of `Store.batch`. */
+export interface BatchOptions {
+  /**
+   * Also add `member` to the set `key`, an index that lives in another slot (the users with
+   * pending work): inside the same script on a single server, so it costs no round trip of its
+   * own; as a command beside the script on a Cluster, where a script may touch one slot only.
+   * Done whatever the batch's guards say; it has no result.
+   */
+  index?: { key: string; member: string };
 }
 
 /**

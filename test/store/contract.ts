@@ -212,6 +212,24 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.get("mark:{u}")).toBeNull();
       });
 
+      it("adds to an index in another slot with a batch, whatever its guards say", async () => {
+        const store = await open();
+        const results = await store.batch(
+          [
+            { op: "ifAbsent", key: "a:{u1}" },
+            { op: "set", key: "a:{u1}", value: "1" },
+            { op: "get", key: "a:{u1}" },
+          ],
+          { index: { key: "pending", member: "u1" } },
+        );
+        expect(results).toEqual([true, true, "1"]);
+        // The guard fails now: nothing of the batch, the index still gets its member.
+        await store.set("a:{u2}", "taken");
+        expect(await store.batch([{ op: "ifEquals", key: "a:{u2}", value: "taken" }, { op: "ifAbsent", key: "a:{u2}" }, { op: "set", key: "b:{u2}", value: "x" }], { index: { key: "pending", member: "u2" } })).toEqual([true, false, null]);
+        expect((await store.smembers("pending")).sort()).toEqual(["u1", "u2"]);
+        expect(await store.get("b:{u2}")).toBeNull();
+      });
+
       it("keeps the arrival frontier of a gapless numbering", async () => {
         const store = await open();
         const key = "seq:{tg}";

@@ -85,13 +85,15 @@ export class CloudWindow {
     const raw = await this.store.get(heldKey(user));
     if (raw === null) return 0;
     const held = parseHeld(raw);
-    const results = await this.store.batch([
-      { op: "ifEquals", key: heldKey(user), value: raw, skip: held.length + 1 },
-      ...held.map((h) => ({ op: "rpush" as const, key: outboxKey(user), value: this.outbox.entry(address, h.messages).raw })),
-      { op: "delete", key: heldKey(user) },
-    ]);
+    const results = await this.store.batch(
+      [
+        { op: "ifEquals", key: heldKey(user), value: raw, skip: held.length + 1 },
+        ...held.map((h) => ({ op: "rpush" as const, key: outboxKey(user), value: this.outbox.entry(address, h.messages).raw })),
+        { op: "delete", key: heldKey(user) },
+      ],
+      { index: { key: PENDING_KEY, member: user } },
+    );
     if (results[0] !== true) return 0; // another worker released them
-    await this.store.sadd(PENDING_KEY, user);
     this.outbox.kick(user);
     return held.length;
   }
