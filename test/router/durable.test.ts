@@ -214,7 +214,10 @@ describe("two workers", () => {
     await ob.enqueue(addr("p2"), [{ text: "to p2" }]);
     await vi.waitFor(() => expect(pauseLeftWhenBSent).toHaveLength(1), WAIT);
     await vi.waitFor(() => expect(sentA).toEqual(["p1"]), WAIT);
-    expect(pauseLeftWhenBSent).toEqual([-2]); // B sent only once the pause key was gone
+    // B sent only once the pause was over: the key gone (-2), or in its very last millisecond (0:
+    // B's limiter waited exactly the time Redis gave, and Redis drops a key lazily).
+    expect(pauseLeftWhenBSent[0]).toBeLessThanOrEqual(0);
+    expect([-2, 0]).toContain(pauseLeftWhenBSent[0]);
     await Promise.all([oa.stop(), ob.stop()]);
   });
 });
