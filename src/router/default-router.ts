@@ -15,7 +15,7 @@ import { sleep } from "../outbox/limiter.ts";
 import type { HandleResult, IntakeOptions, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
-import { FRONTIER_TTL_MS, Frontiers, frontierKey } from "./frontier.ts";
+import { Frontiers } from "./frontier.ts";
 import { setMaxListeners } from "node:events";
 import { errors, handleSeconds, messagesIn, messagesOut } from "../metrics/metrics.ts";
 import { statsEventOf, type StatsEvent, type StatsRecorder } from "../stats/events.ts"; // stats (issue 16)
@@ -118,9 +118,6 @@ export class DefaultRouter implements Router {
     const token = randomUUID();
     const extra = this.prefetchKeys(user);
     const readAt = this.frontiers.tick();
-    // A numbered update's arrival is recorded with its intake (atomically on a single server).
-    const numbered = entry.s !== undefined && entry.n !== undefined;
-    if (numbered) this.frontiers.noteLocal(entry.s!, entry.n!, user);
     const results = await this.o.store.batch(
       [
         { op: "setIfAbsent", key: lockKey(user), value: token, ttlMs: this.lockTtlMs },
@@ -134,12 +131,8 @@ export class DefaultRouter implements Router {
       // The index of users with pending work (another slot: in the same script on a single
       // server, beside it on a Cluster); the recovery sweep finds the inbox through it if this
       // process dies before handling.
-      {
-        index: { key: PENDING_KEY, member: user },
-        ...(numbered ? { arrive: { key: frontierKey(entry.s!), n: entry.n!, ttlMs: FRONTIER_TTL_MS } } : {}),
-      },
+      { index: { key: PENDING_KEY, member: user } },
     );
-    if (numbered) this.frontiers.learnFrom(entry.s!, results.at(-1));
     if (results[0] === true) {
       // Stopping: stored for whoever comes next, not handled here.
       if (this.stopping) await this.o.store.deleteIfEquals(lockKey(user), token);

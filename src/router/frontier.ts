@@ -2,7 +2,7 @@ import type { Store } from "../store/store.ts";
 import { sleep } from "../outbox/limiter.ts";
 
 /** How long a numbering's frontier is kept after its last change (shorter than Telegram's week of silence, after which update ids restart at random). */
-export const FRONTIER_TTL_MS = 86_400_000;
+const FRONTIER_TTL_MS = 86_400_000;
 /** How often a process that has a message waiting asks for the frontier others may have moved. */
 const POLL_MS = 5;
 /** How many numbers back `covers` looks through the local arrivals. */
@@ -68,24 +68,11 @@ export class Frontiers {
 
   /** Record that `n` arrived (after its intake is stored), for `user` ("" for an update that is no user's message). */
   async arrived(numbering: string, n: number, user = ""): Promise<void> {
-    this.noteLocal(numbering, n, user);
-    this.learn(numbering, await this.store.frontier(key(numbering), { arrived: n }, FRONTIER_TTL_MS));
-  }
-
-  /**
-   * `n` arrives at this process for `user`: the intake records it in the store itself (a batch's
-   * `arrive`), and hands the frontier it returned to `learnFrom`.
-   */
-  noteLocal(numbering: string, n: number, user: string): void {
     let local = this.local.get(numbering);
     if (!local) this.local.set(numbering, (local = new Map()));
     local.set(n, user);
     if (local.size > 4 * LOCAL_SPAN) for (const old of [...local.keys()].slice(0, 2 * LOCAL_SPAN)) local.delete(old);
-  }
-
-  /** The frontier a batch's `arrive` returned. */
-  learnFrom(numbering: string, value: string | boolean | null | undefined): void {
-    if (typeof value === "string") this.learn(numbering, Number(value));
+    this.learn(numbering, await this.store.frontier(key(numbering), { arrived: n }, FRONTIER_TTL_MS));
   }
 
   /** Stop waiting for the numbers up to `n` (a message waited its whole settle time for them). */
@@ -162,11 +149,6 @@ export class Frontiers {
       }
     })();
   }
-}
-
-/** Where a numbering's frontier lives in the store. */
-export function frontierKey(numbering: string): string {
-  return key(numbering);
 }
 
 function key(numbering: string): string {

@@ -24,8 +24,8 @@ export interface IntakeOptions {
   settleMs?: number;
   /**
    * The gapless numbering `order` belongs to (Telegram's `update_id`: one per bot). With
-   * `settleMs`, the message then waits only while an earlier number has not arrived, at most
-   * `settleMs`; and its own arrival is recorded with the intake (no `Router.arrived` needed).
+   * `settleMs`, the message then waits only while an earlier number has not arrived (see
+   * `Router.arrived`), at most `settleMs`.
    */
   numbering?: string;
 }

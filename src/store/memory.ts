@@ -91,10 +91,6 @@ export class MemoryStore implements Store {
       if ((op.op === "ifAbsent" || op.op === "ifEquals") && result === false) skip = op.skip ?? ops.length;
       results.push(result);
     }
-    if (options.arrive) {
-      const low = this.frontierStep(options.arrive.key, { arrived: options.arrive.n }, options.arrive.ttlMs);
-      results.push(low === null ? null : String(low));
-    }
     return results;
   }
 
@@ -250,10 +246,6 @@ export class MemoryStore implements Store {
   }
 
   async frontier(key: string, step: { arrived?: number; skipTo?: number }, ttlMs: number): Promise<number | null> {
-    return this.frontierStep(key, step, ttlMs);
-  }
-
-  private frontierStep(key: string, step: { arrived?: number; skipTo?: number }, ttlMs: number): number | null {
     checkTtl(ttlMs);
     const text = this.text(key);
     let low = text === null ? null : Number(text);

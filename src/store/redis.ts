@@ -28,34 +28,6 @@ end
 return 0`;
 
 /**
- * `Store.frontier` as a Lua function (also used by a batch's `arrive`): the frontier's key and
- * the sorted set of numbers that arrived beyond it, the arrived number and the number to skip to
- * ('' for none), and the TTL in ms. Returns the frontier as a string, or false while unknown.
- */
-const FRONTIER_FUNCTION = `
-local function frontier(key, arrivedKey, arrived, skipTo, ttl)
-  local low = tonumber(redis.call('GET', key))
-  if arrived ~= '' then redis.call('ZADD', arrivedKey, arrived, arrived) end
-  if skipTo ~= '' and (not low or tonumber(skipTo) > low) then low = tonumber(skipTo) end
-  if not low then
-    if arrived ~= '' then redis.call('PEXPIRE', arrivedKey, ttl) end
-    return false
-  end
-  while true do
-    local first = redis.call('ZRANGE', arrivedKey, 0, 0, 'WITHSCORES')
-    if #first == 0 or tonumber(first[2]) > low + 1 then break end
-    redis.call('ZREM', arrivedKey, first[1])
-    if tonumber(first[2]) == low + 1 then low = low + 1 end
-  end
-  if arrived ~= '' or skipTo ~= '' then
-    redis.call('SET', key, string.format('%d', low), 'PX', ttl)
-    redis.call('PEXPIRE', arrivedKey, ttl)
-  end
-  return string.format('%d', low)
-end
-`;
-
-/**
  * `Store.batch`, compactly: KEYS are the batch's distinct keys; ARGV is, per operation, its name,
  * the index of its key in KEYS, then only the arguments that operation has (`ARITY`; `setToFirst`
  * carries its source key's index). Few arguments keep the client's encoding cheap: a message's
@@ -63,8 +35,8 @@ end
  * in it is cut short on its way back: "v<value>" a value, "n" nothing (or skipped), "1"/"0" done
  * or not.
  */
-const BATCH = `${FRONTIER_FUNCTION}
-local arity = { index = 2, arrive = 3, get = 0, zfirst = 0, lfirst = 0, delete = 0, ifAbsent = 2, ifEquals = 2, set = 2, setIfAbsent = 2,
+const BATCH = `
+local arity = { index = 2, get = 0, zfirst = 0, lfirst = 0, delete = 0, ifAbsent = 2, ifEquals = 2, set = 2, setIfAbsent = 2,
   deleteIfEquals = 1, deleteIfStarts = 1, hset = 2, hdel = 1, zadd = 2, zrem = 1, rpush = 1, lpopIfEquals = 1,
   lpopIfStarts = 1, setToFirst = 2 }
 local out = {}
@@ -72,15 +44,10 @@ local skip = 0
 local a, i = 1, 0
 while a <= #ARGV do
   i = i + 1
-  local op, key, p1, p2, p3 = ARGV[a], KEYS[tonumber(ARGV[a + 1])], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
+  local op, key, p1, p2 = ARGV[a], KEYS[tonumber(ARGV[a + 1])], ARGV[a + 2], ARGV[a + 3]
   a = a + 2 + arity[op]
   local done = nil
-  if op == 'arrive' then
-    -- Another slot's frontier, named in ARGV (single server only), after the batch's operations
-    -- and whatever its guards said.
-    local f = frontier(p1, p1 .. ':arrived', p2, '', p3)
-    if f then out[i] = 'v' .. f else out[i] = 'n' end
-  elseif skip > 0 then
+  if skip > 0 then
     skip = skip - 1
     out[i] = 'n'
   elseif op == 'index' then
@@ -135,9 +102,29 @@ while a <= #ARGV do
 end
 return out`;
 
-/** `Store.frontier`: KEYS the frontier and its set of arrivals; ARGV arrived, skipTo, TTL. */
-const FRONTIER = `${FRONTIER_FUNCTION}
-return frontier(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])`;
+/**
+ * `Store.frontier`: KEYS the frontier and the sorted set of numbers that arrived beyond it; ARGV
+ * the arrived number and the number to skip to ('' for none), and the TTL in ms.
+ */
+const FRONTIER = `
+local low = tonumber(redis.call('GET', KEYS[1]))
+if ARGV[1] ~= '' then redis.call('ZADD', KEYS[2], ARGV[1], ARGV[1]) end
+if ARGV[2] ~= '' and (not low or tonumber(ARGV[2]) > low) then low = tonumber(ARGV[2]) end
+if not low then
+  if ARGV[1] ~= '' then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
+  return false
+end
+while true do
+  local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+  if #first == 0 or tonumber(first[2]) > low + 1 then break end
+  redis.call('ZREM', KEYS[2], first[1])
+  if tonumber(first[2]) == low + 1 then low = low + 1 end
+end
+if ARGV[1] ~= '' or ARGV[2] ~= '' then
+  redis.call('SET', KEYS[1], string.format('%d', low), 'PX', ARGV[3])
+  redis.call('PEXPIRE', KEYS[2], ARGV[3])
+end
+return string.format('%d', low)`;
 
 /** The Lua commands registered with `defineCommand` (ioredis runs them by EVALSHA). */
 interface Scripts {
@@ -333,11 +320,10 @@ export class RedisStore implements Store {
   async batch(ops: BatchOp[], options: BatchOptions = {}): Promise<(string | boolean | null)[]> {
     if (ops.length === 0) return [];
     const also = options.index;
-    const arrive = options.arrive;
-    // A Cluster runs a script in one slot: the index goes beside it, the arrival after it.
-    if ((also || arrive) && this.client instanceof Cluster) {
-      const [results] = await Promise.all([this.batch(ops), also ? this.sadd(also.key, also.member) : undefined]);
-      return arrive ? [...results, nullable(await this.frontier(arrive.key, { arrived: arrive.n }, arrive.ttlMs))] : results;
+    // A Cluster runs a script in one slot: the index goes beside it, in parallel.
+    if (also && this.client instanceof Cluster) {
+      const [results] = await Promise.all([this.batch(ops), this.sadd(also.key, also.member)]);
+      return results;
     }
     const keys: string[] = [];
     const index = new Map<string, string>();
@@ -353,8 +339,6 @@ export class RedisStore implements Store {
     // The index first, so no guard's skip reaches it.
     const args: string[] = also ? ["index", "0", this.k(also.key), also.member] : [];
     for (const op of ops) batchArgs(op, keyIndex(op.key), ops.length, keyIndex, args);
-    // The arrival last, after the writes it vouches for; no guard's skip reaches it.
-    if (arrive) args.push("arrive", "0", this.k(arrive.key), numberArg(arrive.n), String(checkTtl(arrive.ttlMs) ?? 0));
     const saves = this.wait.replicas > 0 && ops.some((op) => !READ_OPS.has(op.op));
     const raw = saves ? await this.replicated(keys, args) : await this.redis.jolBatch(keys.length, ...keys, ...args);
     return raw.map((r) => (r === "n" ? null : r.startsWith("v") ? r.slice(1) : r === "1"));
@@ -602,10 +586,6 @@ function batchArgs(op: BatchOp, key: string, total: number, keyIndex: (key: stri
       args.push(op.op, key, keyIndex(op.from), ttlArg(op.ttlMs));
       return;
   }
-}
-
-function nullable(n: number | null): string | null {
-  return n === null ? null : String(n);
 }
 
 function numberArg(n: number | undefined): string {

@@ -108,13 +108,6 @@ export interface BatchOptions {
    * Done whatever the batch's guards say; it has no result.
    */
   index?: { key: string; member: string };
-  /**
-   * Also record that number `n` arrived in the frontier `key` (as `Store.frontier` does), after
-   * the batch's operations: in the same script on a single server, so the arrival and the writes
-   * it vouches for are one atomic step; after the script on a Cluster. Done whatever the guards
-   * say; the frontier (a string, or null while unknown) is appended to the results.
-   */
-  arrive?: { key: string; n: number; ttlMs: number };
 }
 
 /**

@@ -230,18 +230,6 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.get("b:{u2}")).toBeNull();
       });
 
-      it("records an arrival with a batch, after its writes and whatever its guards say", async () => {
-        const store = await open();
-        const key = "seq:{tgb}";
-        await store.frontier(key, { skipTo: 4 }, LONG_TTL);
-        const arrive = (n: number) => ({ arrive: { key, n, ttlMs: LONG_TTL } });
-        expect(await store.batch([{ op: "set", key: "x:{u}", value: "1" }], arrive(6))).toEqual([true, "4"]);
-        // A failed guard skips the batch's writes, not the arrival.
-        expect(await store.batch([{ op: "ifAbsent", key: "x:{u}" }, { op: "set", key: "y:{u}", value: "1" }], arrive(5))).toEqual([false, null, "6"]);
-        expect(await store.get("y:{u}")).toBeNull();
-        expect(await store.frontier(key, {}, LONG_TTL)).toBe(6);
-      });
-
       it("keeps the arrival frontier of a gapless numbering", async () => {
         const store = await open();
         const key = "seq:{tg}";

@@ -350,12 +350,10 @@ class GrammyTelegramChannel implements TelegramChannel {
     // Webhook mode with a reorder window: later updates wait for this one's arrival (polling gets them in order).
     const waitedFor = this.mode === "webhook" && this.deps.config.TELEGRAM_REORDER_MS > 0;
     const from = chat?.type === "private" ? { channel: "telegram" as const, id: String(chat.id) } : undefined;
-    // Later updates need not wait for this one once it is stored (`TELEGRAM_REORDER_MS`). A user's
-    // message that reached the inbox had its arrival recorded by the intake itself.
-    const arrived = (): Promise<void> =>
-      waitedFor && !this.intakeRecorded.delete(update) ? this.deps.router.arrived(this.numbering, update.update_id, from) : Promise.resolve();
+    const arrived = (): Promise<void> => (waitedFor ? this.deps.router.arrived(this.numbering, update.update_id, from) : Promise.resolve());
     if (chat?.type === "private" && this.deps.telegramExtensions.length === 0) {
       await this.onPrivate(update);
+      // Stored in the user's inbox: later updates need not wait for this one (`TELEGRAM_REORDER_MS`).
       await arrived();
       return;
     }
@@ -364,9 +362,6 @@ class GrammyTelegramChannel implements TelegramChannel {
     await this.bot.handleUpdate(update);
     if (chat?.type === "private") await arrived();
   }
-
-  /** Updates whose arrival the router's intake recorded (a numbered intake), so `receive` need not. */
-  private readonly intakeRecorded = new WeakSet<Update>();
 
   /** Telegram numbers each bot's updates without gaps: the numbering a webhook update's order belongs to. */
   private get numbering(): string {
@@ -389,7 +384,6 @@ class GrammyTelegramChannel implements TelegramChannel {
     }
     const settleMs = this.mode === "webhook" ? this.deps.config.TELEGRAM_REORDER_MS : 0;
     const { duplicate } = await this.deps.router.intake(inbound, { order: update.update_id, settleMs, numbering: this.numbering });
-    if (settleMs > 0) this.intakeRecorded.add(update);
     if (query) {
       // Stop the button's spinner; the keyboard that was pressed goes away, so it cannot be pressed twice.
       this.track(this.answer(query.id));
