@@ -91,6 +91,8 @@ const SCRIPT: Step[] = [
 interface Target {
   name: string;
   url: string;
+  /** The bot's own update numbering. */
+  lastUpdateId: number;
 }
 
 interface Result {
@@ -142,7 +144,11 @@ async function drive(api: BotApiStandIn, target: Target, firstId: number, users:
       const wake = { arrived: () => {} };
       inbox.set(id, { sent, arrived: () => wake.arrived() });
       const t0 = performance.now();
-      const { status } = await api.postUpdate(update as Update, { url: target.url, secret: SECRET });
+      // Telegram numbers each bot's updates on its own: one shared counter would leave gaps in Jol's
+      // numbering at every switch between the bots, and a gap holds Jol's webhook updates for
+      // TELEGRAM_REORDER_MS (it waits for the missing numbers, as it would for a lost update).
+      const numbered = { ...update, update_id: ++target.lastUpdateId } as Update;
+      const { status } = await api.postUpdate(numbered, { url: target.url, secret: SECRET });
       const out = status === 200 && (await repliesOut(sent, wake, SCRIPT[i + 1] !== undefined && "press" in SCRIPT[i + 1]!));
       latencies.push(performance.now() - t0);
       if (!out) failures++;
@@ -212,7 +218,7 @@ async function main(): Promise<void> {
   const channel = createTelegramChannel(app, { pace: false, webhookPort: 0 });
   app.channels.add(channel);
   await channel.start();
-  const jol: Target = { name: "jol", url: `http://127.0.0.1:${channel.webhookPort}/telegram` };
+  const jol: Target = { name: "jol", url: `http://127.0.0.1:${channel.webhookPort}/telegram`, lastUpdateId: 0 };
 
   // --- the bare grammY bot ---------------------------------------------------------------------
   type BareContext = Context & SessionFlavor<{ n: number }>;
@@ -234,7 +240,7 @@ async function main(): Promise<void> {
     await ctx.reply(ctx.message.text ?? "echo", { reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "a" }]] } });
   });
   const bareServer = createServer(webhookCallback(bare, "http", { secretToken: SECRET }));
-  const bareTarget: Target = { name: "bare", url: await listen(bareServer) };
+  const bareTarget: Target = { name: "bare", url: await listen(bareServer), lastUpdateId: 0 };
 
   console.log(
     `Telegram webhook benchmark: ${USERS} users × ${SCRIPT.length} updates per bot, ${CONCURRENCY} at a time, ` +
