@@ -197,6 +197,10 @@ export class DefaultRouter implements Router {
     }
   }
 
+  busy(user: string): boolean {
+    return this.draining.has(user);
+  }
+
   async drain(user: string): Promise<void> {
     const running = this.draining.get(user);
     if (running) return running;

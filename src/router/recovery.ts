@@ -60,6 +60,9 @@ export class Recovery {
     for (let i = 0; i < users.length && !this.stopped; i += 32) {
       await Promise.all(
         users.slice(i, i + 32).map(async (user) => {
+          // Handled or sent by this very process right now: nothing to recover, and asking would
+          // only wait for that work and start another send of the chat after it. A later sweep looks.
+          if (router.busy?.(user) || outbox.isSending(user)) return;
           await router.drain(user);
           await outbox.flush(user);
           if (await this.empty(user)) {

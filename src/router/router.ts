@@ -61,6 +61,8 @@ export interface Router {
    * get, a user's (`from`) or not.
    */
   arrived(numbering: string, n: number, from?: Address): Promise<void>;
+  /** Whether this process is handling the user's inbox right now. */
+  busy?(user: string): boolean;
   /** Handle what is in the user's inbox if no other process is doing it (recovery). */
   drain(user: string): Promise<void>;
   /** Resolves when nothing is being handled in this process (tests, shutdown). */
