@@ -174,7 +174,7 @@ export class DefaultRouter implements Router {
           entry = mark === "1" ? null : mark;
           break;
         }
-        await Promise.race([local, sleep(20)]);
+        await within(local, 20);
       }
       // Send the user's outbox through `reply` until this message's entry has left it: usually
       // the send the commit started here; else take the lease, or wait for another process.
@@ -185,7 +185,7 @@ export class DefaultRouter implements Router {
         void sentHere.then(() => (done = true));
         while (!done && !this.stopping) {
           if (!this.outbox.isSending(user)) await this.outbox.flush(user, via.deliver);
-          if (await Promise.race([sentHere.then(() => true), sleep(50).then(() => false)])) break;
+          if (await within(sentHere.then(() => true), 50)) break;
           if (!(await this.o.store.lrange(outboxKey(user), 0, -1)).some((raw) => raw.includes(id))) break;
         }
         this.outbox.forget(id);
@@ -531,6 +531,16 @@ function messageEvent(user: string, inbound: Inbound, before: Session, after: Se
     ...(after.src && after.src !== before.src ? { source: after.src } : {}),
     ...(flow && flow !== before.stack.at(-1)?.f ? { flow } : {}),
   };
+}
+
+/** `promise`'s value, or undefined after `ms` (the timer is cleared as soon as it is not needed). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function parseInboxEntry(raw: string): InboxEntry | null {
