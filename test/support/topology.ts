@@ -175,7 +175,22 @@ export async function startSentinels(): Promise<SentinelTopology> {
       },
       async restart(port) {
         await group.server([...BASE, "--replicaof", "127.0.0.1", String(await primaryPort())], port);
-        await until(`the restarted server on ${port} to sync as a replica`, async () => (await ask(port, "INFO replication"))?.includes("master_link_status:up") ?? false, 60_000);
+        // On a loaded machine the sentinels may still be settling when it comes back, and it can be
+        // left following a stale primary: point it at the current one again every 10 s.
+        let pointedAt = Date.now();
+        await until(
+          `the restarted server on ${port} to sync as a replica`,
+          async () => {
+            if ((await ask(port, "INFO replication"))?.includes("master_link_status:up")) return true;
+            if (Date.now() - pointedAt > 10_000) {
+              pointedAt = Date.now();
+              const primary = await primaryPort();
+              if (primary !== port) await ask(port, `REPLICAOF 127.0.0.1 ${primary}`);
+            }
+            return false;
+          },
+          60_000,
+        );
       },
       stop: () => group.stop(),
     };
