@@ -1,7 +1,7 @@
 import type { Logger } from "../core/log.ts";
 import type { Store } from "../store/store.ts";
 import type { Outbox } from "../outbox/outbox.ts";
-import { inboxKey, outboxKey, PENDING_KEY } from "../core/keys.ts";
+import { inboxKey, lockKey, outboxKey, outboxLeaseKey, PENDING_KEY } from "../core/keys.ts";
 import type { Router } from "./router.ts";
 
 export interface RecoveryOptions {
@@ -63,9 +63,12 @@ export class Recovery {
           // Handled or sent by this very process right now: nothing to recover, and asking would
           // only wait for that work and start another send of the chat after it. A later sweep looks.
           if (router.busy?.(user) || outbox.isSending(user)) return;
-          await router.drain(user);
-          await outbox.flush(user);
-          if (await this.empty(user)) {
+          // One look at the user's keys: work nobody holds is taken up; work a live process holds
+          // (its lock or lease is there) is left to it; nothing left, the user leaves the index.
+          const state = await this.look(user);
+          if (state.inbox && !state.locked) await router.drain(user);
+          if (state.outbox && !state.leased) await outbox.flush(user);
+          if (!state.inbox && !state.outbox) {
             await store.srem(PENDING_KEY, user);
             // Written meanwhile? Its writer added the user before or after our removal: look again.
             if (!(await this.empty(user))) await store.sadd(PENDING_KEY, user);
@@ -73,6 +76,16 @@ export class Recovery {
         }),
       );
     }
+  }
+
+  private async look(user: string): Promise<{ inbox: boolean; locked: boolean; outbox: boolean; leased: boolean }> {
+    const [inbox, lock, outbox, lease] = await this.o.store.batch([
+      { op: "zfirst", key: inboxKey(user) },
+      { op: "get", key: lockKey(user) },
+      { op: "lfirst", key: outboxKey(user) },
+      { op: "get", key: outboxLeaseKey(user) },
+    ]);
+    return { inbox: inbox !== null, locked: lock !== null, outbox: outbox !== null, leased: lease !== null };
   }
 
   private async empty(user: string): Promise<boolean> {
