@@ -42,6 +42,21 @@ function crashChild(crash: "before-commit" | "after-commit", user: Address, mess
   return new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
 }
 
+/** A plugin that records, per user, the ids of the messages handled, in the order handled. */
+function recordHandled(): { handled: Map<string, string[]>; record: HostPlugin } {
+  const handled = new Map<string, string[]>();
+  const record: HostPlugin = {
+    name: "record",
+    kinds: [countKind],
+    inbound: async (inbound) => {
+      const key = userKey(inbound.address);
+      handled.set(key, [...(handled.get(key) ?? []), inbound.messageId]);
+      return "continue";
+    },
+  };
+  return { handled, record };
+}
+
 const texts = (sent: Outbound[][]) => sent.map((m) => m.map((x) => x.text));
 
 describe("a crash", () => {
@@ -100,16 +115,7 @@ describe("a crash", () => {
 
 describe("two workers", () => {
   it("handle one user's messages in update order when the later one reaches the other worker 1 ms earlier", async () => {
-    const handled = new Map<string, string[]>();
-    const record: HostPlugin = {
-      name: "record",
-      kinds: [countKind],
-      inbound: async (inbound) => {
-        const key = userKey(inbound.address);
-        handled.set(key, [...(handled.get(key) ?? []), inbound.messageId]);
-        return "continue";
-      },
-    };
+    const { handled, record } = recordHandled();
     const [ra, rb] = [countRouter(a, { plugins: [record] }), countRouter(b, { plugins: [record] })];
     const users = Array.from({ length: 20 }, (_, i) => addr(`o${i}`));
     for (const u of users) await seed(a, u);
@@ -126,16 +132,7 @@ describe("two workers", () => {
   });
 
   it("with Telegram's gapless numbering, a later message waits only until every earlier number arrived, not its whole window", async () => {
-    const handled = new Map<string, string[]>();
-    const record: HostPlugin = {
-      name: "record",
-      kinds: [countKind],
-      inbound: async (inbound) => {
-        const key = userKey(inbound.address);
-        handled.set(key, [...(handled.get(key) ?? []), inbound.messageId]);
-        return "continue";
-      },
-    };
+    const { handled, record } = recordHandled();
     const [ra, rb] = [countRouter(a, { plugins: [record] }), countRouter(b, { plugins: [record] })];
     const numbering = `t${Date.now()}`;
     // First contact: the frontier is unknown, so the first message waits its whole (short) window,
