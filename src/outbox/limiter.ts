@@ -215,6 +215,26 @@ async function waitFor(ask: () => Promise<number>, signal?: AbortSignal): Promis
   }
 }
 
+/**
+ * `promise`'s value, or undefined once `ms` have passed or `signal` aborts, whichever comes first;
+ * the timer and the abort listener are removed as soon as they are not needed.
+ */
+export async function within<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  let stop: (() => void) | undefined;
+  const over = new Promise<undefined>((resolve) => {
+    stop = () => resolve(undefined);
+    timer = setTimeout(stop, ms);
+    signal?.addEventListener("abort", stop, { once: true });
+  });
+  try {
+    return await Promise.race([promise, over]);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", stop!);
+  }
+}
+
 /** A pause that an abort cuts short (with the signal's reason). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

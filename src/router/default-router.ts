@@ -11,7 +11,7 @@ import { hashId, type Logger } from "../core/log.ts";
 import type { BatchOp, Store } from "../store/store.ts";
 import { Outbox, type Deliver } from "../outbox/outbox.ts";
 import { inboxIdsKey, inboxKey, lockKey, outboxKey, PENDING_KEY, seenKey, sessionKey } from "../core/keys.ts";
-import { sleep } from "../outbox/limiter.ts";
+import { sleep, within } from "../outbox/limiter.ts";
 import type { HandleResult, IntakeOptions, Router } from "./router.ts";
 import { randomUUID } from "node:crypto";
 import { UserLock } from "./user-lock.ts";
@@ -531,16 +531,6 @@ function messageEvent(user: string, inbound: Inbound, before: Session, after: Se
     ...(after.src && after.src !== before.src ? { source: after.src } : {}),
     ...(flow && flow !== before.stack.at(-1)?.f ? { flow } : {}),
   };
-}
-
-/** `promise`'s value, or undefined after `ms` (the timer is cleared as soon as it is not needed). */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function parseInboxEntry(raw: string): InboxEntry | null {

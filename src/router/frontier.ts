@@ -1,5 +1,5 @@
 import type { Store } from "../store/store.ts";
-import { sleep } from "../outbox/limiter.ts";
+import { sleep, within } from "../outbox/limiter.ts";
 
 /** How long a numbering's frontier is kept after its last change (shorter than Telegram's week of silence, after which update ids restart at random). */
 const FRONTIER_TTL_MS = 86_400_000;
@@ -93,18 +93,9 @@ export class Frontiers {
     set.add(waiter!);
     this.waiters.set(numbering, set);
     this.poll(numbering, signal);
-    let timer: NodeJS.Timeout | undefined;
-    let stop: (() => void) | undefined;
-    const over = new Promise<boolean>((resolve) => {
-      stop = () => resolve(false);
-      timer = setTimeout(stop, ms);
-      signal.addEventListener("abort", stop, { once: true });
-    });
     try {
-      return await Promise.race([reached, over]);
+      return (await within(reached, ms, signal)) ?? false;
     } finally {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", stop!);
       set.delete(waiter!);
       if (set.size === 0) this.waiters.delete(numbering);
     }
