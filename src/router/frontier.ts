@@ -12,7 +12,7 @@ const HISTORY = 256;
 
 /** What is known here of one numbering's frontier, and when it was learned (`Frontiers.tick`). */
 interface Known {
-  value: number | null;
+  value: number;
   learned: number;
 }
 
@@ -30,8 +30,7 @@ interface Known {
  */
 export class Frontiers {
   private counter = 0;
-  private readonly known = new Map<string, Known>();
-  /** Each numbering's frontier as it rose here, oldest first (for `covers`: what was known at a tick). */
+  /** Each numbering's frontier as it rose here, oldest first: the last is what is known now, the rest what was known at a tick (`covers`). */
   private readonly history = new Map<string, Known[]>();
   /** Numbers that arrived at this process lately, and whose user they were ("" none). */
   private readonly local = new Map<string, Map<number, string>>();
@@ -53,8 +52,8 @@ export class Frontiers {
    * usual case of a few workers: no second read of the inbox needed).
    */
   covers(numbering: string, need: number, readAt: number, user: string): boolean {
-    const known = this.known.get(numbering);
-    if (known?.value == null || known.value < need) return false;
+    const known = this.known(numbering);
+    if (known === undefined || known.value < need) return false;
     if (known.learned < readAt) return true;
     const before = this.valueAt(numbering, readAt);
     if (before === null || need - before > LOCAL_SPAN) return false;
@@ -85,8 +84,8 @@ export class Frontiers {
    * ms meanwhile, since another process may move it.
    */
   async wait(numbering: string, need: number, ms: number, signal: AbortSignal): Promise<boolean> {
-    const known = this.known.get(numbering);
-    if (known?.value != null && known.value >= need) return true;
+    const known = this.known(numbering);
+    if (known !== undefined && known.value >= need) return true;
     let waiter: { need: number; wake: () => void } | undefined;
     const reached = new Promise<boolean>((resolve) => (waiter = { need, wake: () => resolve(true) }));
     const set = this.waiters.get(numbering) ?? new Set();
@@ -101,6 +100,11 @@ export class Frontiers {
     }
   }
 
+  /** The frontier known here now, and when it was learned. */
+  private known(numbering: string): Known | undefined {
+    return this.history.get(numbering)?.at(-1);
+  }
+
   /** The frontier known here just before the stamp `tick` (null: unknown, or too long ago to tell). */
   private valueAt(numbering: string, tick: number): number | null {
     const history = this.history.get(numbering) ?? [];
@@ -109,14 +113,12 @@ export class Frontiers {
   }
 
   private learn(numbering: string, value: number | null): void {
-    const before = this.known.get(numbering)?.value ?? null;
+    const before = this.known(numbering)?.value;
     // Only a higher frontier is news; what was known stays stamped with when it was learned first.
-    if (value === null || (before !== null && value <= before)) return;
+    if (value === null || (before !== undefined && value <= before)) return;
     const now = value;
-    const known = { value: now, learned: this.tick() };
-    this.known.set(numbering, known);
     const history = this.history.get(numbering) ?? [];
-    history.push(known);
+    history.push({ value: now, learned: this.tick() });
     if (history.length > 2 * HISTORY) history.splice(0, HISTORY);
     this.history.set(numbering, history);
     for (const waiter of this.waiters.get(numbering) ?? []) if (now >= waiter.need) waiter.wake();
