@@ -71,7 +71,8 @@ export class Recovery {
           if (!state.inbox && !state.outbox) {
             await store.srem(PENDING_KEY, user);
             // Written meanwhile? Its writer added the user before or after our removal: look again.
-            if (!(await this.empty(user))) await store.sadd(PENDING_KEY, user);
+            const again = await this.look(user);
+            if (again.inbox || again.outbox) await store.sadd(PENDING_KEY, user);
           }
         }),
       );
@@ -86,14 +87,6 @@ export class Recovery {
       { op: "get", key: outboxLeaseKey(user) },
     ]);
     return { inbox: inbox !== null, locked: lock !== null, outbox: outbox !== null, leased: lease !== null };
-  }
-
-  private async empty(user: string): Promise<boolean> {
-    const [inbox, outbox] = await this.o.store.batch([
-      { op: "zfirst", key: inboxKey(user) },
-      { op: "lfirst", key: outboxKey(user) },
-    ]);
-    return inbox === null && outbox === null;
   }
 
   private schedule(ms: number): void {
