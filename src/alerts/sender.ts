@@ -5,7 +5,7 @@ import type { Outbound } from "../core/messages.ts";
 import type { Localizer } from "../i18n/localizer.ts";
 import { hashId, type Logger } from "../core/log.ts";
 import { BlockedError, RateLimitedError } from "../core/delivery-errors.ts";
-import { sleep, type SendLimiter } from "../outbox/limiter.ts";
+import { sleep, type SendLimiter, type Share } from "../outbox/limiter.ts";
 import type { Store } from "../store/store.ts";
 import { ALERT_CHANNELS, segmentKey, type AlertChannel, type Recipient } from "./audience.ts";
 import { whatsappDayKey } from "./keys.ts";
@@ -26,8 +26,10 @@ export interface AlertSenderDeps {
   canSend: (channel: ChannelName) => boolean;
   /** The shared limiter of the outbox (per chat and per bot). */
   limiter?: SendLimiter;
-  /** The alerts' own overall rate per channel (below the bot's, so replies keep room). */
+  /** The alerts' own overall rate per channel whose sends take no limiter turn (WhatsApp). */
   gates: Partial<Record<AlertChannel, (signal?: AbortSignal) => Promise<void>>>;
+  /** The alerts' own overall rate on Telegram (below the bot's, so replies keep room), taken in the limiter's turn. */
+  share?: Share;
   /** Every segment (a blocked user is unsubscribed from all). */
   segments: () => readonly string[];
   timeZone: string;
@@ -66,9 +68,9 @@ export const alertCounters = { sent: 0, possibleRepeats: 0, blocked: 0, failed: 
  * most the few in flight are repeated, counted in `possibleRepeats`); every other recipient with
  * an outcome is skipped. The cursor per channel only saves re-reading the marks.
  *
- * Pacing: each message waits for the alerts' own bucket (ALERT_RATE_PER_SEC, shared through
- * Redis), then for the chat's and the bot's turn in the outbox's limiter, so alerts use at most
- * their rate and replies keep the rest of the bot's. WhatsApp: one at a time at WHATSAPP_PACE_MS
+ * Pacing: each message waits for one turn of the chat, the bot and the alerts' own bucket
+ * (ALERT_RATE_PER_SEC) together in the outbox's limiter, shared through Redis, so alerts use at
+ * most their rate and replies keep the rest of the bot's. WhatsApp: one at a time at WHATSAPP_PACE_MS
  * and at most WHATSAPP_ALERT_DAILY_CAP a day. Pause, resume and cancel are states in the store
  * that the sender reads before each recipient, so a button pressed at any worker stops it.
  */
@@ -253,7 +255,7 @@ export class AlertSender {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.d.gates[to.channel as AlertChannel]?.(signal);
-        if (to.channel === "telegram") await this.d.limiter?.take(to.channel, to.id, false, signal);
+        if (to.channel === "telegram") await this.d.limiter?.take(to.channel, to.id, false, signal, this.d.share);
         await this.d.send(to, [{ text, purpose: "alert" }]);
         return "sent";
       } catch (error) {

@@ -56,8 +56,8 @@ export function createAlertWorker(deps: AlertWorkerDeps, segments: () => readonl
     send: (to, messages) => deps.delivery.send(to, messages),
     canSend: deps.canSend ?? (() => true),
     limiter: createSendLimiter(store, limitsFor(config)),
+    share: { bucket: "alerts", rate: { intervalMs: 1000 / config.ALERT_RATE_PER_SEC, burst: CATCH_UP_BURST } },
     gates: {
-      telegram: createRateGate(store, "alerts", { intervalMs: 1000 / config.ALERT_RATE_PER_SEC, burst: CATCH_UP_BURST }, "telegram"),
       whatsapp: createRateGate(store, "alerts", { intervalMs: Math.max(1, config.WHATSAPP_PACE_MS), burst: 1 }, "whatsapp"),
     },
     segments,

@@ -30,20 +30,38 @@ export interface SendLimits {
 export const CATCH_UP_BURST = 3;
 
 /**
- * Telegram's published limits, with a 10 % margin on the chat and group intervals: two messages
- * spaced exactly 1 s apart here can arrive 0.99 s apart at Telegram, which then answers 429 and
- * pauses the whole bot.
+ * A rate of at most `perSecond` messages in any `windowMs` (one second unless a margin is asked
+ * for), the catch-up burst included: the burst's extra turns are paid for by a slightly longer
+ * interval (30 in a second: one turn every 1/28 s, so a saturated second holds 28 + 2 caught-up
+ * turns, never 31). A rate too low for a burst of three gets none.
  */
+export function perSecondRate(perSecond: number, windowMs = 1000): Rate {
+  if (perSecond <= 0) return { intervalMs: 0, burst: 1 };
+  const burst = perSecond >= 2 * CATCH_UP_BURST ? CATCH_UP_BURST : 1;
+  return { intervalMs: windowMs / (perSecond - (burst - 1)), burst };
+}
+
+/**
+ * Telegram counts messages as they reach it, and they reach it less evenly than they leave: a
+ * busy event loop, a slow connection or another worker process sending at the same moment bunch
+ * them by tens of milliseconds. So the limits keep a margin: the bot's 30 a second are 30 in any
+ * 1.05 s here (about 26.7 a second when saturated), the chat and group intervals are 10 % longer
+ * than Telegram's, and a chat's burst is 2 where Telegram tolerates 3, the third kept in reserve.
+ * A 429 pauses the whole bot, which costs far more than the margin.
+ */
+export const TELEGRAM_MARGIN_WINDOW_MS = 1050;
+
+/** Telegram's published limits, with the margin above. */
 export const TELEGRAM_LIMITS: SendLimits = {
-  bot: { intervalMs: 1000 / 30, burst: CATCH_UP_BURST },
-  chat: { intervalMs: 1100, burst: 3 },
+  bot: perSecondRate(30, TELEGRAM_MARGIN_WINDOW_MS),
+  chat: { intervalMs: 1100, burst: 2 },
   group: { intervalMs: 3300, burst: 3 },
 };
 
 /** Limits from settings: `perSecond` for the whole bot (0: none), the chat and group limits as Telegram's. */
 export function sendLimits(perSecond: number, chat: Partial<Rate> = {}): SendLimits {
   return {
-    bot: { intervalMs: perSecond > 0 ? 1000 / perSecond : 0, burst: CATCH_UP_BURST },
+    bot: perSecondRate(perSecond, TELEGRAM_MARGIN_WINDOW_MS),
     chat: { ...TELEGRAM_LIMITS.chat, ...chat },
     group: TELEGRAM_LIMITS.group,
   };
@@ -58,7 +76,7 @@ export function sendLimits(perSecond: number, chat: Partial<Rate> = {}): SendLim
  */
 export function cloudLimits(perSecond: number): SendLimits {
   const pair: Rate = { intervalMs: 6000, burst: 10 };
-  return { bot: { intervalMs: perSecond > 0 ? 1000 / perSecond : 0, burst: CATCH_UP_BURST }, chat: pair, group: pair };
+  return { bot: perSecondRate(perSecond), chat: pair, group: pair };
 }
 
 /**
@@ -98,8 +116,11 @@ export const limiterCounters = {
  * memory store it is the same algorithm in this process.
  */
 export interface SendLimiter {
-  /** Wait for a turn to send one message to `chat` (a group when `group`) on `channel`. */
-  take(channel: ChannelName, chat: string, group: boolean, signal?: AbortSignal): Promise<void>;
+  /**
+   * Wait for a turn to send one message to `chat` (a group when `group`) on `channel`; with
+   * `share`, a turn of that bucket too (the alerts' own rate), all in one atomic turn.
+   */
+  take(channel: ChannelName, chat: string, group: boolean, signal?: AbortSignal, share?: Share): Promise<void>;
   /** Every process stops sending on `channel` for `ms`. */
   pause(channel: ChannelName, ms: number): Promise<void>;
   /** Wait for a turn of the whole bot on `channel` only (a sender that keeps its chat's pace itself: the staff queue). */
@@ -107,62 +128,106 @@ export interface SendLimiter {
 }
 
 /**
- * Take one turn: 0 when taken, else the milliseconds to wait (nothing is taken then).
- * KEYS[1] the bucket (its theoretical arrival time), KEYS[2] (optional) the pause key.
- * ARGV: interval ms, burst.
+ * Take one turn of every bucket at once, or of none: 0 when taken, else the milliseconds to wait
+ * (nothing is taken then). KEYS[1] the pause key ('' in ARGV[1] when there is none), then the
+ * buckets (each holds its theoretical arrival time); ARGV[1] '1' when KEYS[1] is a pause key, then
+ * each bucket's interval ms and burst.
+ *
+ * All at once matters: a turn of the chat taken first and kept while the sender waits for the
+ * bot's turn would let the message leave later than its chat's turn said, and the chat's next
+ * message, whose turn comes soon after, leave right behind it: two messages to one chat within
+ * the chat's interval, which Telegram answers with 429.
  */
 const GCRA = `
-if #KEYS > 1 then
-  local paused = redis.call('PTTL', KEYS[2])
+if ARGV[1] == '1' then
+  local paused = redis.call('PTTL', KEYS[1])
   if paused > 0 then return paused end
 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local interval = tonumber(ARGV[1])
-local tau = interval * (tonumber(ARGV[2]) - 1)
-local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tat < now then tat = now end
-if tat - now > tau then return math.max(1, math.ceil(tat - tau - now)) end
-local next = tat + interval
-redis.call('SET', KEYS[1], tostring(next), 'PX', math.max(1, math.ceil(next - now)))
+local tats = {}
+local wait = 0
+for i = 2, #KEYS do
+  local interval = tonumber(ARGV[2 * i - 2])
+  local tau = interval * (tonumber(ARGV[2 * i - 1]) - 1)
+  local tat = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if tat < now then tat = now end
+  if tat - now > tau then wait = math.max(wait, math.ceil(tat - tau - now)) end
+  tats[i] = tat + interval
+end
+if wait > 0 then return wait end
+for i = 2, #KEYS do
+  redis.call('SET', KEYS[i], tostring(tats[i]), 'PX', math.max(1, math.ceil(tats[i] - now)))
+end
 return 0`;
 
 interface GcraRedis extends Redis {
   jolGcra(numKeys: number, ...keysThenArgs: (string | number)[]): Promise<number>;
 }
 
+/** One bucket of a turn: its key and rate. */
+interface Bucket {
+  key: string;
+  rate: Rate;
+}
+
+/**
+ * The bucket keys of one channel. Every bucket of a channel, the chats' too, is under one hash
+ * tag, so a turn of a chat and of the whole bot is one script on a Redis Cluster as well (a few
+ * dozen turns a second: no hot slot to speak of).
+ */
+const botKey = (channel: ChannelName) => `rl:{bot}:${channel}`;
+const chatKey = (channel: ChannelName, chat: string) => `rl:{bot}:${channel}:chat:${chat}`;
+const pauseKey = (channel: ChannelName) => `rl:{bot}:${channel}:pause`;
+
+/**
+ * A bucket of the channel's own beside the bot's, taken in the same turn: the alerts keep to
+ * their rate below the bot's (so replies keep room), and a sender never holds one turn while
+ * waiting for another, which would cost the rate the time it waited.
+ */
+export interface Share {
+  bucket: string;
+  rate: Rate;
+}
+
 /** The limiter for a store: shared through Redis, or local for the memory store. */
 export function createSendLimiter(store: Store, limits: Partial<Record<ChannelName, SendLimits>>): SendLimiter {
   const rates = (channel: ChannelName): SendLimits => limits[channel] ?? TELEGRAM_LIMITS;
   const turn = store instanceof RedisStore ? redisTurn(store) : localTurn();
+  const bot = (channel: ChannelName): Bucket[] => {
+    const limit = rates(channel).bot;
+    return limit.intervalMs > 0 ? [{ key: botKey(channel), rate: limit }] : [];
+  };
   return {
-    async take(channel, chat, group, signal) {
+    async take(channel, chat, group, signal, share) {
       const limit = rates(channel);
-      await waitFor(() => turn(`rl:{${channel}:${chat}}`, group ? limit.group : limit.chat), signal);
-      await this.takeBot(channel, signal);
+      const buckets = [{ key: chatKey(channel, chat), rate: group ? limit.group : limit.chat }, ...bot(channel)];
+      if (share) buckets.push({ key: `${botKey(channel)}:${share.bucket}`, rate: share.rate });
+      await waitFor(() => turn(buckets, pauseKey(channel)), signal);
     },
     async takeBot(channel, signal) {
-      const limit = rates(channel);
-      if (limit.bot.intervalMs > 0) await waitFor(() => turn(`rl:{bot}:${channel}`, limit.bot, `rl:{bot}:${channel}:pause`), signal);
+      const buckets = bot(channel);
+      if (buckets.length > 0) await waitFor(() => turn(buckets, pauseKey(channel)), signal);
     },
     async pause(channel, ms) {
       limiterCounters.rateLimited++;
-      await turn.pause(`rl:{bot}:${channel}:pause`, ms);
+      await turn.pause(pauseKey(channel), ms);
     },
   };
 }
 
 /**
  * A bucket of its own at `rate`, shared by every process through Redis like the limiter's (the
- * alerts' overall rate, below the bot's, so replies keep room). It also honours the pause a 429
- * set on `channel`. Waits for a turn.
+ * alerts' overall rate on a channel whose sends take no limiter turn: WhatsApp on a linked
+ * phone). It also honours the pause a 429 set on `channel`. Waits for a turn.
  */
 export function createRateGate(store: Store, bucket: string, rate: Rate, channel: ChannelName): (signal?: AbortSignal) => Promise<void> {
   const turn = store instanceof RedisStore ? redisTurn(store) : localTurn();
-  return (signal) => waitFor(() => turn(`rl:{bot}:${channel}:${bucket}`, rate, `rl:{bot}:${channel}:pause`), signal);
+  const buckets = [{ key: `${botKey(channel)}:${bucket}`, rate }];
+  return (signal) => waitFor(() => turn(buckets, pauseKey(channel)), signal);
 }
 
-type Turn = ((bucket: string, rate: Rate, pauseKey?: string) => Promise<number>) & { pause(key: string, ms: number): Promise<void> };
+type Turn = ((buckets: Bucket[], pauseKey?: string) => Promise<number>) & { pause(key: string, ms: number): Promise<void> };
 
 const scripted = new WeakSet<Redis>();
 
@@ -173,10 +238,12 @@ function redisTurn(store: RedisStore): Turn {
     scripted.add(client);
   }
   const k = (key: string) => store.prefix + key;
-  const turn = async (bucket: string, rate: Rate, pauseKey?: string) =>
-    pauseKey === undefined
-      ? client.jolGcra(1, k(bucket), rate.intervalMs, rate.burst)
-      : client.jolGcra(2, k(bucket), k(pauseKey), rate.intervalMs, rate.burst);
+  const turn = async (buckets: Bucket[], pause?: string) => {
+    // Without a pause key, KEYS[1] is the first bucket again (a key of the same slot, never read).
+    const keys = [k(pause ?? buckets[0]!.key), ...buckets.map((b) => k(b.key))];
+    const args = [pause === undefined ? "0" : "1", ...buckets.flatMap((b) => [b.rate.intervalMs, b.rate.burst])];
+    return client.jolGcra(keys.length, ...keys, ...args);
+  };
   return Object.assign(turn, {
     async pause(key: string, ms: number) {
       await store.set(key, "1", Math.max(1, Math.ceil(ms)));
@@ -187,14 +254,19 @@ function redisTurn(store: RedisStore): Turn {
 function localTurn(): Turn {
   const tats = new Map<string, number>();
   const paused = new Map<string, number>();
-  const turn = async (bucket: string, rate: Rate, pauseKey?: string) => {
+  const turn = async (buckets: Bucket[], pauseKey?: string) => {
     const now = Date.now();
     const until = pauseKey === undefined ? 0 : (paused.get(pauseKey) ?? 0);
     if (until > now) return until - now;
-    const tat = Math.max(tats.get(bucket) ?? 0, now);
-    const tau = rate.intervalMs * (rate.burst - 1);
-    if (tat - now > tau) return Math.max(1, Math.ceil(tat - tau - now));
-    tats.set(bucket, tat + rate.intervalMs);
+    let wait = 0;
+    const next = buckets.map(({ key, rate }) => {
+      const tat = Math.max(tats.get(key) ?? 0, now);
+      const tau = rate.intervalMs * (rate.burst - 1);
+      if (tat - now > tau) wait = Math.max(wait, Math.ceil(tat - tau - now));
+      return tat + rate.intervalMs;
+    });
+    if (wait > 0) return wait;
+    buckets.forEach(({ key }, i) => tats.set(key, next[i]!));
     if (tats.size > 10_000) for (const [key, at] of tats) if (at < now) tats.delete(key);
     return 0;
   };
