@@ -310,14 +310,16 @@ export class DefaultRouter implements Router {
         if (state.head === null) {
           // Nothing left: give the lock back unless something arrived (atomically).
           const readAt = this.frontiers.tick();
+          const head = this.headOps(user, extra);
           const results = await store.batch([
             { op: "ifEquals", key: lock, value: token },
             { op: "ifAbsent", key: inboxKey(user), skip: 1 },
             { op: "deleteIfEquals", key: lock, value: token },
-            ...this.headOps(user, extra),
+            { op: "ifPresent", key: inboxKey(user), skip: head.length },
+            ...head,
           ]);
           if (results[0] !== true || results[2] === true) return;
-          state = this.readHead(results.slice(3), extra, readAt);
+          state = this.readHead(results.slice(4), extra, readAt);
           continue;
         }
         const entry = parseInboxEntry(state.head);
@@ -395,6 +397,7 @@ export class DefaultRouter implements Router {
     // its reply was lost (a connection dropped mid-call); the second run then writes nothing, so
     // the replies are never appended twice. A malformed entry has no id to guard on.
     const guarded = inbound !== undefined;
+    const head = this.headOps(user, extra);
     const ops: BatchOp[] = [
       { op: "ifEquals", key: lockKey(user), value: token },
       ...(guarded ? [{ op: "ifAbsent" as const, key: seenKey(user, messageId) }] : []),
@@ -409,7 +412,8 @@ export class DefaultRouter implements Router {
       // Give the lock back if the inbox is now empty; else read the next entry.
       { op: "ifAbsent", key: inboxKey(user), skip: 1 },
       { op: "deleteIfEquals", key: lockKey(user), value: token },
-      ...this.headOps(user, extra),
+      { op: "ifPresent", key: inboxKey(user), skip: head.length },
+      ...head,
       ...(outEntry === null ? [] : this.outbox.appendOps(user, outEntry, outToken)),
     ];
     const results = await store.batch(ops);
@@ -440,7 +444,7 @@ export class DefaultRouter implements Router {
     if (inbound && this.o.stats) await this.o.stats.record(stats, this.o.clock.now()).catch((error: unknown) => log.warn("statistics not recorded", { error: errorName(error) }));
     if (already) return null;
     if (results[6 + g] === true) return "released";
-    return this.readHead(results.slice(7 + g), extra, readAt);
+    return this.readHead(results.slice(8 + g), extra, readAt);
   }
   /** Inbound hooks, engine step and effects, on the session as stored. */
   private async run(

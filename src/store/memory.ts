@@ -88,7 +88,7 @@ export class MemoryStore implements Store {
         continue;
       }
       const result = this.step(op);
-      if ((op.op === "ifAbsent" || op.op === "ifEquals") && result === false) skip = op.skip ?? ops.length;
+      if ((op.op === "ifAbsent" || op.op === "ifPresent" || op.op === "ifEquals") && result === false) skip = op.skip ?? ops.length;
       results.push(result);
     }
     return results;
@@ -115,6 +115,8 @@ export class MemoryStore implements Store {
         return true;
       case "ifAbsent":
         return op.field === undefined ? !this.live(op.key) : !this.read(op.key, "hash")?.value.has(op.field);
+      case "ifPresent":
+        return this.live(op.key) !== undefined;
       case "ifEquals":
         return this.text(op.key) === op.value;
       case "hset": {

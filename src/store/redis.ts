@@ -36,7 +36,7 @@ return 0`;
  * or not.
  */
 const BATCH = `
-local arity = { index = 2, get = 0, zfirst = 0, lfirst = 0, delete = 0, ifAbsent = 2, ifEquals = 2, set = 2, setIfAbsent = 2,
+local arity = { index = 2, get = 0, zfirst = 0, lfirst = 0, delete = 0, ifAbsent = 2, ifPresent = 1, ifEquals = 2, set = 2, setIfAbsent = 2,
   deleteIfEquals = 1, deleteIfStarts = 1, hset = 2, hdel = 1, zadd = 2, zrem = 1, rpush = 1, lpopIfEquals = 1,
   lpopIfStarts = 1, setToFirst = 2 }
 local out = {}
@@ -65,6 +65,9 @@ while a <= #ARGV do
     elseif p1 ~= '' then done = redis.call('HEXISTS', key, p1) == 0
     else done = redis.call('EXISTS', key) == 0 end
     if not done then skip = tonumber(p2) end
+  elseif op == 'ifPresent' then
+    done = redis.call('EXISTS', key) == 1
+    if not done then skip = tonumber(p1) end
   elseif op == 'set' or op == 'setIfAbsent' then
     local r
     if p2 == '' then
@@ -553,6 +556,9 @@ function batchArgs(op: BatchOp, key: string, total: number, keyIndex: (key: stri
     case "ifAbsent":
       args.push(op.op, key, op.field ?? "", skipArg(op.skip, total));
       return;
+    case "ifPresent":
+      args.push(op.op, key, skipArg(op.skip, total));
+      return;
     case "ifEquals":
       args.push(op.op, key, op.value, skipArg(op.skip, total));
       return;
@@ -605,7 +611,7 @@ function skipArg(skip: number | undefined, total: number): string {
 }
 
 /** Batch operations that only read or guard: a batch of nothing else needs no WAIT for replicas. */
-const READ_OPS: ReadonlySet<BatchOp["op"]> = new Set(["get", "ifAbsent", "ifEquals", "zfirst", "lfirst"]);
+const READ_OPS: ReadonlySet<BatchOp["op"]> = new Set(["get", "ifAbsent", "ifPresent", "ifEquals", "zfirst", "lfirst"]);
 
 /** A `{` in the prefix would make it the hash tag of keys that have none of their own, and put them all in one slot. */
 function checkPrefix(prefix: string): void {

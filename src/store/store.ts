@@ -113,7 +113,7 @@ export interface BatchOptions {
 /**
  * One operation of `Store.batch`.
  *
- * Besides plain reads and writes there are **guards** (`ifAbsent`, `ifEquals`): a guard that fails
+ * Besides plain reads and writes there are **guards** (`ifAbsent`, `ifPresent`, `ifEquals`): a guard that fails
  * skips the next `skip` operations (default: all that follow), whose results are then `null`. With
  * guards first, a batch is a transaction: all of it or none of it. The message path
  * (`src/router/`, `src/outbox/`) builds its commits from these; every key of one batch should
@@ -128,6 +128,8 @@ export type BatchOp =
   | { op: "delete"; key: string }
   /** Passes when the key (or, with `field`, the hash field) does not exist. */
   | { op: "ifAbsent"; key: string; field?: string; skip?: number }
+  /** Passes when the key exists. */
+  | { op: "ifPresent"; key: string; skip?: number }
   /** Passes when the key holds exactly `value`. */
   | { op: "ifEquals"; key: string; value: string; skip?: number }
   /** Set one hash field; true if the field is new. */

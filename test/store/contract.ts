@@ -264,11 +264,15 @@ export function defineStoreContract(name: string, factory: StoreFactory): void {
           { op: "set", key: "skipped2:{u}", value: "1" },
           { op: "get", key: "lock:{u}" },
           { op: "ifEquals", key: "lock:{u}", value: "mine" },
+          { op: "ifPresent", key: "lock:{u}", skip: 1 },
+          { op: "get", key: "h:{u}x" },
+          { op: "ifPresent", key: "none:{u}", skip: 1 },
+          { op: "set", key: "skipped5:{u}", value: "1" },
           { op: "ifAbsent", key: "lock:{u}" },
           { op: "set", key: "skipped3:{u}", value: "1" },
           { op: "rpush", key: "skipped4:{u}", value: "1" },
         ]);
-        expect(results).toEqual([false, null, true, false, null, null, true, false, null, null]);
+        expect(results).toEqual([false, null, true, false, null, null, true, true, null, false, null, false, null, null]);
         expect(await store.keys("skipped")).toEqual([]);
       });
     });
