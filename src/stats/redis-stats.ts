@@ -13,18 +13,54 @@ import { dayKey, dayUsersKey, LocalCalendar, monthUsersKey, planSteps } from "./
 const RECORD = `
 local ttl = ARGV[1]
 local gate = false
+local users = false
 for t, f, n in string.gmatch(ARGV[2], '([^\\t\\n]+)\\t([^\\t\\n]+)\\t([^\\t\\n]+)\\n') do
   if t == 'P' then
     gate = redis.call('PFADD', KEYS[2], f) == 1
     redis.call('PFADD', KEYS[3], f)
-    redis.call('PEXPIRE', KEYS[2], ttl)
-    redis.call('PEXPIRE', KEYS[3], ttl)
+    users = true
   elseif t == 'H' or gate then
     redis.call('HINCRBY', KEYS[1], f, n)
   end
 end
 redis.call('PEXPIRE', KEYS[1], ttl)
+if users then
+  redis.call('PEXPIRE', KEYS[2], ttl)
+  redis.call('PEXPIRE', KEYS[3], ttl)
+end
 return 1`;
+
+/**
+ * One day's buffered steps, summed: the plain counters by field, and per user the counters their
+ * first message of the day opens. A user's second `P` in one buffer is dropped with its `G`
+ * steps, exactly as the script would: the HyperLogLog already holds them, so PFADD says
+ * "unchanged" and the gate stays shut. The script then does one HINCRBY per field and two PFADDs
+ * per user for all the messages of a second, not per message.
+ */
+interface DayBuffer {
+  counts: Map<string, number>;
+  users: Map<string, Map<string, number>>;
+}
+
+const bump = (counts: Map<string, number>, field: string, n: number): void => void counts.set(field, (counts.get(field) ?? 0) + n);
+
+/** Add `later` to `earlier` (what `later` holds was recorded after it). */
+function merge(earlier: DayBuffer, later: DayBuffer): DayBuffer {
+  for (const [field, n] of later.counts) bump(earlier.counts, field, n);
+  for (const [user, gated] of later.users) if (!earlier.users.has(user)) earlier.users.set(user, gated);
+  return earlier;
+}
+
+/** The script's lines for a buffer. */
+function lines(buffer: DayBuffer): string {
+  let out = "";
+  for (const [field, n] of buffer.counts) out += `H\t${field}\t${n}\n`;
+  for (const [user, gated] of buffer.users) {
+    out += `P\t${user}\t0\n`;
+    for (const [field, n] of gated) out += `G\t${field}\t${n}\n`;
+  }
+  return out;
+}
 
 type Scripted = (Redis | Cluster) & { jolStats(day: string, dayUsers: string, monthUsers: string, ttlMs: string, steps: string): Promise<number> };
 
@@ -50,8 +86,8 @@ export class RedisStats implements StatsRecorder {
   readonly calendar: LocalCalendar;
   private readonly redis: Scripted;
   private readonly ttlMs: string;
-  /** Steps waiting, by day (`day month`): the script lines in the order recorded. */
-  private pending = new Map<string, string>();
+  /** Steps waiting, by day (`day month`), summed. */
+  private pending = new Map<string, DayBuffer>();
   private pendingSteps = 0;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -69,15 +105,19 @@ export class RedisStats implements StatsRecorder {
   async record(events: readonly StatsEvent[], at = Date.now()): Promise<void> {
     if (events.length === 0) return;
     const { day, month, hour } = this.calendar.at(at);
-    let steps = "";
-    let n = 0;
-    for (const step of planSteps(events, hour)) {
-      steps += step.t === "P" ? `P\t${step.user}\t0\n` : `${step.t}\t${step.field}\t${step.n}\n`;
-      n++;
-    }
     const key = `${day} ${month}`;
-    this.pending.set(key, (this.pending.get(key) ?? "") + steps);
-    this.pendingSteps += n;
+    let buffer = this.pending.get(key);
+    if (!buffer) this.pending.set(key, (buffer = { counts: new Map(), users: new Map() }));
+    // The counters a `P` opens; null: the gate is shut (no P yet, or the user's P came before).
+    let gated: Map<string, number> | null = null;
+    for (const step of planSteps(events, hour)) {
+      this.pendingSteps++;
+      if (step.t === "P") {
+        gated = buffer.users.has(step.user) ? null : new Map();
+        if (gated) buffer.users.set(step.user, gated);
+      } else if (step.t === "H") bump(buffer.counts, step.field, step.n);
+      else if (gated) bump(gated, step.field, step.n);
+    }
     if (this.pendingSteps >= FLUSH_STEPS) void this.flush().catch(() => undefined);
     else if (!this.timer) {
       this.timer = setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS);
@@ -98,12 +138,13 @@ export class RedisStats implements StatsRecorder {
     const p = this.store.prefix;
     const write = this.writing.then(async () => {
       let failure: unknown;
-      for (const [key, steps] of batch) {
+      for (const [key, buffer] of batch) {
         const [day, month] = key.split(" ") as [string, string];
         try {
-          await this.redis.jolStats(p + dayKey(day), p + dayUsersKey(day), p + monthUsersKey(month), this.ttlMs, steps);
+          await this.redis.jolStats(p + dayKey(day), p + dayUsersKey(day), p + monthUsersKey(month), this.ttlMs, lines(buffer));
         } catch (error) {
-          this.pending.set(key, steps + (this.pending.get(key) ?? ""));
+          const later = this.pending.get(key);
+          this.pending.set(key, later ? merge(buffer, later) : buffer);
           this.pendingSteps += 1;
           failure = error;
         }

@@ -102,4 +102,26 @@ describe("the case service's statistics", () => {
     await stats.flush();
     expect((await stats.days([DAY])).get(DAY)).toEqual({ agency: 50 });
   });
+
+  it("sums a second's messages before writing: a user's repeat counts as a message, not as another person", async () => {
+    const rig = coreRig(store);
+    const stats = redisStatsFor(store, rig.config)!;
+    const message = (user: string, channel = "telegram") => stats.record([{ k: "message", user, channel, lang: "ru" }], rig.clock.now());
+    await message("telegram:1");
+    await message("telegram:1");
+    await message("whatsapp:2", "whatsapp");
+    await message("telegram:1");
+    await stats.flush();
+    // The next second's buffer: the same user again, and a new one.
+    await message("telegram:1");
+    await message("telegram:3");
+    const day = (await stats.days([DAY])).get(DAY)!;
+    expect({ m: day.m, u: day.u, uTelegram: day["u:ch:telegram"], uWhatsapp: day["u:ch:whatsapp"], mTelegram: day["m:ch:telegram"] }).toEqual({
+      m: 6,
+      u: 3,
+      uTelegram: 2,
+      uWhatsapp: 1,
+      mTelegram: 5,
+    });
+  });
 });
