@@ -14,6 +14,7 @@ import { createSendLimiter, limitsFor, limiterCounters, perSecondRate, sendLimit
 import { Outbox } from "../../src/outbox/outbox.ts";
 import { render } from "../../src/channels/telegram/render.ts";
 import type { RedisStore } from "../../src/store/redis.ts";
+import { MemoryStore } from "../../src/store/memory.ts";
 import { testStore } from "../support/redis.ts";
 import { RateLimits } from "../support/bot-api/limits.ts";
 
@@ -68,9 +69,13 @@ function busiest(times: number[], windowMs: number): number {
   return most;
 }
 
-describe("the bot-wide rate", () => {
+// The same rules on Redis (every process) and in the process (the memory store of `jol chat`).
+describe.each([
+  ["Redis", () => store],
+  ["the memory store", () => new MemoryStore()],
+] as const)("the bot-wide rate, on %s", (_name, storeOf) => {
   it("never gives more than the configured number of turns in one second, the catch-up burst included", async () => {
-    const limiter = createSendLimiter(store, { telegram: sendLimits(30) });
+    const limiter = createSendLimiter(storeOf(), { telegram: sendLimits(30) });
     // 70 chats at once, one turn each: the bucket, not the chats, sets the pace. The window is
     // 990 ms, not 1 s, so that a turn answered a few ms late cannot make a pass look like a fail.
     const times = await Promise.all(Array.from({ length: 70 }, (_, i) => limiter.take("telegram", String(1000 + i), false).then(() => Date.now())));
@@ -82,7 +87,7 @@ describe("the bot-wide rate", () => {
   it("takes a chat's turn together with the bot's: messages held by a pause do not leave bunched up", async () => {
     // Taking the chat's turn first and then waiting out the pause for the bot's let the chat's
     // next turns, due by then, follow right behind: four messages to one chat within a few ms.
-    const limiter = createSendLimiter(store, { telegram: sendLimits(30) });
+    const limiter = createSendLimiter(storeOf(), { telegram: sendLimits(30) });
     await limiter.pause("telegram", 1500);
     const times: number[] = [];
     for (let i = 0; i < 4; i++) {
