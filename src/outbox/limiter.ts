@@ -129,9 +129,8 @@ export interface SendLimiter {
 
 /**
  * Take one turn of every bucket at once, or of none: 0 when taken, else the milliseconds to wait
- * (nothing is taken then). KEYS[1] the pause key ('' in ARGV[1] when there is none), then the
- * buckets (each holds its theoretical arrival time); ARGV[1] '1' when KEYS[1] is a pause key, then
- * each bucket's interval ms and burst.
+ * (nothing is taken then). KEYS[1] the channel's pause key, then the buckets (each holds its
+ * theoretical arrival time); ARGV each bucket's interval ms and burst.
  *
  * All at once matters: a turn of the chat taken first and kept while the sender waits for the
  * bot's turn would let the message leave later than its chat's turn said, and the chat's next
@@ -139,17 +138,15 @@ export interface SendLimiter {
  * the chat's interval, which Telegram answers with 429.
  */
 const GCRA = `
-if ARGV[1] == '1' then
-  local paused = redis.call('PTTL', KEYS[1])
-  if paused > 0 then return paused end
-end
+local paused = redis.call('PTTL', KEYS[1])
+if paused > 0 then return paused end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local tats = {}
 local wait = 0
 for i = 2, #KEYS do
-  local interval = tonumber(ARGV[2 * i - 2])
-  local tau = interval * (tonumber(ARGV[2 * i - 1]) - 1)
+  local interval = tonumber(ARGV[2 * i - 3])
+  local tau = interval * (tonumber(ARGV[2 * i - 2]) - 1)
   local tat = tonumber(redis.call('GET', KEYS[i]) or '0')
   if tat < now then tat = now end
   if tat - now > tau then wait = math.max(wait, math.ceil(tat - tau - now)) end
@@ -179,6 +176,8 @@ interface Bucket {
 const botKey = (channel: ChannelName) => `rl:{bot}:${channel}`;
 const chatKey = (channel: ChannelName, chat: string) => `rl:{bot}:${channel}:chat:${chat}`;
 const pauseKey = (channel: ChannelName) => `rl:{bot}:${channel}:pause`;
+/** A bucket of the channel's own beside the bot's (`Share`, `createRateGate`). */
+const shareKey = (channel: ChannelName, bucket: string) => `${botKey(channel)}:${bucket}`;
 
 /**
  * A bucket of the channel's own beside the bot's, taken in the same turn: the alerts keep to
@@ -202,7 +201,7 @@ export function createSendLimiter(store: Store, limits: Partial<Record<ChannelNa
     async take(channel, chat, group, signal, share) {
       const limit = rates(channel);
       const buckets = [{ key: chatKey(channel, chat), rate: group ? limit.group : limit.chat }, ...bot(channel)];
-      if (share) buckets.push({ key: `${botKey(channel)}:${share.bucket}`, rate: share.rate });
+      if (share) buckets.push({ key: shareKey(channel, share.bucket), rate: share.rate });
       await waitFor(() => turn(buckets, pauseKey(channel)), signal);
     },
     async takeBot(channel, signal) {
@@ -223,11 +222,11 @@ export function createSendLimiter(store: Store, limits: Partial<Record<ChannelNa
  */
 export function createRateGate(store: Store, bucket: string, rate: Rate, channel: ChannelName): (signal?: AbortSignal) => Promise<void> {
   const turn = store instanceof RedisStore ? redisTurn(store) : localTurn();
-  const buckets = [{ key: `${botKey(channel)}:${bucket}`, rate }];
+  const buckets = [{ key: shareKey(channel, bucket), rate }];
   return (signal) => waitFor(() => turn(buckets, pauseKey(channel)), signal);
 }
 
-type Turn = ((buckets: Bucket[], pauseKey?: string) => Promise<number>) & { pause(key: string, ms: number): Promise<void> };
+type Turn = ((buckets: Bucket[], pauseKey: string) => Promise<number>) & { pause(key: string, ms: number): Promise<void> };
 
 const scripted = new WeakSet<Redis>();
 
@@ -238,11 +237,9 @@ function redisTurn(store: RedisStore): Turn {
     scripted.add(client);
   }
   const k = (key: string) => store.prefix + key;
-  const turn = async (buckets: Bucket[], pause?: string) => {
-    // Without a pause key, KEYS[1] is the first bucket again (a key of the same slot, never read).
-    const keys = [k(pause ?? buckets[0]!.key), ...buckets.map((b) => k(b.key))];
-    const args = [pause === undefined ? "0" : "1", ...buckets.flatMap((b) => [b.rate.intervalMs, b.rate.burst])];
-    return client.jolGcra(keys.length, ...keys, ...args);
+  const turn = async (buckets: Bucket[], pause: string) => {
+    const keys = [k(pause), ...buckets.map((b) => k(b.key))];
+    return client.jolGcra(keys.length, ...keys, ...buckets.flatMap((b) => [b.rate.intervalMs, b.rate.burst]));
   };
   return Object.assign(turn, {
     async pause(key: string, ms: number) {
@@ -254,9 +251,9 @@ function redisTurn(store: RedisStore): Turn {
 function localTurn(): Turn {
   const tats = new Map<string, number>();
   const paused = new Map<string, number>();
-  const turn = async (buckets: Bucket[], pauseKey?: string) => {
+  const turn = async (buckets: Bucket[], pauseKey: string) => {
     const now = Date.now();
-    const until = pauseKey === undefined ? 0 : (paused.get(pauseKey) ?? 0);
+    const until = paused.get(pauseKey) ?? 0;
     if (until > now) return until - now;
     let wait = 0;
     const next = buckets.map(({ key, rate }) => {
