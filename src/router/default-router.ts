@@ -271,6 +271,21 @@ export class DefaultRouter implements Router {
     return [{ op: "zfirst", key: inboxKey(user) }, { op: "get", key: sessionKey(user) }, ...extra.map((k) => ({ op: "get" as const, key: k }))];
   }
 
+  /**
+   * Give the lock back if the inbox is empty (atomically: an entry written meanwhile failed to
+   * take the lock, so it is seen here), else read the next entry (`headOps`). Results: the
+   * emptiness guard, the release (true: given back), the presence guard, then the head's.
+   */
+  private releaseOrReadOps(user: string, token: string, extra: string[]): BatchOp[] {
+    const head = this.headOps(user, extra);
+    return [
+      { op: "ifAbsent", key: inboxKey(user), skip: 1 },
+      { op: "deleteIfEquals", key: lockKey(user), value: token },
+      { op: "ifPresent", key: inboxKey(user), skip: head.length },
+      ...head,
+    ];
+  }
+
   private readHead(results: (string | boolean | null)[], extra: string[], readAt: number): Head {
     const str = (v: string | boolean | null | undefined) => (typeof v === "string" ? v : null);
     return { readAt, head: str(results[0]), session: str(results[1]), prefetched: new Map(extra.map((k, i) => [k, str(results[2 + i])])) };
@@ -310,14 +325,7 @@ export class DefaultRouter implements Router {
         if (state.head === null) {
           // Nothing left: give the lock back unless something arrived (atomically).
           const readAt = this.frontiers.tick();
-          const head = this.headOps(user, extra);
-          const results = await store.batch([
-            { op: "ifEquals", key: lock, value: token },
-            { op: "ifAbsent", key: inboxKey(user), skip: 1 },
-            { op: "deleteIfEquals", key: lock, value: token },
-            { op: "ifPresent", key: inboxKey(user), skip: head.length },
-            ...head,
-          ]);
+          const results = await store.batch([{ op: "ifEquals", key: lock, value: token }, ...this.releaseOrReadOps(user, token, extra)]);
           if (results[0] !== true || results[2] === true) return;
           state = this.readHead(results.slice(4), extra, readAt);
           continue;
@@ -397,7 +405,6 @@ export class DefaultRouter implements Router {
     // its reply was lost (a connection dropped mid-call); the second run then writes nothing, so
     // the replies are never appended twice. A malformed entry has no id to guard on.
     const guarded = inbound !== undefined;
-    const head = this.headOps(user, extra);
     const ops: BatchOp[] = [
       { op: "ifEquals", key: lockKey(user), value: token },
       ...(guarded ? [{ op: "ifAbsent" as const, key: seenKey(user, messageId) }] : []),
@@ -409,11 +416,7 @@ export class DefaultRouter implements Router {
         : forgotten
           ? { op: "delete", key: sessionKey(user) }
           : { op: "set", key: sessionKey(user), value: writeSession(session), ttlMs: this.o.sessionTtlMs },
-      // Give the lock back if the inbox is now empty; else read the next entry.
-      { op: "ifAbsent", key: inboxKey(user), skip: 1 },
-      { op: "deleteIfEquals", key: lockKey(user), value: token },
-      { op: "ifPresent", key: inboxKey(user), skip: head.length },
-      ...head,
+      ...this.releaseOrReadOps(user, token, extra),
       ...(outEntry === null ? [] : this.outbox.appendOps(user, outEntry, outToken)),
     ];
     const results = await store.batch(ops);
