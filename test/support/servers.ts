@@ -22,17 +22,39 @@ export function onPath(command: string): boolean {
   });
 }
 
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Ports `freePort` hands out: below Linux's ephemeral range (32768–60999 by default). */
+const FIRST_PORT = 10_000;
+const LAST_PORT = 22_767;
+const handedOut = new Set<number>();
+
+/** True when nothing listens on 127.0.0.1:`port` and nothing holds it (listen succeeds). */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
+    probe.once("error", () => resolve(false));
+    probe.listen({ port, host: "127.0.0.1", exclusive: true }, () => probe.close(() => resolve(true)));
   });
+}
+
+/**
+ * A TCP port nobody listens on right now, and that the kernel will not give to anyone else in the
+ * meantime: it is chosen at random below the ephemeral range, so no outgoing connection takes it
+ * as its source port and no `listen(0)` is given it between this call and the caller's listen
+ * (a port from `listen(0)` was taken that way once under load: EADDRINUSE in CI). `alsoFree`:
+ * offsets that must be free too (a Redis Cluster node also listens on its port + 10000).
+ */
+export async function freePort(alsoFree: number[] = []): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = FIRST_PORT + Math.floor(Math.random() * (LAST_PORT - FIRST_PORT + 1));
+    if (handedOut.has(port)) continue;
+    if (!(await canListen(port))) continue;
+    let others = true;
+    for (const offset of alsoFree) if (!(await canListen(port + offset))) others = false;
+    if (!others) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`no free TCP port between ${FIRST_PORT} and ${LAST_PORT} after 200 tries`);
 }
 
 /**

@@ -78,7 +78,7 @@ export async function startCluster(masters = 3): Promise<Topology> {
   try {
     const ports: number[] = [];
     for (let i = 0; i < masters; i++) {
-      const port = await freePort();
+      const port = await freePort([10_000]);
       await group.server([...BASE, "--cluster-enabled", "yes", "--cluster-config-file", `nodes-${port}.conf`, "--cluster-node-timeout", "3000"], port);
       ports.push(port);
     }
